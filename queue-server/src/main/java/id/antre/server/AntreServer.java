@@ -1,0 +1,187 @@
+package id.antre.server;
+
+import id.antre.server.api.ApiVerticle;
+import id.antre.server.auth.AuthService;
+import id.antre.server.auth.Passwords;
+import id.antre.server.auth.Tokens;
+import id.antre.server.bus.BusEvents;
+import id.antre.server.bus.QueueVerticle;
+import id.antre.server.config.HallConfigParser;
+import id.antre.server.domain.Hall;
+import id.antre.server.persistence.Db;
+import id.antre.server.persistence.HallStore;
+import id.antre.server.persistence.Migrations;
+import id.antre.server.persistence.TicketStore;
+import id.antre.server.queue.Estimates;
+import id.antre.server.queue.QueueService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one node: database, migrations, hall configuration, demo data, the queue verticle and
+ * the HTTP verticles.
+ */
+public final class AntreServer {
+  private static final Logger LOG = LoggerFactory.getLogger(AntreServer.class);
+  static final String DEMO_HALL = "/halls/cirebon.yaml";
+  /** How often each node refreshes its wait-estimate figures. */
+  static final long ESTIMATE_REFRESH_MS = 10_000;
+
+  private final Vertx vertx;
+  private final ServerConfig config;
+  private final Clock clock;
+  private Pool pool;
+  private SqlClient client;
+  private Hall hall;
+  private QueueService queue;
+  private int port;
+  private final List<String> deployments = new ArrayList<>();
+  /** Demo credentials created at start, for printing: name -> secret. */
+  private final Map<String, String> demoSecrets = new LinkedHashMap<>();
+
+  public AntreServer(Vertx vertx, ServerConfig config, Clock clock) {
+    this.vertx = vertx;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public Future<AntreServer> start() {
+    pool = Db.pool(vertx, config.db(), 4);
+    client = Db.client(vertx, config.db());
+    HallStore halls = new HallStore(pool);
+    TicketStore tickets = new TicketStore(client);
+    return Migrations.apply(pool)
+        .compose(n -> loadHall(halls))
+        .compose(stored -> {
+          Tokens tokens = new Tokens(stored.secret(), clock, config.tokenLifetime());
+          AuthService auth = new AuthService(vertx, halls, tokens, clock);
+          Estimates estimates = new Estimates(hall, tickets);
+          boolean alwaysOpen = config.demo() && !config.realHours();
+          BusEvents events = new BusEvents(vertx, hall, tickets, clock, () -> queue.today());
+          queue = new QueueService(hall, tickets, events, estimates, clock, alwaysOpen);
+          vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> estimates.refresh(queue.today()));
+          return seedDemo(halls)
+              .compose(v -> estimates.refresh(queue.today()))
+              .compose(v -> vertx.deployVerticle(new QueueVerticle(queue, auth)))
+              .compose(id -> {
+                deployments.add(id);
+                return deployHttp(auth, config.port(), Math.max(1, config.verticles()));
+              });
+        })
+        .map(this);
+  }
+
+  private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
+    ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty());
+    return vertx.deployVerticle(api).compose(id -> {
+      deployments.add(id);
+      port = api.actualPort();
+      // further instances share the first one's port (port 0 picks it once)
+      return remaining > 1 ? deployHttp(auth, port, remaining - 1) : Future.succeededFuture();
+    });
+  }
+
+  private Future<HallStore.StoredHall> loadHall(HallStore halls) {
+    return halls.load().compose(stored -> {
+      if (stored.isPresent()) {
+        hall = HallConfigParser.parse(stored.get().config());
+        LOG.info("hall configuration read from the database: {} {}", hall.name(), hall.subtitle());
+        return Future.succeededFuture(stored.get());
+      }
+      String text = readHallFile();
+      hall = HallConfigParser.parse(text); // refuses a bad file before anything is stored
+      byte[] secret = Tokens.newSecret();
+      return halls.store(hall, text, secret, clock.instant())
+          .compose(v -> halls.load())
+          .map(s -> {
+            LOG.info("hall configuration loaded into the database: {} services, {} counters",
+                hall.services().size(), hall.counters().size());
+            return s.orElseThrow();
+          });
+    });
+  }
+
+  private String readHallFile() {
+    try {
+      if (config.hallFile().isPresent()) {
+        return Files.readString(Path.of(config.hallFile().get()), StandardCharsets.UTF_8);
+      }
+      if (!config.demo()) {
+        throw new IllegalStateException("ANTRE_HALL_FILE is not set (or set ANTRE_DEMO=1 for the demo hall)");
+      }
+      try (InputStream in = AntreServer.class.getResourceAsStream(DEMO_HALL)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Demo users and devices; passwords are hashed on a worker thread. */
+  private Future<Void> seedDemo(HallStore halls) {
+    if (!config.demo()) {
+      return Future.succeededFuture();
+    }
+    String password = config.demoPassword().orElseGet(() -> Tokens.randomId(9));
+    if (config.demoPassword().isEmpty()) {
+      demoSecrets.put("password", password);
+    }
+    return vertx.executeBlocking(() -> Passwords.hash(password)).compose(hash -> {
+      Future<Void> chain = halls.upsertUser("admin", hash, "admin", null, "Administrator")
+          .compose(v -> halls.upsertUser("manager", hash, "manager", null, "Manajer MPP"));
+      for (Hall.Agency a : hall.agencies()) {
+        String agency = a.code();
+        chain = chain.compose(v -> halls.upsertUser("petugas-" + agency.toLowerCase(), hash, "officer", agency,
+                "Petugas " + a.name()))
+            .compose(v -> halls.upsertUser("koordinator-" + agency.toLowerCase(), hash, "supervisor", agency,
+                "Koordinator " + a.name()));
+      }
+      String kiosk = Tokens.newDeviceToken();
+      String display = Tokens.newDeviceToken();
+      demoSecrets.put("kiosk-1", kiosk);
+      demoSecrets.put("display-1", display);
+      return chain.compose(v -> halls.upsertDevice("kiosk-1", "kiosk", "Anjungan Lantai 1", Tokens.sha256(kiosk), "lantai-1"))
+          .compose(v -> halls.upsertDevice("display-1", "display", "Layar Lantai 1", Tokens.sha256(display), "lantai-1"));
+    });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Hall hall() {
+    return hall;
+  }
+
+  public QueueService queue() {
+    return queue;
+  }
+
+  public Map<String, String> demoSecrets() {
+    return demoSecrets;
+  }
+
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (String id : deployments) {
+      chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
+    }
+    return chain.compose(v -> client == null ? Future.succeededFuture() : client.close())
+        .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

@@ -1,0 +1,54 @@
+package id.antre.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one Antre node from environment variables and prints where everything is. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    ServerConfig config = ServerConfig.fromEnv(System.getenv());
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    new AntreServer(vertx, config, Clock.systemUTC()).start()
+        .onSuccess(server -> {
+          String base = config.publicUrl().replace(":" + config.port(), ":" + server.port());
+          StringBuilder out = new StringBuilder("\n")
+              .append("Antre is running: ").append(server.hall().name()).append(' ').append(server.hall().subtitle())
+              .append("\n");
+          for (String[] page : List.of(
+              new String[] {"Home", "/"},
+              new String[] {"Kiosk (anjungan)", "/kiosk"},
+              new String[] {"Wall display", "/display?zone=lantai-1"},
+              new String[] {"Counter terminal", "/counter"},
+              new String[] {"Manager", "/manager"},
+              new String[] {"API (OpenAPI)", "/api/v1/openapi.yaml"},
+              new String[] {"Hall (JSON)", "/api/v1/hall"},
+              new String[] {"Health", "/health/ready"})) {
+            out.append(String.format("  %-18s %s%s%n", page[0], base, page[1]));
+          }
+          if (config.demo()) {
+            out.append("Demo users: admin, manager, petugas-<agency> (e.g. petugas-dukcapil), koordinator-<agency>\n");
+            String pw = server.demoSecrets().get("password");
+            out.append("  password: ").append(pw != null ? pw + "  (random; set ANTRE_DEMO_PASSWORD to choose one)"
+                : "the value of ANTRE_DEMO_PASSWORD").append("\n");
+            out.append("  kiosk device token:   ").append(server.demoSecrets().get("kiosk-1")).append("\n");
+            out.append("  display device token: ").append(server.demoSecrets().get("display-1")).append("\n");
+          }
+          System.out.println(out);
+          System.out.flush();
+        })
+        .onFailure(e -> {
+          LOG.error("start-up failed: {}", e.getMessage(), e);
+          System.err.println("Antre could not start: " + e.getMessage());
+          System.exit(1);
+        });
+  }
+}

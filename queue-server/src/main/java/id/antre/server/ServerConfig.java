@@ -1,0 +1,39 @@
+package id.antre.server;
+
+import id.antre.server.persistence.DbConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's settings, read once from the environment (see docs/configuration.md).
+ *
+ * @param hallFile   path of the hall configuration; empty means the bundled demo hall
+ * @param demo       create demo users and devices, and (unless realHours) keep every service open
+ */
+public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
+    Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl) {
+
+  public static ServerConfig fromEnv(Map<String, String> env) {
+    int port = Integer.parseInt(env.getOrDefault("ANTRE_PORT", "8080"));
+    DbConfig db = new DbConfig(
+        env.getOrDefault("ANTRE_DB_HOST", "127.0.0.1"),
+        Integer.parseInt(env.getOrDefault("ANTRE_DB_PORT", "5432")),
+        env.getOrDefault("ANTRE_DB_NAME", "antre"),
+        env.getOrDefault("ANTRE_DB_USER", "antre"),
+        env.getOrDefault("ANTRE_DB_PASSWORD", "antre"),
+        Integer.parseInt(env.getOrDefault("ANTRE_DB_POOL", "12")));
+    return new ServerConfig(port, db,
+        Optional.ofNullable(env.get("ANTRE_HALL_FILE")).filter(s -> !s.isBlank()),
+        "1".equals(env.get("ANTRE_DEMO")) || "true".equals(env.get("ANTRE_DEMO")),
+        "1".equals(env.get("ANTRE_DEMO_REAL_HOURS")),
+        Optional.ofNullable(env.get("ANTRE_DEMO_PASSWORD")).filter(s -> !s.isBlank()),
+        Duration.ofHours(Long.parseLong(env.getOrDefault("ANTRE_TOKEN_HOURS", "10"))),
+        Integer.parseInt(env.getOrDefault("ANTRE_HTTP_VERTICLES", "2")),
+        env.getOrDefault("ANTRE_PUBLIC_URL", "http://127.0.0.1:" + port));
+  }
+
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(p, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl);
+  }
+}

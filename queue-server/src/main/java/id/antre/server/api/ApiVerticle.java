@@ -1,0 +1,190 @@
+package id.antre.server.api;
+
+import id.antre.server.api.Requests.Type;
+import id.antre.server.auth.Actor;
+import id.antre.server.auth.AuthService;
+import id.antre.server.bus.Addresses;
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.QueueException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP API v1 and the pages. An adapter: decodes the request, sends the command on the event
+ * bus, encodes the reply or the problem.
+ */
+public class ApiVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
+  static final int BODY_LIMIT = 16 * 1024;
+  private static final String ACTOR = "actor";
+  private static final Map<String, Type> REQUEST_ONLY = Map.of("requestId", Type.STRING);
+
+  private final int port;
+  private final AuthService auth;
+  private final Supplier<Future<Void>> readiness;
+  private HttpServer server;
+
+  public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness) {
+    this.port = port;
+    this.auth = auth;
+    this.readiness = readiness;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.get("/health/ready").handler(this::ready);
+    router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
+
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    api.get("/openapi.yaml").handler(StaticHandler.create("openapi").setIndexPage("openapi.yaml")
+        .setDefaultContentEncoding("UTF-8"));
+    api.post("/auth/login").handler(this::login);
+    api.get("/hall").handler(ctx -> command(ctx, "hall", null, new JsonObject()));
+    api.get("/queues").handler(ctx -> command(ctx, "queues", null, new JsonObject()));
+    api.post("/tickets").handler(this::authenticated).handler(this::issue);
+    api.get("/tickets/:token").handler(ctx -> command(ctx, "track", null,
+        new JsonObject().put("token", ctx.pathParam("token"))));
+    api.post("/tickets/:token/cancel").handler(ctx -> {
+      Requests.parse(ctx.body().buffer(), REQUEST_ONLY);
+      command(ctx, "cancel", null, new JsonObject().put("token", ctx.pathParam("token")));
+    });
+    api.route("/counters/*").handler(this::authenticated);
+    api.get("/counters/:counter").handler(ctx -> counter(ctx, "counter", Map.of()));
+    api.get("/counters/:counter/held").handler(ctx -> counter(ctx, "held", Map.of()));
+    for (String action : new String[] {"call-next", "recall", "start", "no-show", "open", "close"}) {
+      api.post("/counters/:counter/" + action).handler(ctx -> counter(ctx, action, REQUEST_ONLY));
+    }
+    api.post("/counters/:counter/finish").handler(ctx -> counter(ctx, "finish",
+        Map.of("requestId", Type.STRING, "outcome", Type.STRING)));
+    api.post("/counters/:counter/pause").handler(ctx -> counter(ctx, "pause",
+        Map.of("requestId", Type.STRING, "reason", Type.STRING)));
+    api.post("/counters/:counter/hold").handler(ctx -> counter(ctx, "hold",
+        Map.of("requestId", Type.STRING, "note", Type.STRING)));
+    api.post("/counters/:counter/transfer").handler(ctx -> counter(ctx, "transfer",
+        Map.of("requestId", Type.STRING, "service", Type.STRING, "note", Type.STRING), "service"));
+    api.post("/counters/:counter/resume").handler(ctx -> counter(ctx, "resume",
+        Map.of("requestId", Type.STRING, "ticket", Type.INTEGER), "ticket"));
+    router.route("/api/v1/*").subRouter(api);
+
+    Pages.mount(router);
+    router.route().last().handler(ctx -> ctx.fail(404));
+    router.errorHandler(400, ctx -> problem(ctx, ErrorCode.INVALID_REQUEST, "malformed request"));
+    router.errorHandler(404, ctx -> problem(ctx, ErrorCode.NOT_FOUND, "no such resource: " + ctx.request().path()));
+    router.errorHandler(405, ctx -> problem(ctx, ErrorCode.NOT_FOUND, "method not allowed here"));
+    router.errorHandler(413, ctx -> problem(ctx, ErrorCode.PAYLOAD_TOO_LARGE,
+        "body larger than " + BODY_LIMIT + " bytes"));
+    router.errorHandler(500, this::failure);
+
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setPort(port)
+        .setHost("0.0.0.0")
+        .setCompressionSupported(false)
+        .setTcpNoDelay(true)
+        .setMaxWebSocketFrameSize(64 * 1024)
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false))
+        .requestHandler(router);
+    return server.listen().onSuccess(s -> LOG.info("HTTP listening on port {}", s.actualPort()));
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  // ---------------------------------------------------------------- handlers
+
+  private void ready(RoutingContext ctx) {
+    readiness.get()
+        .onSuccess(v -> ctx.json(new JsonObject().put("status", "ready")))
+        .onFailure(e -> problem(ctx, ErrorCode.UNAVAILABLE, "database not reachable"));
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = Requests.parse(ctx.body().buffer(),
+        Map.of("username", Type.STRING, "password", Type.STRING), "username", "password");
+    command(ctx, "login", null, body);
+  }
+
+  private void issue(RoutingContext ctx) {
+    JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("service", Type.STRING, "channel", Type.STRING,
+        "priority", Type.STRING, "requestId", Type.STRING), "service");
+    command(ctx, "issue", ctx.get(ACTOR), body, 201);
+  }
+
+  private void counter(RoutingContext ctx, String action, Map<String, Type> fields, String... required) {
+    JsonObject body = fields.isEmpty() ? new JsonObject() : Requests.parse(ctx.body().buffer(), fields, required);
+    body.put("counter", ctx.pathParam("counter"));
+    command(ctx, action, ctx.get(ACTOR), body);
+  }
+
+  private void authenticated(RoutingContext ctx) {
+    auth.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+        .onSuccess(actor -> {
+          ctx.put(ACTOR, actor);
+          ctx.next();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void command(RoutingContext ctx, String action, Actor actor, JsonObject body) {
+    command(ctx, action, actor, body, 200);
+  }
+
+  private void command(RoutingContext ctx, String action, Actor actor, JsonObject body, int okStatus) {
+    if (actor != null) {
+      body.put("actor", new JsonObject().put("name", actor.name()).put("role", actor.role().name())
+          .put("agency", actor.agency()));
+    }
+    DeliveryOptions opts = new DeliveryOptions().addHeader("action", action).setLocalOnly(true);
+    vertx.eventBus().<Object>request(Addresses.QUEUE_COMMANDS, body, opts)
+        .onSuccess(reply -> {
+          Object answer = reply.body();
+          if (answer == null) {
+            ctx.response().setStatusCode(204).end();
+          } else {
+            ctx.response().setStatusCode(okStatus).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(answer.toString());
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void failure(RoutingContext ctx) {
+    Throwable err = ctx.failure();
+    if (err instanceof QueueException q) {
+      problem(ctx, q.code(), q.getMessage());
+    } else if (err instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      problem(ctx, ErrorCode.ofBusCode(r.failureCode()), r.getMessage());
+    } else if (err instanceof ReplyException) {
+      problem(ctx, ErrorCode.UNAVAILABLE, "server busy, try again");
+    } else {
+      LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), err);
+      problem(ctx, ErrorCode.INTERNAL, null);
+    }
+  }
+
+  static void problem(RoutingContext ctx, ErrorCode code, String detail) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response().setStatusCode(Problems.status(code)).putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
+        .end(Problems.body(code, detail, ctx.request().path()).encode());
+  }
+}

@@ -1,0 +1,60 @@
+package id.antre.server.api;
+
+import id.antre.server.domain.ErrorCode;
+import io.vertx.core.json.JsonObject;
+
+/** The one mapping from error codes to HTTP statuses and problem+json bodies. */
+public final class Problems {
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private Problems() {
+  }
+
+  public static int status(ErrorCode code) {
+    return switch (code) {
+      case INVALID_REQUEST -> 400;
+      case UNAUTHENTICATED, TOKEN_EXPIRED -> 401;
+      case FORBIDDEN -> 403;
+      case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET, NOT_FOUND -> 404;
+      case QUOTA_EXHAUSTED, SERVICE_CLOSED, INVALID_TRANSITION, COUNTER_NOT_OPEN, COUNTER_BUSY, NO_CURRENT_TICKET,
+          CONFLICT, REQUEST_ID_REUSED -> 409;
+      case PAYLOAD_TOO_LARGE -> 413;
+      case UNAVAILABLE -> 503;
+      case INTERNAL -> 500;
+    };
+  }
+
+  static String title(ErrorCode code) {
+    return switch (code) {
+      case INVALID_REQUEST -> "Permintaan tidak valid";
+      case PAYLOAD_TOO_LARGE -> "Permintaan terlalu besar";
+      case UNAUTHENTICATED -> "Perlu masuk";
+      case TOKEN_EXPIRED -> "Sesi berakhir";
+      case FORBIDDEN -> "Tidak diizinkan";
+      case UNKNOWN_SERVICE -> "Layanan tidak dikenal";
+      case UNKNOWN_COUNTER -> "Loket tidak dikenal";
+      case UNKNOWN_TICKET -> "Tiket tidak ditemukan";
+      case NOT_FOUND -> "Tidak ditemukan";
+      case QUOTA_EXHAUSTED -> "Kuota habis";
+      case SERVICE_CLOSED -> "Layanan tutup";
+      case INVALID_TRANSITION -> "Tindakan tidak sesuai status tiket";
+      case COUNTER_NOT_OPEN -> "Loket belum dibuka";
+      case COUNTER_BUSY -> "Loket masih melayani";
+      case NO_CURRENT_TICKET -> "Tidak ada tiket aktif";
+      case CONFLICT -> "Perubahan bersamaan";
+      case REQUEST_ID_REUSED -> "requestId sudah dipakai";
+      case UNAVAILABLE -> "Layanan server belum siap";
+      case INTERNAL -> "Kesalahan server";
+    };
+  }
+
+  public static JsonObject body(ErrorCode code, String detail, String instance) {
+    return new JsonObject()
+        .put("type", "https://antre.id/problems/" + code.name().toLowerCase().replace('_', '-'))
+        .put("title", title(code))
+        .put("status", status(code))
+        .put("detail", detail == null || detail.isBlank() ? title(code) : detail)
+        .put("code", code.name())
+        .put("instance", instance);
+  }
+}

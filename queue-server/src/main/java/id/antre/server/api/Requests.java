@@ -1,0 +1,79 @@
+package id.antre.server.api;
+
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.QueueException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * Strict request bodies: JSON objects only, no unknown fields, every field of its declared
+ * type. A refusal names the field.
+ */
+final class Requests {
+  /** The type a body field must have. */
+  enum Type {
+    STRING, INTEGER, BOOLEAN
+  }
+
+  static final int MAX_STRING = 500;
+
+  private Requests() {
+  }
+
+  /**
+   * @param fields allowed fields and their types
+   * @param required fields that must be present
+   */
+  static JsonObject parse(Buffer body, Map<String, Type> fields, String... required) {
+    JsonObject json;
+    if (body == null || body.length() == 0 || body.toString().isBlank()) {
+      json = new JsonObject();
+    } else {
+      Object parsed;
+      try {
+        parsed = Json.decodeValue(body);
+      } catch (DecodeException e) {
+        throw invalid("body is not valid JSON");
+      }
+      if (!(parsed instanceof JsonObject o)) {
+        throw invalid("body must be a JSON object");
+      }
+      json = o;
+    }
+    for (String name : json.fieldNames()) {
+      Type type = fields.get(name);
+      if (type == null) {
+        throw invalid("unknown field '" + name + "' (allowed: " + String.join(", ", fields.keySet()) + ")");
+      }
+      Object v = json.getValue(name);
+      if (v == null) {
+        continue;
+      }
+      boolean ok = switch (type) {
+        case STRING -> v instanceof String s && !s.isBlank() && s.length() <= MAX_STRING;
+        case INTEGER -> v instanceof Integer || v instanceof Long;
+        case BOOLEAN -> v instanceof Boolean;
+      };
+      if (!ok) {
+        throw invalid("field '" + name + "' must be " + switch (type) {
+          case STRING -> "non-empty text of at most " + MAX_STRING + " characters";
+          case INTEGER -> "a whole number";
+          case BOOLEAN -> "true or false";
+        });
+      }
+    }
+    for (String r : required) {
+      if (json.getValue(r) == null) {
+        throw invalid("field '" + r + "' is required");
+      }
+    }
+    return json;
+  }
+
+  static QueueException invalid(String detail) {
+    return new QueueException(ErrorCode.INVALID_REQUEST, detail);
+  }
+}

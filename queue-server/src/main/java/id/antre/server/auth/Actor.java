@@ -1,0 +1,38 @@
+package id.antre.server.auth;
+
+/**
+ * Who makes a request: a signed-in user (officer, supervisor, manager, admin) or a device
+ * (kiosk, display, print agent). {@code agency} is set for officers and supervisors only.
+ */
+public record Actor(String name, Role role, String agency) {
+
+  /** Roles, from the narrowest. */
+  public enum Role {
+    KIOSK, DISPLAY, PRINT_AGENT, OFFICER, SUPERVISOR, MANAGER, ADMIN;
+
+    public static Role ofUser(String role) {
+      return valueOf(role.toUpperCase());
+    }
+
+    public static Role ofDevice(String kind) {
+      return valueOf(kind.toUpperCase().replace('-', '_'));
+    }
+  }
+
+  public boolean isStaff() {
+    return role.compareTo(Role.OFFICER) >= 0;
+  }
+
+  /** Officers and supervisors act for their own agency; managers and admins for the whole hall. */
+  public boolean mayActFor(String agencyCode) {
+    return switch (role) {
+      case OFFICER, SUPERVISOR -> agencyCode.equals(agency);
+      case MANAGER, ADMIN -> true;
+      default -> false;
+    };
+  }
+
+  public boolean mayIssue() {
+    return role == Role.KIOSK || isStaff();
+  }
+}

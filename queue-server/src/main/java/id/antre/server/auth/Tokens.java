@@ -1,0 +1,113 @@
+package id.antre.server.auth;
+
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.QueueException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Bearer tokens for signed-in users: {@code u1.<payload>.<hmac>} where the payload carries the
+ * session id, user, role, agency and expiry. They are checked without a database round trip;
+ * the secret is stored in the hall row so every node and every restart accepts them.
+ * Device tokens ({@code d1.<random>}) are looked up by their SHA-256 hash instead.
+ */
+public final class Tokens {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+  private final byte[] secret;
+  private final Clock clock;
+  private final Duration lifetime;
+
+  public Tokens(byte[] secret, Clock clock, Duration lifetime) {
+    this.secret = secret.clone();
+    this.clock = clock;
+    this.lifetime = lifetime;
+  }
+
+  /** A token issued at login. */
+  public record Issued(String token, String sessionId, Instant expiresAt) {
+  }
+
+  public Issued issue(Actor actor) {
+    String session = randomId(12);
+    Instant expires = clock.instant().plus(lifetime);
+    String payload = String.join("|", session, actor.name(), actor.role().name(),
+        actor.agency() == null ? "" : actor.agency(), Long.toString(expires.getEpochSecond()));
+    String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+    return new Issued("u1." + body + "." + sign(body), session, expires);
+  }
+
+  public static boolean isUserToken(String token) {
+    return token.startsWith("u1.");
+  }
+
+  /** The actor of a valid user token; UNAUTHENTICATED when forged, TOKEN_EXPIRED when old. */
+  public Actor verify(String token) {
+    try {
+      return parse(token);
+    } catch (RuntimeException e) {
+      if (e instanceof QueueException q) {
+        throw q;
+      }
+      throw new QueueException(ErrorCode.UNAUTHENTICATED, "Token tidak sah (invalid token)");
+    }
+  }
+
+  private Actor parse(String token) {
+    String[] parts = token.split("\\.");
+    if (parts.length != 3 || !parts[0].equals("u1")
+        || !MessageDigest.isEqual(sign(parts[1]).getBytes(StandardCharsets.US_ASCII),
+            parts[2].getBytes(StandardCharsets.US_ASCII))) {
+      throw new QueueException(ErrorCode.UNAUTHENTICATED, "Token tidak sah (invalid token)");
+    }
+    String[] f = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|", -1);
+    if (Instant.ofEpochSecond(Long.parseLong(f[4])).isBefore(clock.instant())) {
+      throw new QueueException(ErrorCode.TOKEN_EXPIRED, "Sesi berakhir, silakan masuk lagi (token expired)");
+    }
+    return new Actor(f[1], Actor.Role.valueOf(f[2]), f[3].isEmpty() ? null : f[3]);
+  }
+
+  public static String newDeviceToken() {
+    return "d1." + randomId(24);
+  }
+
+  public static String sha256(String s) {
+    try {
+      return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String randomId(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return B64.encodeToString(b);
+  }
+
+  public static byte[] newSecret() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  private String sign(String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return B64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package id.antre.server.bus;
+
+/** Every event-bus address of the server, with the shape of its messages. */
+public final class Addresses {
+  private Addresses() {
+  }
+
+  /**
+   * Request/reply, local to the node: header {@code action} names the command (issue, track,
+   * cancel, hall, queues, counter, call-next, recall, start, finish, no-show, transfer, hold,
+   * resume, held, open, pause, close, login); the body carries its fields and {@code actor}
+   * ({@code {name, role, agency}}). Replies with JSON, or fails with an {@code ErrorCode} bus
+   * code and a readable message.
+   */
+  public static final String QUEUE_COMMANDS = "antre.queue.commands";
+
+  /** Publish, cluster-wide: {@code {type:"call", seq?, number, counter, counterName, agency, service, zone, recall, at}}. */
+  public static final String CALLS = "antre.events.calls";
+
+  /** Publish, cluster-wide: {@code {type:"ticket", event, ticket:{...}}} for every committed ticket transition. */
+  public static final String TICKETS = "antre.events.tickets";
+
+  /** Publish, cluster-wide: {@code {type:"queue", service, waiting, oldestWaitMinutes}} when a service's queue changes. */
+  public static final String QUEUES = "antre.events.queues";
+
+  /** Publish, cluster-wide: {@code {type:"counter", counter:{id, state, current, ...}}} when a counter changes. */
+  public static final String COUNTERS = "antre.events.counters";
+}

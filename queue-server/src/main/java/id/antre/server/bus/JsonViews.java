@@ -1,0 +1,71 @@
+package id.antre.server.bus;
+
+import id.antre.server.domain.Hall;
+import id.antre.server.domain.Ticket;
+import id.antre.server.persistence.TicketStore.CounterRow;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** How tickets and counters look in JSON, for replies and events alike. */
+public final class JsonViews {
+  private JsonViews() {
+  }
+
+  public static JsonObject ticket(Hall hall, Ticket t) {
+    Hall.Service service = hall.service(t.service()).orElseThrow();
+    JsonObject j = new JsonObject()
+        .put("id", t.id())
+        .put("number", t.number())
+        .put("service", t.service())
+        .put("serviceName", service.name())
+        .put("agency", service.agency())
+        .put("status", t.status().name())
+        .put("priority", t.priority())
+        .put("channel", t.channel())
+        .put("issuedAt", str(t.issuedAt()))
+        .put("calledAt", str(t.calledAt()))
+        .put("startedAt", str(t.startedAt()))
+        .put("finishedAt", str(t.finishedAt()))
+        .put("counter", t.counterId())
+        .put("outcome", t.outcome())
+        .put("recallCount", t.recallCount())
+        .put("transferredFrom", t.transferredFrom())
+        .put("note", t.note());
+    return j;
+  }
+
+  public static JsonObject counter(Hall hall, Hall.Counter c, CounterRow row) {
+    return new JsonObject()
+        .put("id", c.id())
+        .put("name", c.name())
+        .put("agency", c.agency())
+        .put("zone", c.zone())
+        .put("services", new JsonArray(c.services()))
+        .put("state", row.state())
+        .put("pauseReason", row.pauseReason())
+        .put("officer", row.officer())
+        .put("current", row.current() == null ? null : ticket(hall, row.current()));
+  }
+
+  public static JsonObject call(Hall hall, Ticket t, Hall.Counter c, boolean recall) {
+    Hall.Agency agency = hall.agency(c.agency()).orElseThrow();
+    return new JsonObject()
+        .put("type", "call")
+        .put("ticketId", t.id())
+        .put("number", t.number())
+        .put("counter", c.id())
+        .put("counterName", c.name())
+        .put("agency", agency.code())
+        .put("agencyName", agency.name())
+        .put("service", t.service())
+        .put("zone", c.zone())
+        .put("recall", recall)
+        .put("recallCount", t.recallCount())
+        .put("at", Instant.now().toString());
+  }
+
+  static String str(Instant i) {
+    return i == null ? null : i.toString();
+  }
+}

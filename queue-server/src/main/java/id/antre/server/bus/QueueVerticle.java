@@ -1,0 +1,178 @@
+package id.antre.server.bus;
+
+import id.antre.server.auth.Actor;
+import id.antre.server.auth.AuthService;
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.Hall;
+import id.antre.server.domain.QueueException;
+import id.antre.server.domain.Ticket;
+import id.antre.server.queue.QueueService;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command side of the event bus: decodes a request, calls {@link QueueService}, encodes the
+ * answer. No rule lives here.
+ */
+public class QueueVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueVerticle.class);
+
+  private final QueueService queue;
+  private final AuthService auth;
+  private final Map<String, BiFunction<Actor, JsonObject, Future<?>>> actions;
+  private MessageConsumer<JsonObject> consumer;
+
+  public QueueVerticle(QueueService queue, AuthService auth) {
+    this.queue = queue;
+    this.auth = auth;
+    this.actions = Map.ofEntries(
+        Map.entry("issue", this::issue),
+        Map.entry("track", (a, b) -> queue.track(b.getString("token")).map(this::tracking)),
+        Map.entry("cancel", (a, b) -> queue.cancel(b.getString("token")).map(this::ticket)),
+        Map.entry("hall", (a, b) -> hallView()),
+        Map.entry("queues", (a, b) -> queuesView()),
+        Map.entry("counter", (a, b) -> queue.counter(a, b.getString("counter")).map(this::counterView)),
+        Map.entry("call-next", (a, b) -> queue.callNext(a, b.getString("counter"), b.getString("requestId"))
+            .map(t -> t.map(this::ticket).orElse(null))),
+        Map.entry("recall", (a, b) -> queue.recall(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
+        Map.entry("start", (a, b) -> queue.start(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
+        Map.entry("finish", (a, b) -> queue.finish(a, b.getString("counter"), b.getString("outcome"),
+            b.getString("requestId")).map(this::ticket)),
+        Map.entry("no-show", (a, b) -> queue.noShow(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
+        Map.entry("transfer", (a, b) -> queue.transfer(a, b.getString("counter"), b.getString("service"),
+            b.getString("note"), b.getString("requestId")).map(this::ticket)),
+        Map.entry("hold", (a, b) -> queue.hold(a, b.getString("counter"), b.getString("note"), b.getString("requestId"))
+            .map(this::ticket)),
+        Map.entry("resume", (a, b) -> queue.resume(a, b.getString("counter"), b.getLong("ticket"),
+            b.getString("requestId")).map(this::ticket)),
+        Map.entry("held", (a, b) -> queue.held(a, b.getString("counter"))
+            .map(list -> new JsonObject().put("tickets", new JsonArray(list.stream().map(this::ticket).toList())))),
+        Map.entry("open", (a, b) -> queue.open(a, b.getString("counter")).map(this::counterView)),
+        Map.entry("pause", (a, b) -> queue.pause(a, b.getString("counter"), b.getString("reason")).map(this::counterView)),
+        Map.entry("close", (a, b) -> queue.close(a, b.getString("counter")).map(this::counterView)),
+        Map.entry("login", (a, b) -> auth.login(b.getString("username"), b.getString("password")).map(l ->
+            new JsonObject().put("token", l.token().token()).put("expiresAt", l.token().expiresAt().toString())
+                .put("user", new JsonObject().put("username", l.actor().name())
+                    .put("role", l.actor().role().name().toLowerCase()).put("agency", l.actor().agency())
+                    .put("displayName", l.displayName())))));
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = vertx.eventBus().<JsonObject>localConsumer(Addresses.QUEUE_COMMANDS).handler(this::handle);
+    return consumer.completion();
+  }
+
+  private void handle(Message<JsonObject> msg) {
+    String action = msg.headers().get("action");
+    BiFunction<Actor, JsonObject, Future<?>> handler = action == null ? null : actions.get(action);
+    if (handler == null) {
+      fail(msg, new QueueException(ErrorCode.INVALID_REQUEST, "unknown action " + action));
+      return;
+    }
+    JsonObject body = msg.body() == null ? new JsonObject() : msg.body();
+    Future<?> result;
+    try {
+      result = handler.apply(actor(body.getJsonObject("actor")), body);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    result.onSuccess(msg::reply).onFailure(err -> fail(msg, err));
+  }
+
+  private static Actor actor(JsonObject j) {
+    return j == null ? null : new Actor(j.getString("name"), Actor.Role.valueOf(j.getString("role")), j.getString("agency"));
+  }
+
+  private static void fail(Message<JsonObject> msg, Throwable err) {
+    if (err instanceof QueueException q) {
+      msg.fail(q.code().busCode(), q.getMessage());
+    } else if (err instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      msg.fail(r.failureCode(), r.getMessage());
+    } else {
+      LOG.error("command {} failed", msg.headers().get("action"), err);
+      msg.fail(ErrorCode.INTERNAL.busCode(), "Terjadi kesalahan di server (internal error)");
+    }
+  }
+
+  private Hall hall() {
+    return queue.hall();
+  }
+
+  private JsonObject ticket(Ticket t) {
+    return JsonViews.ticket(hall(), t);
+  }
+
+  private Future<JsonObject> issue(Actor actor, JsonObject b) {
+    return queue.issue(actor, b.getString("service"), b.getString("channel", "kiosk"), b.getString("priority"),
+        b.getString("requestId")).map(i -> ticket(i.ticket()).put("ahead", i.ahead())
+            .put("estimatedWaitMinutes", i.estimatedWaitMinutes()).put("trackingToken", i.ticket().trackingToken()));
+  }
+
+  private JsonObject tracking(QueueService.Tracking t) {
+    JsonObject j = ticket(t.ticket()).put("ahead", t.ahead()).put("estimatedWaitMinutes", t.estimatedWaitMinutes());
+    t.counter().ifPresent(c -> j.put("counterName", c.name()).put("zone", c.zone()));
+    return j;
+  }
+
+  private JsonObject counterView(QueueService.CounterView v) {
+    return JsonViews.counter(hall(), v.counter(), v.row());
+  }
+
+  private Future<JsonObject> hallView() {
+    return queue.services().compose(services -> queue.counters().map(counters -> {
+      Hall hall = hall();
+      JsonArray agencies = new JsonArray();
+      for (Hall.Agency a : hall.agencies()) {
+        JsonArray svc = new JsonArray();
+        services.stream().filter(s -> s.service().agency().equals(a.code())).forEach(s -> svc.add(serviceView(s)));
+        agencies.add(new JsonObject().put("code", a.code()).put("name", a.name()).put("fullName", a.fullName())
+            .put("services", svc));
+      }
+      JsonArray cs = new JsonArray();
+      counters.forEach(c -> cs.add(new JsonObject().put("id", c.counter().id()).put("name", c.counter().name())
+          .put("agency", c.counter().agency()).put("zone", c.counter().zone())
+          .put("services", new JsonArray(c.counter().services())).put("state", c.row().state())));
+      return new JsonObject().put("name", hall.name()).put("subtitle", hall.subtitle())
+          .put("timeZone", hall.timeZone().getId()).put("runningText", hall.runningText())
+          .put("outcomes", new JsonArray(hall.outcomes())).put("agencies", agencies).put("counters", cs);
+    }));
+  }
+
+  private JsonObject serviceView(QueueService.ServiceStatus s) {
+    Hall.Service svc = s.service();
+    JsonObject j = new JsonObject().put("code", svc.code()).put("prefix", svc.prefix()).put("name", svc.name())
+        .put("dailyQuota", svc.dailyQuota()).put("quotaLeft", s.quotaLeft()).put("waiting", s.waiting())
+        .put("openNow", s.availability().open() && s.quotaLeft() > 0)
+        .put("closedReason", s.availability().open() ? null : s.availability().reasonId())
+        .put("closedReasonEn", s.availability().open() ? null : s.availability().reasonEn())
+        .put("opensAt", s.availability().opensAt().map(z -> z.toOffsetDateTime().toString()).orElse(null))
+        .put("targetWaitMinutes", svc.targetWaitMinutes())
+        .put("documents", new JsonArray(svc.documents()));
+    return j;
+  }
+
+  private Future<JsonObject> queuesView() {
+    return queue.services().map(services -> {
+      JsonArray out = new JsonArray();
+      for (QueueService.ServiceStatus s : services) {
+        long oldest = s.oldestWaiting() == null ? 0 : Duration.between(s.oldestWaiting(), queue.now()).toMinutes();
+        out.add(new JsonObject().put("service", s.service().code()).put("name", s.service().name())
+            .put("agency", s.service().agency()).put("waiting", s.waiting()).put("oldestWaitMinutes", oldest)
+            .put("counters", new JsonArray(s.openCounters())));
+      }
+      return new JsonObject().put("queues", out);
+    });
+  }
+}

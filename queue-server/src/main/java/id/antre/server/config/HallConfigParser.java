@@ -1,0 +1,406 @@
+package id.antre.server.config;
+
+import id.antre.server.domain.Hall;
+import id.antre.server.domain.Hall.Agency;
+import id.antre.server.domain.Hall.Counter;
+import id.antre.server.domain.Hall.RoutingRules;
+import id.antre.server.domain.Hall.Service;
+import id.antre.server.domain.Hall.TimeRange;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a hall configuration (YAML, of which JSON is a subset) into an immutable {@link Hall}.
+ * Every default lives here. Unknown keys are refused, so a typo never silently does nothing;
+ * every refusal names the field path (e.g. {@code agencies[2].services[0].prefix}) and why.
+ */
+public final class HallConfigParser {
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
+  private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,2}");
+  private static final Pattern COUNTER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+  private static final Pattern ZONE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+  private static final Map<String, DayOfWeek> DAYS = Map.of(
+      "mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY,
+      "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
+
+  // defaults, in one place
+  static final int DEFAULT_PRIORITY_CAP = 3;
+  static final int DEFAULT_RECALL_LIMIT = 2;
+  static final int DEFAULT_OPENS_BEFORE = 15;
+  static final int DEFAULT_CUTOFF_BEFORE_CLOSE = 30;
+  static final int DEFAULT_TARGET_WAIT = 30;
+  static final double DEFAULT_SERVICE_MINUTES = 8;
+  static final List<String> DEFAULT_OUTCOMES = List.of("selesai", "berkas-tidak-lengkap", "dirujuk", "ditunda");
+
+  private HallConfigParser() {
+  }
+
+  public static Hall parse(String text) {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    } catch (YAMLException e) {
+      throw new ConfigException("(file)", "not valid YAML/JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    Node top = Node.root(root);
+    top.allow("hall", "routing", "defaults", "fridayBreak", "holidays", "outcomes", "agencies", "counters", "runningText");
+
+    Node hallNode = top.req("hall");
+    hallNode.allow("name", "subtitle", "timeZone");
+    String name = hallNode.reqString("name");
+    String subtitle = hallNode.optString("subtitle").orElse("");
+    ZoneId zone = hallNode.req("timeZone").asZone();
+
+    Node routingNode = top.opt("routing");
+    routingNode.allow("priorityCap", "transfersFirst", "recallLimit");
+    RoutingRules routing = new RoutingRules(
+        routingNode.optInt("priorityCap", 0, 100).orElse(DEFAULT_PRIORITY_CAP),
+        routingNode.optBool("transfersFirst").orElse(true),
+        routingNode.optInt("recallLimit", 0, 10).orElse(DEFAULT_RECALL_LIMIT));
+
+    Node defaults = top.opt("defaults");
+    defaults.allow("hours", "issuingOpensMinutesBefore", "cutoffMinutesBeforeClose", "targetWaitMinutes",
+        "averageServiceMinutes");
+    Map<DayOfWeek, TimeRange> defaultHours = defaults.has("hours") ? defaults.req("hours").asWeek() : Map.of();
+    int opensBefore = defaults.optInt("issuingOpensMinutesBefore", 0, 240).orElse(DEFAULT_OPENS_BEFORE);
+    int cutoffBefore = defaults.optInt("cutoffMinutesBeforeClose", 0, 600).orElse(DEFAULT_CUTOFF_BEFORE_CLOSE);
+    int targetWait = defaults.optInt("targetWaitMinutes", 1, 1440).orElse(DEFAULT_TARGET_WAIT);
+    double serviceMinutes = defaults.optNumber("averageServiceMinutes", 0.5, 240).orElse(DEFAULT_SERVICE_MINUTES);
+
+    Optional<TimeRange> fridayBreak = top.has("fridayBreak") ? Optional.of(top.req("fridayBreak").asRange())
+        : Optional.empty();
+
+    Map<LocalDate, String> holidays = new LinkedHashMap<>();
+    for (Node h : top.optList("holidays")) {
+      h.allow("date", "name");
+      LocalDate date = h.req("date").asDate();
+      if (holidays.put(date, h.reqString("name")) != null) {
+        throw h.error("date", "duplicate holiday " + date);
+      }
+    }
+
+    List<String> outcomes = top.has("outcomes") ? top.req("outcomes").asStrings() : DEFAULT_OUTCOMES;
+    if (outcomes.isEmpty()) {
+      throw top.error("outcomes", "needs at least one outcome");
+    }
+
+    List<Agency> agencies = new ArrayList<>();
+    List<Service> services = new ArrayList<>();
+    Set<String> prefixes = new HashSet<>();
+    List<Node> agencyNodes = top.reqList("agencies");
+    for (Node a : agencyNodes) {
+      a.allow("code", "name", "fullName", "services");
+      String code = a.reqMatching("code", CODE, "an upper-case code such as DUKCAPIL");
+      if (agencies.stream().anyMatch(x -> x.code().equals(code))) {
+        throw a.error("code", "duplicate agency code " + code);
+      }
+      String agencyName = a.reqString("name");
+      agencies.add(new Agency(code, agencyName, a.optString("fullName").orElse(agencyName)));
+      for (Node s : a.reqList("services")) {
+        s.allow("code", "prefix", "name", "dailyQuota", "hours", "issuingOpensMinutesBefore", "issuingCutoff",
+            "cutoffMinutesBeforeClose", "documents", "targetWaitMinutes", "averageServiceMinutes");
+        String scode = s.reqMatching("code", CODE, "an upper-case code such as KTP");
+        if (services.stream().anyMatch(x -> x.code().equals(scode))) {
+          throw s.error("code", "duplicate service code " + scode);
+        }
+        String prefix = s.reqMatching("prefix", PREFIX, "one or two upper-case letters");
+        if (!prefixes.add(prefix)) {
+          throw s.error("prefix", "prefix " + prefix + " is already used by another service");
+        }
+        Map<DayOfWeek, TimeRange> hours = s.has("hours") ? s.req("hours").asWeek() : defaultHours;
+        if (hours.isEmpty()) {
+          throw s.error("hours", "no opening hours here and none under defaults.hours");
+        }
+        services.add(new Service(scode, code, prefix, s.reqString("name"),
+            s.reqInt("dailyQuota", 1, 100_000), hours,
+            s.optInt("issuingOpensMinutesBefore", 0, 240).orElse(opensBefore),
+            s.has("issuingCutoff") ? Optional.of(s.req("issuingCutoff").asTime()) : Optional.empty(),
+            s.optInt("cutoffMinutesBeforeClose", 0, 600).orElse(cutoffBefore),
+            s.has("documents") ? s.req("documents").asStrings() : List.of(),
+            s.optInt("targetWaitMinutes", 1, 1440).orElse(targetWait),
+            s.optNumber("averageServiceMinutes", 0.5, 240).orElse(serviceMinutes)));
+      }
+    }
+
+    List<Counter> counters = new ArrayList<>();
+    for (Node c : top.reqList("counters")) {
+      c.allow("id", "name", "agency", "zone", "services", "weights");
+      String id = c.reqMatching("id", COUNTER_ID, "letters, digits, '-' or '_'");
+      if (counters.stream().anyMatch(x -> x.id().equals(id))) {
+        throw c.error("id", "duplicate counter id " + id);
+      }
+      String agency = c.reqString("agency");
+      if (agencies.stream().noneMatch(a -> a.code().equals(agency))) {
+        throw c.error("agency", "unknown agency " + agency);
+      }
+      String counterZone = c.reqMatching("zone", ZONE, "a lower-case zone name such as lantai-1");
+      List<String> served = c.req("services").asStrings();
+      if (served.isEmpty()) {
+        throw c.error("services", "a counter serves at least one service");
+      }
+      for (String sc : served) {
+        Service svc = services.stream().filter(x -> x.code().equals(sc)).findFirst()
+            .orElseThrow(() -> c.error("services", "unknown service " + sc));
+        if (!svc.agency().equals(agency)) {
+          throw c.error("services", "service " + sc + " belongs to agency " + svc.agency() + ", not " + agency);
+        }
+      }
+      if (new HashSet<>(served).size() != served.size()) {
+        throw c.error("services", "a service is listed twice");
+      }
+      Map<String, Integer> weights = new LinkedHashMap<>();
+      if (c.has("weights")) {
+        Node w = c.req("weights");
+        for (String sc : w.keys()) {
+          if (!served.contains(sc)) {
+            throw w.error(sc, "weight for a service the counter does not serve");
+          }
+          weights.put(sc, w.reqInt(sc, 1, 100));
+        }
+        for (String sc : served) {
+          weights.putIfAbsent(sc, 1);
+        }
+      }
+      counters.add(new Counter(id, c.optString("name").orElse("Loket " + id), agency, counterZone, served, weights));
+    }
+    if (counters.isEmpty()) {
+      throw top.error("counters", "a hall needs at least one counter");
+    }
+    return new Hall(name, subtitle, zone, routing, fridayBreak, holidays, outcomes, agencies, services, counters,
+        top.optString("runningText").orElse(""));
+  }
+
+  /** A position in the YAML tree that knows its path, for error messages. */
+  private record Node(String path, Object value) {
+    static Node root(Object value) {
+      if (!(value instanceof Map)) {
+        throw new ConfigException("(root)", "expected a mapping with hall, agencies and counters");
+      }
+      return new Node("", value);
+    }
+
+    private String child(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    ConfigException error(String key, String why) {
+      return new ConfigException(child(key), why);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map() {
+      if (value == null) {
+        return Map.of();
+      }
+      if (!(value instanceof Map)) {
+        throw new ConfigException(path, "expected a mapping");
+      }
+      return (Map<String, Object>) value;
+    }
+
+    Set<String> keys() {
+      return map().keySet();
+    }
+
+    void allow(String... keys) {
+      Set<String> allowed = Set.of(keys);
+      for (Object k : map().keySet()) {
+        if (!allowed.contains(String.valueOf(k))) {
+          throw new ConfigException(child(String.valueOf(k)), "unknown field (allowed: " + String.join(", ", keys) + ")");
+        }
+      }
+    }
+
+    boolean has(String key) {
+      return map().get(key) != null;
+    }
+
+    Node req(String key) {
+      Object v = map().get(key);
+      if (v == null) {
+        throw error(key, "required");
+      }
+      return new Node(child(key), v);
+    }
+
+    Node opt(String key) {
+      return new Node(child(key), map().get(key));
+    }
+
+    String reqString(String key) {
+      Object v = req(key).value;
+      if (!(v instanceof String s) || s.isBlank()) {
+        throw error(key, "expected non-empty text");
+      }
+      return s.strip();
+    }
+
+    Optional<String> optString(String key) {
+      return has(key) ? Optional.of(reqString(key)) : Optional.empty();
+    }
+
+    String reqMatching(String key, Pattern p, String expected) {
+      Object v = req(key).value;
+      String s = String.valueOf(v);
+      if (!(v instanceof String || v instanceof Integer) || !p.matcher(s).matches()) {
+        throw error(key, "'" + s + "' is not " + expected);
+      }
+      return s;
+    }
+
+    int reqInt(String key, int min, int max) {
+      Object v = req(key).value;
+      if (!(v instanceof Integer i)) {
+        throw error(key, "expected a whole number, got '" + v + "'");
+      }
+      if (i < min || i > max) {
+        throw error(key, i + " is out of range " + min + ".." + max);
+      }
+      return i;
+    }
+
+    Optional<Integer> optInt(String key, int min, int max) {
+      return has(key) ? Optional.of(reqInt(key, min, max)) : Optional.empty();
+    }
+
+    Optional<Double> optNumber(String key, double min, double max) {
+      if (!has(key)) {
+        return Optional.empty();
+      }
+      Object v = map().get(key);
+      if (!(v instanceof Number n)) {
+        throw error(key, "expected a number, got '" + v + "'");
+      }
+      double d = n.doubleValue();
+      if (d < min || d > max) {
+        throw error(key, d + " is out of range " + min + ".." + max);
+      }
+      return Optional.of(d);
+    }
+
+    Optional<Boolean> optBool(String key) {
+      if (!has(key)) {
+        return Optional.empty();
+      }
+      Object v = map().get(key);
+      if (!(v instanceof Boolean b)) {
+        throw error(key, "expected true or false, got '" + v + "'");
+      }
+      return Optional.of(b);
+    }
+
+    List<Node> reqList(String key) {
+      List<Node> l = req(key).asList();
+      if (l.isEmpty()) {
+        throw error(key, "must not be empty");
+      }
+      return l;
+    }
+
+    List<Node> optList(String key) {
+      return has(key) ? req(key).asList() : List.of();
+    }
+
+    List<Node> asList() {
+      if (!(value instanceof List<?> l)) {
+        throw new ConfigException(path, "expected a list");
+      }
+      List<Node> out = new ArrayList<>();
+      for (int i = 0; i < l.size(); i++) {
+        out.add(new Node(path + "[" + i + "]", l.get(i)));
+      }
+      return out;
+    }
+
+    List<String> asStrings() {
+      List<String> out = new ArrayList<>();
+      for (Node n : asList()) {
+        if (!(n.value instanceof String s) || s.isBlank()) {
+          throw new ConfigException(n.path, "expected non-empty text");
+        }
+        out.add(s.strip());
+      }
+      return out;
+    }
+
+    ZoneId asZone() {
+      try {
+        return ZoneId.of(String.valueOf(value));
+      } catch (DateTimeException e) {
+        throw new ConfigException(path, "'" + value + "' is not a time zone such as Asia/Jakarta");
+      }
+    }
+
+    LocalDate asDate() {
+      if (value instanceof java.util.Date d) {
+        return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+      }
+      try {
+        return LocalDate.parse(String.valueOf(value));
+      } catch (DateTimeException e) {
+        throw new ConfigException(path, "'" + value + "' is not a date such as 2026-12-25");
+      }
+    }
+
+    LocalTime asTime() {
+      try {
+        return LocalTime.parse(String.valueOf(value));
+      } catch (DateTimeException e) {
+        throw new ConfigException(path, "'" + value + "' is not a time such as 07:45");
+      }
+    }
+
+    /** "08:00-15:00" or {from: "08:00", to: "15:00"}. */
+    TimeRange asRange() {
+      LocalTime from;
+      LocalTime to;
+      if (value instanceof String s) {
+        String[] parts = s.split("-");
+        if (parts.length != 2) {
+          throw new ConfigException(path, "'" + s + "' is not a range such as 08:00-15:00");
+        }
+        from = new Node(path, parts[0].strip()).asTime();
+        to = new Node(path, parts[1].strip()).asTime();
+      } else {
+        allow("from", "to");
+        from = req("from").asTime();
+        to = req("to").asTime();
+      }
+      if (!from.isBefore(to)) {
+        throw new ConfigException(path, "the range ends before it starts");
+      }
+      return new TimeRange(from, to);
+    }
+
+    /** {mon: "08:00-15:00", ..., sat: null}; a missing or null day is closed. */
+    Map<DayOfWeek, TimeRange> asWeek() {
+      Map<DayOfWeek, TimeRange> week = new EnumMap<>(DayOfWeek.class);
+      for (Map.Entry<String, Object> e : map().entrySet()) {
+        DayOfWeek d = DAYS.get(e.getKey());
+        if (d == null) {
+          throw new ConfigException(child(e.getKey()), "unknown day (use mon, tue, wed, thu, fri, sat, sun)");
+        }
+        if (e.getValue() != null && !"closed".equals(e.getValue())) {
+          week.put(d, new Node(child(e.getKey()), e.getValue()).asRange());
+        }
+      }
+      return week;
+    }
+  }
+}

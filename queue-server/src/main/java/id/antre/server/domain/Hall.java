@@ -1,0 +1,96 @@
+package id.antre.server.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hall's configuration, parsed once and immutable. Defaults live in the parser, so every
+ * field here is filled in.
+ */
+public record Hall(
+    String name,
+    String subtitle,
+    ZoneId timeZone,
+    RoutingRules routing,
+    Optional<TimeRange> fridayBreak,
+    Map<LocalDate, String> holidays,
+    List<String> outcomes,
+    List<Agency> agencies,
+    List<Service> services,
+    List<Counter> counters,
+    String runningText) {
+
+  public Hall {
+    holidays = Map.copyOf(holidays);
+    outcomes = List.copyOf(outcomes);
+    agencies = List.copyOf(agencies);
+    services = List.copyOf(services);
+    counters = List.copyOf(counters);
+  }
+
+  public Optional<Service> service(String code) {
+    return services.stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  public Optional<Counter> counter(String id) {
+    return counters.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  public Optional<Agency> agency(String code) {
+    return agencies.stream().filter(a -> a.code().equals(code)).findFirst();
+  }
+
+  /** Hall-wide calling rules. */
+  public record RoutingRules(int priorityCap, boolean transfersFirst, int recallLimit) {
+  }
+
+  public record Agency(String code, String name, String fullName) {
+  }
+
+  /** A service ("layanan") of one agency. */
+  public record Service(
+      String code,
+      String agency,
+      String prefix,
+      String name,
+      int dailyQuota,
+      Map<DayOfWeek, TimeRange> hours,
+      int issuingOpensMinutesBefore,
+      Optional<LocalTime> issuingCutoff,
+      int cutoffMinutesBeforeClose,
+      List<String> documents,
+      int targetWaitMinutes,
+      double averageServiceMinutes) {
+
+    public Service {
+      hours = Map.copyOf(hours);
+      documents = List.copyOf(documents);
+    }
+  }
+
+  /** A counter ("loket") and the services it calls, in order or by weight. */
+  public record Counter(String id, String name, String agency, String zone, List<String> services,
+      Map<String, Integer> weights) {
+
+    public Counter {
+      services = List.copyOf(services);
+      weights = Map.copyOf(weights);
+    }
+
+    public boolean weighted() {
+      return !weights.isEmpty();
+    }
+  }
+
+  /** A half-open local time range [from, to). */
+  public record TimeRange(LocalTime from, LocalTime to) {
+    public boolean contains(LocalTime t) {
+      return !t.isBefore(from) && t.isBefore(to);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package id.antre.server.domain;
+
+/** What can happen to a ticket; each allowed action appends one event of the same name. */
+public enum TicketAction {
+  ISSUE, CALL, RECALL, START, FINISH, NO_SHOW, TRANSFER, HOLD, RESUME, CANCEL
+}

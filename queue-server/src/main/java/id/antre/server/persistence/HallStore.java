@@ -1,0 +1,106 @@
+package id.antre.server.persistence;
+
+import id.antre.server.domain.Hall;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The hall configuration, users, sessions and devices in PostgreSQL. */
+public class HallStore {
+  private final Pool pool;
+
+  public HallStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The configuration text and token secret stored at first start, if any. */
+  public record StoredHall(String config, byte[] secret) {
+  }
+
+  public Future<Optional<StoredHall>> load() {
+    return pool.preparedQuery(Sql.HALL_GET).execute().map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new StoredHall(r.getString("config"), r.getBuffer("secret").getBytes()));
+    });
+  }
+
+  /** Stores a parsed configuration and its rows in one transaction (first start only). */
+  public Future<Void> store(Hall hall, String configText, byte[] secret, Instant now) {
+    return pool.withTransaction(conn -> conn.preparedQuery(Sql.HALL_INSERT)
+        .execute(Tuple.of(hall.name() + " " + hall.subtitle(), hall.timeZone().getId(), configText,
+            Buffer.buffer(secret), TicketStore.ts(now)))
+        .compose(v -> rows(conn, hall)));
+  }
+
+  private static Future<Void> rows(SqlConnection conn, Hall hall) {
+    Future<?> chain = Future.succeededFuture();
+    for (Hall.Agency a : hall.agencies()) {
+      chain = chain.compose(v -> conn.preparedQuery(Sql.AGENCY_UPSERT).execute(Tuple.of(a.code(), a.name(), a.fullName())));
+    }
+    for (Hall.Service s : hall.services()) {
+      chain = chain.compose(v -> conn.preparedQuery(Sql.SERVICE_UPSERT)
+          .execute(Tuple.of(s.code(), s.agency(), s.prefix(), s.name(), s.dailyQuota())));
+    }
+    for (Hall.Counter c : hall.counters()) {
+      chain = chain.compose(v -> conn.preparedQuery(Sql.COUNTER_UPSERT)
+          .execute(Tuple.of(c.id(), c.name(), c.agency(), c.zone())))
+          .compose(v -> conn.preparedQuery(Sql.COUNTER_STATE_INIT).execute(Tuple.of(c.id())));
+    }
+    return chain.mapEmpty();
+  }
+
+  public Future<Long> userCount() {
+    return pool.preparedQuery(Sql.USER_COUNT).execute().map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Future<Void> upsertUser(String username, String passwordHash, String role, String agency, String displayName) {
+    return pool.preparedQuery(Sql.USER_UPSERT)
+        .execute(Tuple.of(username, passwordHash, role, agency, displayName)).mapEmpty();
+  }
+
+  /** A stored user account. */
+  public record UserRow(String username, String passwordHash, String role, String agency, String displayName) {
+  }
+
+  public Future<Optional<UserRow>> user(String username) {
+    return pool.preparedQuery(Sql.USER_GET).execute(Tuple.of(username)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new UserRow(r.getString("username"), r.getString("password_hash"), r.getString("role"),
+          r.getString("agency"), r.getString("display_name")));
+    });
+  }
+
+  public Future<Void> insertSession(String id, String username, Instant created, Instant expires) {
+    return pool.preparedQuery(Sql.SESSION_INSERT)
+        .execute(Tuple.of(id, username, TicketStore.ts(created), TicketStore.ts(expires))).mapEmpty();
+  }
+
+  public Future<Void> upsertDevice(String id, String kind, String name, String tokenHash, String zone) {
+    return pool.preparedQuery(Sql.DEVICE_UPSERT).execute(Tuple.of(id, kind, name, tokenHash, zone)).mapEmpty();
+  }
+
+  /** A registered kiosk, display or print agent. */
+  public record DeviceRow(String id, String kind, String name, String zone) {
+  }
+
+  public Future<Optional<DeviceRow>> deviceByTokenHash(String tokenHash) {
+    return pool.preparedQuery(Sql.DEVICE_BY_TOKEN).execute(Tuple.of(tokenHash)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new DeviceRow(r.getString("id"), r.getString("kind"), r.getString("name"), r.getString("zone")));
+    });
+  }
+}

@@ -1,0 +1,228 @@
+package id.antre.server.persistence;
+
+/** Every runtime SQL statement of the server, named and kept together. */
+final class Sql {
+  private Sql() {
+  }
+
+  static final String MIGRATION_LOCK = "SELECT pg_advisory_xact_lock($KEY)";
+  static final String MIGRATION_TABLE = """
+      CREATE TABLE IF NOT EXISTS schema_migration (
+        version int PRIMARY KEY, file text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())""";
+  static final String MIGRATION_APPLIED = "SELECT version FROM schema_migration ORDER BY version";
+  static final String MIGRATION_RECORD = "INSERT INTO schema_migration (version, file) VALUES ($1, $2)";
+
+  // ---- hall configuration
+  static final String HALL_GET = "SELECT config, secret FROM hall WHERE id = 1";
+  static final String HALL_INSERT = """
+      INSERT INTO hall (id, name, time_zone, config, secret, loaded_at) VALUES (1, $1, $2, $3, $4, $5)
+      ON CONFLICT (id) DO NOTHING""";
+  static final String AGENCY_UPSERT = """
+      INSERT INTO agency (code, name, full_name) VALUES ($1, $2, $3)
+      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, full_name = EXCLUDED.full_name""";
+  static final String SERVICE_UPSERT = """
+      INSERT INTO service (code, agency, prefix, name, daily_quota) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (code) DO UPDATE SET agency = EXCLUDED.agency, prefix = EXCLUDED.prefix,
+        name = EXCLUDED.name, daily_quota = EXCLUDED.daily_quota""";
+  static final String COUNTER_UPSERT = """
+      INSERT INTO counter (id, name, agency, zone) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, agency = EXCLUDED.agency, zone = EXCLUDED.zone""";
+  static final String COUNTER_STATE_INIT = """
+      INSERT INTO counter_state (counter_id) VALUES ($1) ON CONFLICT (counter_id) DO NOTHING""";
+
+  // ---- users, sessions, devices
+  static final String USER_COUNT = "SELECT count(*) FROM app_user";
+  static final String USER_UPSERT = """
+      INSERT INTO app_user (username, password_hash, role, agency, display_name) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
+        agency = EXCLUDED.agency, display_name = EXCLUDED.display_name, active = true""";
+  static final String USER_GET = """
+      SELECT username, password_hash, role, agency, display_name FROM app_user WHERE username = $1 AND active""";
+  static final String SESSION_INSERT = """
+      INSERT INTO session (id, username, created_at, expires_at) VALUES ($1, $2, $3, $4)""";
+  static final String DEVICE_UPSERT = """
+      INSERT INTO device (id, kind, name, token_hash, zone) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
+        token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, active = true""";
+  static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone FROM device WHERE token_hash = $1 AND active";
+
+  // ---- tickets
+  /**
+   * Issue in one statement: the daily sequence upsert refuses past the quota (no row comes back),
+   * the ticket takes the number, the event log gets ISSUE. {@code ahead_at_issue} counts the
+   * waiting tickets of the service as the statement's snapshot saw them.
+   * $1 service, $2 service day, $3 quota, $4 prefix, $5 priority, $6 channel, $7 tracking token,
+   * $8 request id, $9 issued at, $10 minutes per person ahead.
+   */
+  static final String ISSUE = """
+      WITH seq AS (
+        INSERT INTO daily_sequence AS d (service, service_day, last_number) VALUES ($1, $2, 1)
+        ON CONFLICT (service, service_day) DO UPDATE SET last_number = d.last_number + 1
+          WHERE d.last_number < $3
+        RETURNING last_number
+      ), t AS (
+        INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
+                            tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
+        SELECT $1, $1, $2, $4, seq.last_number, 'WAITING', $5, $6, $7, $8, $9,
+               (SELECT count(*) FROM ticket w WHERE w.service = $1 AND w.service_day = $2 AND w.status = 'WAITING'),
+               $10
+        FROM seq
+        RETURNING *
+      ), e AS (
+        INSERT INTO ticket_event (ticket_id, type, from_status, to_status, at)
+        SELECT id, 'ISSUE', NULL, 'WAITING', issued_at FROM t
+      )
+      SELECT * FROM t""";
+
+  static final String TICKET_BY_REQUEST = "SELECT * FROM ticket WHERE request_id = $1";
+  static final String TICKET_BY_ID = "SELECT * FROM ticket WHERE id = $1";
+  /** The newest step of a visit: a transfer adds a row with the same token. */
+  static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = $1 ORDER BY id DESC LIMIT 1";
+  static final String AHEAD_OF = """
+      SELECT count(*) FROM ticket
+      WHERE service = $1 AND service_day = $2 AND status = 'WAITING' AND (issued_at, id) < ($3, $4)""";
+  static final String EVENT_BY_REQUEST = """
+      SELECT e.type, e.counter_id, t.* FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
+      WHERE e.request_id = $1""";
+
+  // ---- counters
+  static final String COUNTER_GET = """
+      SELECT cs.counter_id, cs.state, cs.pause_reason, cs.officer AS counter_officer, cs.current_ticket,
+             cs.priority_streak, cs.served_day, cs.served, t.*
+      FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket
+      WHERE cs.counter_id = $1""";
+  static final String COUNTERS_ALL = """
+      SELECT cs.counter_id, cs.state, cs.pause_reason, cs.officer AS counter_officer, cs.current_ticket,
+             cs.priority_streak, cs.served_day, cs.served, t.*
+      FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket""";
+
+  /**
+   * Call-next in one statement. The counter row is locked first, so two presses on one counter
+   * run one after the other and the second finds the counter busy; SKIP LOCKED lets other
+   * counters claim other tickets meanwhile. The ORDER BY is {@code Routing.order} in SQL.
+   * $1 counter, $2 service day, $3 services in plan order, $4 priority first, $5 transfers first,
+   * $6 officer, $7 now, $8 request id.
+   */
+  static final String CALL_NEXT = """
+      WITH cs AS (
+        SELECT counter_id FROM counter_state
+        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
+        FOR UPDATE
+      ), c AS (
+        SELECT t.id FROM ticket t
+        WHERE t.status = 'WAITING' AND t.service_day = $2 AND t.service = ANY($3::text[])
+          AND EXISTS (SELECT 1 FROM cs)
+        ORDER BY ($5::boolean AND t.transferred_from IS NOT NULL) DESC,
+                 ($4::boolean AND t.priority IS NOT NULL) DESC,
+                 array_position($3::text[], t.service), t.issued_at, t.id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      ), u AS (
+        UPDATE ticket t SET status = 'CALLED', counter_id = $1, officer = $6, called_at = $7, recall_count = 0
+        FROM c WHERE t.id = c.id
+        RETURNING t.*
+      ), e AS (
+        INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id)
+        SELECT id, 'CALL', 'WAITING', 'CALLED', $1, $6, $7, $8 FROM u
+      ), s AS (
+        UPDATE counter_state SET current_ticket = u.id,
+          priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE counter_state.priority_streak + 1 END,
+          served = (CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END)
+            || jsonb_build_object(u.service, COALESCE(
+                 ((CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,
+                 0) + 1),
+          served_day = $2, updated_at = $7
+        FROM u WHERE counter_state.counter_id = $1
+      )
+      SELECT * FROM u""";
+
+  /**
+   * One ticket transition guarded by the status it was decided from, so a concurrent change
+   * makes it a no-op (no row) instead of a double step.
+   * $1 ticket, $2 expected status, $3 new status, $4 recall count, $5 event type, $6 now,
+   * $7 outcome, $8 counter, $9 officer, $10 request id, $11 event data, $12 counter keeps the ticket.
+   */
+  static final String TRANSITION = """
+      WITH u AS (
+        UPDATE ticket SET status = $3, recall_count = $4,
+          started_at = CASE WHEN $5 = 'START' THEN $6 ELSE started_at END,
+          finished_at = CASE WHEN $3 IN ('DONE', 'NO_SHOW', 'CANCELLED') THEN $6 ELSE finished_at END,
+          counter_id = CASE WHEN $3 = 'WAITING' THEN NULL ELSE counter_id END,
+          outcome = COALESCE($7, outcome)
+        WHERE id = $1 AND status = $2
+        RETURNING *
+      ), e AS (
+        INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
+        SELECT id, $5, $2, $3, $8, $9, $6, $10, $11::jsonb FROM u
+      ), s AS (
+        UPDATE counter_state SET current_ticket = NULL, updated_at = $6
+        FROM u WHERE counter_state.counter_id = $8 AND counter_state.current_ticket = u.id AND NOT $12::boolean
+      )
+      SELECT * FROM u""";
+
+  /**
+   * Transfer: the served ticket is DONE (outcome "dirujuk"), and the visitor waits again in the
+   * target service with the same number, token and issue time.
+   * $1 ticket, $2 target service, $3 now, $4 counter, $5 officer, $6 request id, $7 note, $8 outcome.
+   */
+  static final String TRANSFER = """
+      WITH u AS (
+        UPDATE ticket SET status = 'DONE', finished_at = $3, outcome = $8
+        WHERE id = $1 AND status = 'SERVING'
+        RETURNING *
+      ), n AS (
+        INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
+                            tracking_token, issued_at, transferred_from, note)
+        SELECT $2, origin_service, service_day, prefix, number, 'WAITING', priority, channel,
+               tracking_token, issued_at, id, $7
+        FROM u
+        RETURNING *
+      ), e1 AS (
+        INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
+        SELECT id, 'TRANSFER', 'SERVING', 'DONE', $4, $5, $3, $6, jsonb_build_object('to', $2::text) FROM u
+      ), e2 AS (
+        INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, data)
+        SELECT n.id, 'TRANSFER', NULL, 'WAITING', $4, $5, $3, jsonb_build_object('from', u.service, 'note', $7::text)
+        FROM n, u
+      ), s AS (
+        UPDATE counter_state SET current_ticket = NULL, updated_at = $3
+        FROM u WHERE counter_state.counter_id = $4 AND counter_state.current_ticket = u.id
+      )
+      SELECT * FROM n""";
+
+  /**
+   * Counter open/pause/close. The busy guard is repeated here for concurrent calls.
+   * $1 counter, $2 new state, $3 reason, $4 officer, $5 now, $6 event type, $7 requires idle.
+   */
+  static final String COUNTER_SET_STATE = """
+      WITH old AS (
+        SELECT state FROM counter_state WHERE counter_id = $1 FOR UPDATE
+      ), u AS (
+        UPDATE counter_state SET state = $2, pause_reason = $3, officer = $4, updated_at = $5
+        WHERE counter_id = $1 AND (NOT $7::boolean OR current_ticket IS NULL)
+        RETURNING counter_id
+      ), e AS (
+        INSERT INTO counter_event (counter_id, type, from_state, to_state, reason, officer, at)
+        SELECT $1, $6, old.state, $2, $3, $4, $5 FROM old, u
+      )
+      SELECT old.state AS from_state FROM old, u""";
+
+  static final String HELD_TICKETS = """
+      SELECT * FROM ticket t
+      WHERE t.status = 'HELD' AND t.service_day = $1 AND t.service = ANY($2::text[])
+      ORDER BY t.issued_at""";
+
+  // ---- queues and estimates
+  static final String QUEUES = """
+      SELECT service, count(*) AS waiting, min(issued_at) AS oldest
+      FROM ticket WHERE service_day = $1 AND status = 'WAITING' GROUP BY service""";
+  static final String ISSUED_TODAY = "SELECT service, last_number FROM daily_sequence WHERE service_day = $1";
+  /** Mean service minutes of each service's last finished tickets today. */
+  static final String RECENT_SERVICE_TIMES = """
+      SELECT service, avg(minutes) AS mean, count(*) AS samples FROM (
+        SELECT service, extract(epoch FROM finished_at - started_at) / 60.0 AS minutes,
+               row_number() OVER (PARTITION BY service ORDER BY finished_at DESC) AS rn
+        FROM ticket WHERE service_day = $1 AND status = 'DONE' AND started_at IS NOT NULL
+      ) recent WHERE rn <= 20 GROUP BY service""";
+  static final String OPEN_COUNTERS = "SELECT counter_id FROM counter_state WHERE state = 'OPEN'";
+}

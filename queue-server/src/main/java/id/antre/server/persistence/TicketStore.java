@@ -1,0 +1,252 @@
+package id.antre.server.persistence;
+
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.QueueException;
+import id.antre.server.domain.Ticket;
+import id.antre.server.domain.TicketStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tickets, counters and queues in PostgreSQL. Every method is one statement in autocommit. */
+public class TicketStore {
+  /** SQLSTATE unique_violation. */
+  static final String UNIQUE_VIOLATION = "23505";
+  /** SQLSTATE foreign_key_violation. */
+  static final String FOREIGN_KEY_VIOLATION = "23503";
+
+  private final SqlClient client;
+
+  public TicketStore(SqlClient client) {
+    this.client = client;
+  }
+
+  /** What issuing needs besides the service code. */
+  public record IssueRequest(String service, LocalDate day, int quota, String prefix, String priority, String channel,
+      String trackingToken, String requestId, Instant at, double minutesPerPerson) {
+  }
+
+  /** Empty when the quota is exhausted; a repeated request id answers with the first ticket. */
+  public Future<Optional<Ticket>> issue(IssueRequest r) {
+    Tuple args = Tuple.tuple()
+        .addString(r.service()).addLocalDate(r.day()).addInteger(r.quota()).addString(r.prefix())
+        .addString(r.priority()).addString(r.channel()).addString(r.trackingToken()).addString(r.requestId())
+        .addOffsetDateTime(ts(r.at())).addDouble(r.minutesPerPerson());
+    return client.preparedQuery(Sql.ISSUE).execute(args)
+        .map(TicketStore::first)
+        .recover(err -> isUnique(err, "ticket_request_unique")
+            ? ticketByRequest(r.requestId()).map(Optional::of)
+            : Future.failedFuture(err));
+  }
+
+  public Future<Ticket> ticketByRequest(String requestId) {
+    return client.preparedQuery(Sql.TICKET_BY_REQUEST).execute(Tuple.of(requestId))
+        .map(rows -> first(rows).orElseThrow(() -> new QueueException(ErrorCode.CONFLICT, "request not found")));
+  }
+
+  public Future<Optional<Ticket>> ticketById(long id) {
+    return client.preparedQuery(Sql.TICKET_BY_ID).execute(Tuple.of(id)).map(TicketStore::first);
+  }
+
+  public Future<Optional<Ticket>> ticketByToken(String token) {
+    return client.preparedQuery(Sql.TICKET_BY_TOKEN).execute(Tuple.of(token)).map(TicketStore::first);
+  }
+
+  public Future<Integer> aheadOf(Ticket t) {
+    return client.preparedQuery(Sql.AHEAD_OF)
+        .execute(Tuple.of(t.service(), t.serviceDay(), ts(t.issuedAt()), t.id()))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  /** The ticket and event type that a request id already produced, if any. */
+  public record Replay(String eventType, String counterId, Ticket ticket) {
+  }
+
+  public Future<Optional<Replay>> replay(String requestId) {
+    if (requestId == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return client.preparedQuery(Sql.EVENT_BY_REQUEST).execute(Tuple.of(requestId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      return Optional.of(new Replay(row.getString("type"), row.getString("counter_id"), ticket(row)));
+    });
+  }
+
+  /** A counter's stored state and its current ticket. */
+  public record CounterRow(String counterId, String state, String pauseReason, String officer, Long currentTicketId,
+      int priorityStreak, LocalDate servedDay, Map<String, Integer> served, Ticket current) {
+
+    /** Tickets called per service on {@code day} (empty on another day). */
+    public Map<String, Integer> servedOn(LocalDate day) {
+      return day.equals(servedDay) ? served : Map.of();
+    }
+  }
+
+  public Future<CounterRow> counter(String counterId) {
+    return client.preparedQuery(Sql.COUNTER_GET).execute(Tuple.of(counterId)).map(rows -> {
+      if (rows.size() == 0) {
+        throw new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + counterId);
+      }
+      return counterRow(rows.iterator().next());
+    });
+  }
+
+  public Future<List<CounterRow>> counters() {
+    return client.preparedQuery(Sql.COUNTERS_ALL).execute().map(rows -> {
+      List<CounterRow> out = new ArrayList<>();
+      rows.forEach(r -> out.add(counterRow(r)));
+      return out;
+    });
+  }
+
+  /** Claims the next ticket by the plan; empty when nobody waits or the counter is not free. */
+  public Future<Optional<Ticket>> callNext(String counterId, LocalDate day, List<String> services,
+      boolean priorityFirst, boolean transfersFirst, String officer, Instant now, String requestId) {
+    Tuple args = Tuple.tuple().addString(counterId).addLocalDate(day)
+        .addArrayOfString(services.toArray(new String[0])).addBoolean(priorityFirst).addBoolean(transfersFirst)
+        .addString(officer).addOffsetDateTime(ts(now)).addString(requestId);
+    return client.preparedQuery(Sql.CALL_NEXT).execute(args).map(TicketStore::first);
+  }
+
+  /** A ticket transition as the domain decided it. */
+  public record TransitionRequest(long ticketId, TicketStatus from, TicketStatus to, int recallCount, String eventType,
+      Instant at, String outcome, String counterId, String officer, String requestId, JsonObject data,
+      boolean counterKeepsTicket) {
+  }
+
+  /** Empty when the ticket is no longer in the expected status (somebody else moved it). */
+  public Future<Optional<Ticket>> transition(TransitionRequest r) {
+    Tuple args = Tuple.tuple().addLong(r.ticketId()).addString(r.from().name()).addString(r.to().name())
+        .addInteger(r.recallCount()).addString(r.eventType()).addOffsetDateTime(ts(r.at())).addString(r.outcome())
+        .addString(r.counterId()).addString(r.officer()).addString(r.requestId()).addValue(r.data())
+        .addBoolean(r.counterKeepsTicket());
+    return client.preparedQuery(Sql.TRANSITION).execute(args).map(TicketStore::first);
+  }
+
+  /** Returns the new waiting ticket in the target service; empty when the ticket was not serving. */
+  public Future<Optional<Ticket>> transfer(long ticketId, String targetService, Instant at, String counterId,
+      String officer, String requestId, String note, String outcome) {
+    Tuple args = Tuple.tuple().addLong(ticketId).addString(targetService).addOffsetDateTime(ts(at))
+        .addString(counterId).addString(officer).addString(requestId).addString(note).addString(outcome);
+    return client.preparedQuery(Sql.TRANSFER).execute(args).map(TicketStore::first);
+  }
+
+  /** Returns the previous state, or empty when the counter was busy at the moment of the change. */
+  public Future<Optional<String>> setCounterState(String counterId, String state, String reason, String officer,
+      Instant at, String eventType, boolean requiresIdle) {
+    Tuple args = Tuple.tuple().addString(counterId).addString(state).addString(reason).addString(officer)
+        .addOffsetDateTime(ts(at)).addString(eventType).addBoolean(requiresIdle);
+    return client.preparedQuery(Sql.COUNTER_SET_STATE).execute(args)
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+  }
+
+  public Future<List<Ticket>> held(LocalDate day, List<String> services) {
+    return client.preparedQuery(Sql.HELD_TICKETS).execute(Tuple.of(day, services.toArray(new String[0])))
+        .map(TicketStore::all);
+  }
+
+  /** Waiting count and oldest issue time per service. */
+  public record QueueRow(String service, int waiting, Instant oldest) {
+  }
+
+  public Future<Map<String, QueueRow>> queues(LocalDate day) {
+    return client.preparedQuery(Sql.QUEUES).execute(Tuple.of(day)).map(rows -> {
+      Map<String, QueueRow> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getString("service"), new QueueRow(r.getString("service"),
+          r.getLong("waiting").intValue(), instant(r.getOffsetDateTime("oldest")))));
+      return out;
+    });
+  }
+
+  public Future<Map<String, Integer>> issuedToday(LocalDate day) {
+    return client.preparedQuery(Sql.ISSUED_TODAY).execute(Tuple.of(day)).map(rows -> {
+      Map<String, Integer> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getString(0), r.getInteger(1)));
+      return out;
+    });
+  }
+
+  /** Recent mean service minutes and sample count per service. */
+  public record ServiceTime(double meanMinutes, int samples) {
+  }
+
+  public Future<Map<String, ServiceTime>> recentServiceTimes(LocalDate day) {
+    return client.preparedQuery(Sql.RECENT_SERVICE_TIMES).execute(Tuple.of(day)).map(rows -> {
+      Map<String, ServiceTime> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getString("service"),
+          new ServiceTime(r.getNumeric("mean").doubleValue(), r.getLong("samples").intValue())));
+      return out;
+    });
+  }
+
+  public Future<List<String>> openCounters() {
+    return client.preparedQuery(Sql.OPEN_COUNTERS).execute().map(rows -> {
+      List<String> out = new ArrayList<>();
+      rows.forEach(r -> out.add(r.getString(0)));
+      return out;
+    });
+  }
+
+  // ---- mapping
+
+  static boolean isUnique(Throwable err, String constraint) {
+    return err instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+        && (constraint == null || constraint.equals(pg.getConstraint()));
+  }
+
+  static OffsetDateTime ts(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Optional<Ticket> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(ticket(rows.iterator().next()));
+  }
+
+  private static List<Ticket> all(RowSet<Row> rows) {
+    List<Ticket> out = new ArrayList<>();
+    rows.forEach(r -> out.add(ticket(r)));
+    return out;
+  }
+
+  static Ticket ticket(Row r) {
+    return new Ticket(r.getLong("id"), r.getString("service"), r.getLocalDate("service_day"), r.getString("prefix"),
+        r.getInteger("number"), TicketStatus.valueOf(r.getString("status")), r.getString("priority"),
+        r.getString("channel"), r.getString("tracking_token"), instant(r.getOffsetDateTime("issued_at")),
+        r.getInteger("ahead_at_issue"), r.getDouble("minutes_per_person"), r.getString("counter_id"),
+        r.getString("officer"), instant(r.getOffsetDateTime("called_at")), instant(r.getOffsetDateTime("started_at")),
+        instant(r.getOffsetDateTime("finished_at")), r.getString("outcome"), r.getInteger("recall_count"),
+        r.getLong("transferred_from"), r.getString("note"));
+  }
+
+  private static CounterRow counterRow(Row r) {
+    Map<String, Integer> served = new HashMap<>();
+    Object json = r.getValue("served");
+    if (json instanceof JsonObject o) {
+      o.forEach(e -> served.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    }
+    Ticket current = r.getValue("id") == null ? null : ticket(r);
+    return new CounterRow(r.getString("counter_id"), r.getString("state"), r.getString("pause_reason"),
+        r.getString("counter_officer"), r.getLong("current_ticket"), r.getInteger("priority_streak"),
+        r.getLocalDate("served_day"), served, current);
+  }
+}

@@ -1,0 +1,46 @@
+package id.antre.server.queue;
+
+import id.antre.server.domain.Hall;
+import id.antre.server.domain.WaitEstimator;
+import id.antre.server.persistence.TicketStore;
+import id.antre.server.persistence.TicketStore.ServiceTime;
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-service minutes each person ahead adds, refreshed from the database every few seconds
+ * so issuing needs no extra query. A stale figure only makes one estimate a little off.
+ */
+public class Estimates {
+  private final Hall hall;
+  private final TicketStore store;
+  private final Map<String, Double> minutesPerPerson = new ConcurrentHashMap<>();
+
+  public Estimates(Hall hall, TicketStore store) {
+    this.hall = hall;
+    this.store = store;
+  }
+
+  public Future<Void> refresh(LocalDate day) {
+    return store.recentServiceTimes(day).compose(times -> store.openCounters().map(open -> {
+      for (Hall.Service s : hall.services()) {
+        ServiceTime t = times.getOrDefault(s.code(), new ServiceTime(0, 0));
+        minutesPerPerson.put(s.code(), WaitEstimator.minutesPerPersonAhead(t.meanMinutes(), t.samples(),
+            s.averageServiceMinutes(), openCountersOf(s.code(), open)));
+      }
+      return null;
+    }));
+  }
+
+  private int openCountersOf(String service, List<String> open) {
+    return (int) hall.counters().stream()
+        .filter(c -> open.contains(c.id()) && c.services().contains(service)).count();
+  }
+
+  public double minutesPerPerson(Hall.Service service) {
+    return minutesPerPerson.getOrDefault(service.code(), service.averageServiceMinutes());
+  }
+}

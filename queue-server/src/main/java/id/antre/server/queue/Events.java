@@ -1,0 +1,20 @@
+package id.antre.server.queue;
+
+import id.antre.server.domain.Hall;
+import id.antre.server.domain.Ticket;
+import id.antre.server.persistence.TicketStore.CounterRow;
+
+/** Where committed transitions go: the event bus in the server, a list in tests. */
+public interface Events {
+  /** A ticket changed status; {@code type} is the event log's type (ISSUE, CALL, ...). */
+  void ticket(String type, Ticket ticket);
+
+  /** A ticket was called or recalled to a counter: what displays show and speak. */
+  void call(Ticket ticket, Hall.Counter counter, boolean recall);
+
+  /** A counter opened, paused, closed, or took or released a ticket. */
+  void counter(Hall.Counter counter, CounterRow state);
+
+  /** The waiting count of a service changed. */
+  void queue(String service);
+}

@@ -1,0 +1,447 @@
+package id.antre.server.queue;
+
+import id.antre.server.auth.Actor;
+import id.antre.server.domain.Availability;
+import id.antre.server.domain.CounterState;
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.Hall;
+import id.antre.server.domain.Lifecycle;
+import id.antre.server.domain.Priority;
+import id.antre.server.domain.QueueException;
+import id.antre.server.domain.Routing;
+import id.antre.server.domain.Ticket;
+import id.antre.server.domain.TicketAction;
+import id.antre.server.domain.TicketNumber;
+import id.antre.server.domain.TicketStatus;
+import id.antre.server.domain.WaitEstimator;
+import id.antre.server.auth.Tokens;
+import id.antre.server.persistence.TicketStore;
+import id.antre.server.persistence.TicketStore.CounterRow;
+import id.antre.server.persistence.TicketStore.TransitionRequest;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue's application service: checks who may do what, asks the domain what is allowed,
+ * has the store commit it, and only then publishes what happened.
+ */
+public class QueueService {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueService.class);
+  static final Set<String> CHANNELS = Set.of("kiosk", "web", "counter", "booking");
+  /** Outcome recorded on the served ticket when it is transferred. */
+  static final String TRANSFER_OUTCOME = "dirujuk";
+
+  private final Hall hall;
+  private final TicketStore store;
+  private final Events events;
+  private final Estimates estimates;
+  private final Clock clock;
+  private final boolean alwaysOpen;
+
+  public QueueService(Hall hall, TicketStore store, Events events, Estimates estimates, Clock clock,
+      boolean alwaysOpen) {
+    this.hall = hall;
+    this.store = store;
+    this.events = events;
+    this.estimates = estimates;
+    this.clock = clock;
+    this.alwaysOpen = alwaysOpen;
+  }
+
+  public Hall hall() {
+    return hall;
+  }
+
+  public LocalDate today() {
+    return TicketNumber.serviceDay(clock.instant(), hall.timeZone());
+  }
+
+  // ---------------------------------------------------------------- tickets
+
+  /** An issued ticket with what the visitor is told. */
+  public record Issued(Ticket ticket, int ahead, int estimatedWaitMinutes) {
+  }
+
+  public Future<Issued> issue(Actor actor, String serviceCode, String channel, String priority, String requestId) {
+    if (!actor.mayIssue()) {
+      return forbidden("Perangkat ini tidak boleh mengambil nomor (this device may not issue tickets)");
+    }
+    Hall.Service service = hall.service(serviceCode).orElse(null);
+    if (service == null) {
+      return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + serviceCode));
+    }
+    if (!CHANNELS.contains(channel)) {
+      return invalid("channel must be one of " + CHANNELS);
+    }
+    if (priority != null && Priority.ofCode(priority).isEmpty()) {
+      return invalid("priority must be one of lansia, disabilitas, ibu-hamil, anak, korban-bencana");
+    }
+    Instant now = clock.instant();
+    Availability.Decision open = Availability.issuing(hall, service, now.atZone(hall.timeZone()), alwaysOpen);
+    if (!open.open()) {
+      return Future.failedFuture(new QueueException(ErrorCode.SERVICE_CLOSED, open.reasonId() + " (" + open.reasonEn() + ")"));
+    }
+    TicketStore.IssueRequest req = new TicketStore.IssueRequest(service.code(), TicketNumber.serviceDay(now, hall.timeZone()),
+        service.dailyQuota(), service.prefix(), priority, channel, Tokens.randomId(16), requestId, now,
+        estimates.minutesPerPerson(service));
+    return store.issue(req).map(t -> {
+      Ticket ticket = t.orElseThrow(() -> new QueueException(ErrorCode.QUOTA_EXHAUSTED,
+          "Kuota " + service.name() + " hari ini sudah habis (today's quota is used up)"));
+      if (!ticket.service().equals(service.code())) {
+        throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
+      }
+      if (ticket.trackingToken().equals(req.trackingToken())) { // not a replay
+        LOG.info("issued ticket {} {} id={}", ticket.number(), service.code(), ticket.id());
+        events.ticket("ISSUE", ticket);
+        events.queue(service.code());
+      }
+      return new Issued(ticket, ticket.aheadAtIssue(), ticket.estimatedWaitAtIssue());
+    });
+  }
+
+  /** What the visitor's phone shows. */
+  public record Tracking(Ticket ticket, int ahead, int estimatedWaitMinutes, Optional<Hall.Counter> counter) {
+  }
+
+  public Future<Tracking> track(String token) {
+    return store.ticketByToken(token).compose(t -> {
+      Ticket ticket = t.orElseThrow(() -> new QueueException(ErrorCode.UNKNOWN_TICKET, "Tiket tidak ditemukan (no such ticket)"));
+      Optional<Hall.Counter> counter = Optional.ofNullable(ticket.counterId()).flatMap(hall::counter);
+      if (ticket.status() != TicketStatus.WAITING) {
+        return Future.succeededFuture(new Tracking(ticket, 0, 0, counter));
+      }
+      Hall.Service service = hall.service(ticket.service()).orElseThrow();
+      return store.aheadOf(ticket).map(ahead -> new Tracking(ticket, ahead,
+          WaitEstimator.estimateMinutes(ahead, estimates.minutesPerPerson(service)), counter));
+    });
+  }
+
+  public Future<Ticket> cancel(String token) {
+    return store.ticketByToken(token).compose(t -> {
+      Ticket ticket = t.orElseThrow(() -> new QueueException(ErrorCode.UNKNOWN_TICKET, "Tiket tidak ditemukan (no such ticket)"));
+      Lifecycle.Transition tr = Lifecycle.apply(ticket.status(), TicketAction.CANCEL, ticket.recallCount(), 0);
+      return commit(ticket, tr, "CANCEL", null, null, null, null, null);
+    });
+  }
+
+  // ---------------------------------------------------------------- counters
+
+  /** A counter's state for its terminal. */
+  public record CounterView(Hall.Counter counter, CounterRow row) {
+  }
+
+  public Future<CounterView> counter(Actor actor, String counterId) {
+    return counterFor(actor, counterId).compose(c -> store.counter(c.id()).map(row -> new CounterView(c, row)));
+  }
+
+  /** Call-next: empty when nobody waits for this counter's services. */
+  public Future<Optional<Ticket>> callNext(Actor actor, String counterId, String requestId) {
+    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
+      if (!"OPEN".equals(row.state())) {
+        return replayOr(requestId, "CALL", counterId,
+            new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
+      }
+      if (row.current() != null) {
+        return replayOr(requestId, "CALL", counterId, new QueueException(ErrorCode.COUNTER_BUSY,
+            "Loket masih melayani " + row.current().number() + " (counter still holds " + row.current().number() + ")"));
+      }
+      LocalDate day = today();
+      Routing.CallPlan plan = Routing.plan(counter, hall.routing(), row.priorityStreak(), row.servedOn(day));
+      return store.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
+              actor.name(), clock.instant(), requestId)
+          .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .compose(called -> {
+            if (called.isPresent()) {
+              Ticket t = called.get();
+              LOG.info("counter {} called ticket {} id={}", counterId, t.number(), t.id());
+              events.ticket("CALL", t);
+              events.call(t, counter, false);
+              events.queue(t.service());
+              publishCounter(counter);
+              return Future.succeededFuture(called);
+            }
+            // nobody waiting, or a concurrent press on this counter won: tell which
+            return store.replay(requestId).compose(replay -> {
+              if (replay.isPresent()) {
+                return Future.succeededFuture(Optional.of(checkReplay(replay.get(), "CALL", counterId)));
+              }
+              return store.counter(counterId).map(now -> {
+                if (now.current() != null) {
+                  throw new QueueException(ErrorCode.COUNTER_BUSY, "Loket masih melayani " + now.current().number()
+                      + " (counter still holds " + now.current().number() + ")");
+                }
+                return Optional.<Ticket>empty();
+              });
+            });
+          });
+    }));
+  }
+
+  public Future<Ticket> recall(Actor actor, String counterId, String requestId) {
+    return onCurrent(actor, counterId, requestId, TicketAction.RECALL, null, null);
+  }
+
+  public Future<Ticket> start(Actor actor, String counterId, String requestId) {
+    return onCurrent(actor, counterId, requestId, TicketAction.START, null, null);
+  }
+
+  public Future<Ticket> finish(Actor actor, String counterId, String outcome, String requestId) {
+    String o = outcome == null ? hall.outcomes().get(0) : outcome;
+    if (!hall.outcomes().contains(o)) {
+      return invalid("outcome must be one of " + hall.outcomes());
+    }
+    return onCurrent(actor, counterId, requestId, TicketAction.FINISH, o, null);
+  }
+
+  public Future<Ticket> noShow(Actor actor, String counterId, String requestId) {
+    return onCurrent(actor, counterId, requestId, TicketAction.NO_SHOW, null, null);
+  }
+
+  public Future<Ticket> hold(Actor actor, String counterId, String note, String requestId) {
+    return onCurrent(actor, counterId, requestId, TicketAction.HOLD, null, note);
+  }
+
+  /** Transfers the serving ticket; returns the new waiting ticket in the target service. */
+  public Future<Ticket> transfer(Actor actor, String counterId, String targetService, String note, String requestId) {
+    if (hall.service(targetService).isEmpty()) {
+      return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + targetService));
+    }
+    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
+      Ticket current = row.current();
+      if (current == null) {
+        return replayOr(requestId, "TRANSFER", counterId, noCurrent());
+      }
+      if (current.service().equals(targetService)) {
+        return invalid("a ticket cannot be transferred to the service it is in");
+      }
+      try {
+        Lifecycle.apply(current.status(), TicketAction.TRANSFER, current.recallCount(), hall.routing().recallLimit());
+      } catch (QueueException e) {
+        return replayOr(requestId, "TRANSFER", counterId, e);
+      }
+      return store.transfer(current.id(), targetService, clock.instant(), counterId, actor.name(), requestId, note,
+              TRANSFER_OUTCOME)
+          .compose(n -> {
+            if (n.isEmpty()) {
+              return Future.failedFuture(concurrent());
+            }
+            Ticket next = n.get();
+            LOG.info("counter {} transferred ticket {} id={} to {} as id={}", counterId, current.number(), current.id(),
+                targetService, next.id());
+            events.ticket("TRANSFER", next);
+            events.queue(current.service());
+            events.queue(targetService);
+            publishCounter(counter);
+            return Future.succeededFuture(next);
+          })
+          .recover(err -> isRequestReplay(err) ? store.replay(requestId)
+              .map(r -> checkReplay(r.orElseThrow(), "TRANSFER", counterId)) : Future.failedFuture(err));
+    }));
+  }
+
+  /** Puts a held ticket back in the queue, at its original place. */
+  public Future<Ticket> resume(Actor actor, String counterId, long ticketId, String requestId) {
+    return counterFor(actor, counterId).compose(counter -> store.ticketById(ticketId).compose(t -> {
+      Ticket ticket = t.filter(x -> counter.services().contains(x.service()))
+          .orElseThrow(() -> new QueueException(ErrorCode.UNKNOWN_TICKET, "Tiket tidak ditemukan di loket ini"));
+      Lifecycle.Transition tr;
+      try {
+        tr = Lifecycle.apply(ticket.status(), TicketAction.RESUME, ticket.recallCount(), hall.routing().recallLimit());
+      } catch (QueueException e) {
+        return replayOr(requestId, "RESUME", counterId, e);
+      }
+      return commit(ticket, tr, "RESUME", null, counterId, actor.name(), requestId, null);
+    }));
+  }
+
+  public Future<List<Ticket>> held(Actor actor, String counterId) {
+    return counterFor(actor, counterId).compose(c -> store.held(today(), c.services()));
+  }
+
+  public Future<CounterView> open(Actor actor, String counterId) {
+    return setState(actor, counterId, CounterState.Command.OPEN, null);
+  }
+
+  public Future<CounterView> pause(Actor actor, String counterId, String reason) {
+    return setState(actor, counterId, CounterState.Command.PAUSE, reason == null ? "istirahat" : reason);
+  }
+
+  public Future<CounterView> close(Actor actor, String counterId) {
+    return setState(actor, counterId, CounterState.Command.CLOSE, null);
+  }
+
+  private Future<CounterView> setState(Actor actor, String counterId, CounterState.Command command, String reason) {
+    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
+      CounterState to = CounterState.apply(CounterState.valueOf(row.state()), command, row.current() != null);
+      boolean requiresIdle = command != CounterState.Command.OPEN;
+      return store.setCounterState(counterId, to.name(), reason, actor.name(), clock.instant(), command.name(),
+              requiresIdle)
+          .compose(from -> {
+            if (from.isEmpty()) {
+              return Future.failedFuture(new QueueException(ErrorCode.COUNTER_BUSY,
+                  "Selesaikan dulu tiket yang sedang dilayani (finish the current ticket first)"));
+            }
+            LOG.info("counter {} {} -> {} by {}", counterId, from.get(), to, actor.name());
+            return store.counter(counterId).map(now -> {
+              events.counter(counter, now);
+              return new CounterView(counter, now);
+            });
+          });
+    }));
+  }
+
+  // ---------------------------------------------------------------- overview
+
+  /** A service as the kiosk and the managers see it now. */
+  public record ServiceStatus(Hall.Service service, Availability.Decision availability, int quotaLeft, int waiting,
+      Instant oldestWaiting, List<String> openCounters) {
+  }
+
+  public Future<List<ServiceStatus>> services() {
+    LocalDate day = today();
+    Instant now = clock.instant();
+    return store.queues(day).compose(queues -> store.issuedToday(day).compose(issued -> store.counters().map(rows -> {
+      List<String> open = rows.stream().filter(r -> "OPEN".equals(r.state())).map(CounterRow::counterId).toList();
+      return hall.services().stream().map(s -> {
+        TicketStore.QueueRow q = queues.get(s.code());
+        List<String> serving = hall.counters().stream()
+            .filter(c -> c.services().contains(s.code()) && open.contains(c.id())).map(Hall.Counter::id).toList();
+        return new ServiceStatus(s, Availability.issuing(hall, s, now.atZone(hall.timeZone()), alwaysOpen),
+            Math.max(0, s.dailyQuota() - issued.getOrDefault(s.code(), 0)), q == null ? 0 : q.waiting(),
+            q == null ? null : q.oldest(), serving);
+      }).toList();
+    })));
+  }
+
+  public Future<List<CounterView>> counters() {
+    return store.counters().map(rows -> rows.stream()
+        .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Future<Ticket> onCurrent(Actor actor, String counterId, String requestId, TicketAction action,
+      String outcome, String note) {
+    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
+      Ticket current = row.current();
+      if (current == null) {
+        return replayOr(requestId, action.name(), counterId, noCurrent());
+      }
+      Lifecycle.Transition tr;
+      try {
+        tr = Lifecycle.apply(current.status(), action, current.recallCount(), hall.routing().recallLimit());
+      } catch (QueueException e) {
+        return replayOr(requestId, action.name(), counterId, e);
+      }
+      String type = tr.to() == TicketStatus.NO_SHOW ? "NO_SHOW" : action.name();
+      JsonObject data = action == TicketAction.RECALL && tr.to() == TicketStatus.NO_SHOW
+          ? new JsonObject().put("reason", "recall-limit") : note == null ? null : new JsonObject().put("note", note);
+      return commit(current, tr, type, outcome, counterId, actor.name(), requestId, data)
+          .onSuccess(t -> {
+            if (tr.to() == TicketStatus.CALLED) {
+              events.call(t, counter, true);
+            }
+            publishCounter(counter);
+          });
+    }));
+  }
+
+  private Future<Ticket> commit(Ticket ticket, Lifecycle.Transition tr, String type, String outcome,
+      String counterId, String officer, String requestId, JsonObject data) {
+    boolean keeps = tr.to() == TicketStatus.CALLED || tr.to() == TicketStatus.SERVING;
+    TransitionRequest req = new TransitionRequest(ticket.id(), tr.from(), tr.to(), tr.recallCount(), type,
+        clock.instant(), outcome, counterId, officer, requestId, data, keeps);
+    return store.transition(req)
+        .recover(err -> isRequestReplay(err)
+            ? store.replay(requestId).map(r -> Optional.of(checkReplay(r.orElseThrow(), type, counterId)))
+            : Future.failedFuture(err))
+        .map(t -> {
+          Ticket done = t.orElseThrow(QueueService::concurrent);
+          LOG.info("ticket {} id={} {} -> {} ({}) at counter {}", done.number(), done.id(), tr.from(), done.status(), type,
+              counterId);
+          events.ticket(type, done);
+          if (tr.from() == TicketStatus.WAITING || tr.to() == TicketStatus.WAITING) {
+            events.queue(done.service());
+          }
+          return done;
+        });
+  }
+
+  private <T> Future<T> replayOr(String requestId, String type, String counterId, QueueException otherwise) {
+    if (requestId == null) {
+      return Future.failedFuture(otherwise);
+    }
+    return store.replay(requestId).map(r -> {
+      if (r.isEmpty()) {
+        throw otherwise;
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) wrapReplay(checkReplay(r.get(), type, counterId), type);
+      return t;
+    });
+  }
+
+  /** call-next answers with Optional; every other action with the ticket. */
+  private static Object wrapReplay(Ticket t, String type) {
+    return "CALL".equals(type) ? Optional.of(t) : t;
+  }
+
+  private static Ticket checkReplay(TicketStore.Replay replay, String type, String counterId) {
+    boolean sameAction = replay.eventType().equals(type)
+        || ("RECALL".equals(type) && "NO_SHOW".equals(replay.eventType()));
+    if (!sameAction || (counterId != null && !counterId.equals(replay.counterId()))) {
+      throw new QueueException(ErrorCode.REQUEST_ID_REUSED,
+          "requestId sudah dipakai untuk tindakan lain (requestId was used for another action)");
+    }
+    return replay.ticket();
+  }
+
+  private static boolean isRequestReplay(Throwable err) {
+    return err instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+        && "ticket_event_request_unique".equals(pg.getConstraint());
+  }
+
+  private Future<Hall.Counter> counterFor(Actor actor, String counterId) {
+    Hall.Counter counter = hall.counter(counterId).orElse(null);
+    if (counter == null) {
+      return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + counterId));
+    }
+    if (!actor.mayActFor(counter.agency())) {
+      return forbidden("Loket ini milik instansi lain (this counter belongs to another agency)");
+    }
+    return Future.succeededFuture(counter);
+  }
+
+  private void publishCounter(Hall.Counter counter) {
+    store.counter(counter.id()).onSuccess(row -> events.counter(counter, row))
+        .onFailure(e -> LOG.warn("counter {} state not published", counter.id(), e));
+  }
+
+  private static QueueException noCurrent() {
+    return new QueueException(ErrorCode.NO_CURRENT_TICKET, "Tidak ada tiket yang sedang dipanggil (no current ticket)");
+  }
+
+  private static QueueException concurrent() {
+    return new QueueException(ErrorCode.CONFLICT, "Tiket baru saja diubah di tempat lain, muat ulang (changed concurrently)");
+  }
+
+  private static <T> Future<T> forbidden(String detail) {
+    return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, detail));
+  }
+
+  private static <T> Future<T> invalid(String detail) {
+    return Future.failedFuture(new QueueException(ErrorCode.INVALID_REQUEST, detail));
+  }
+}

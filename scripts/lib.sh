@@ -1,0 +1,72 @@
+# Shared by scripts/start, scripts/test and scripts/bench: make sure what Antre needs is
+# installed and running on this machine. Idempotent; safe to run again.
+
+ANTRE_DB_HOST=${ANTRE_DB_HOST:-127.0.0.1}
+ANTRE_DB_PORT=${ANTRE_DB_PORT:-5432}
+ANTRE_DB_USER=${ANTRE_DB_USER:-antre}
+ANTRE_DB_PASSWORD=${ANTRE_DB_PASSWORD:-antre}
+ANTRE_DB_NAME=${ANTRE_DB_NAME:-antre}
+export ANTRE_DB_HOST ANTRE_DB_PORT ANTRE_DB_USER ANTRE_DB_PASSWORD ANTRE_DB_NAME
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_tools() {
+  command -v java >/dev/null || { log "installing a JDK"; apt_install openjdk-17-jdk-headless; }
+  command -v mvn >/dev/null || { log "installing Maven"; apt_install maven; }
+}
+
+pg_cluster() {
+  # the newest installed cluster: "15 main"
+  pg_lsclusters -h 2>/dev/null | awk '{print $1, $2}' | sort -V | tail -n 1
+}
+
+ensure_postgres() {
+  if ! command -v pg_lsclusters >/dev/null || [ -z "$(pg_cluster)" ]; then
+    log "installing PostgreSQL"
+    apt_install postgresql postgresql-contrib
+  fi
+  local cluster
+  cluster=$(pg_cluster)
+  if ! pg_lsclusters -h | awk '$4 == "online"' | grep -q .; then
+    log "starting PostgreSQL $cluster"
+    as_root pg_ctlcluster $cluster start
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -q -h "$ANTRE_DB_HOST" -p "$ANTRE_DB_PORT" && break
+    sleep 0.5
+  done
+  pg_isready -q -h "$ANTRE_DB_HOST" -p "$ANTRE_DB_PORT" || { log "PostgreSQL does not answer"; return 1; }
+  as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 >/dev/null <<SQL
+SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', '$ANTRE_DB_USER', '$ANTRE_DB_PASSWORD')
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ANTRE_DB_USER')\gexec
+ALTER ROLE "$ANTRE_DB_USER" LOGIN CREATEDB PASSWORD '$ANTRE_DB_PASSWORD';
+SELECT format('CREATE DATABASE %I OWNER %I', '$ANTRE_DB_NAME', '$ANTRE_DB_USER')
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$ANTRE_DB_NAME')\gexec
+SQL
+}
+
+ensure_socat() {
+  command -v socat >/dev/null || { log "installing socat"; apt_install socat; }
+}
+
+ensure_chromium() {
+  { command -v chromium >/dev/null && command -v chromedriver >/dev/null; } \
+    || { log "installing Chromium and ChromeDriver"; apt_install chromium chromium-driver; }
+}
+
+ensure_fonts() {
+  fc-list 2>/dev/null | grep -qi "dejavu" || { log "installing fonts"; apt_install fonts-dejavu-core fontconfig; }
+}
