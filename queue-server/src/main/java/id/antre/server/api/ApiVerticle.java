@@ -7,6 +7,7 @@ import id.antre.server.bus.Addresses;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -18,7 +19,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -53,8 +53,9 @@ public class ApiVerticle extends VerticleBase {
 
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    api.get("/openapi.yaml").handler(StaticHandler.create("openapi").setIndexPage("openapi.yaml")
-        .setDefaultContentEncoding("UTF-8"));
+    Buffer openApi = vertx.fileSystem().readFileBlocking("openapi/openapi.yaml");
+    api.get("/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
     api.post("/auth/login").handler(this::login);
     api.get("/hall").handler(ctx -> command(ctx, "hall", null, new JsonObject()));
     api.get("/queues").handler(ctx -> command(ctx, "queues", null, new JsonObject()));

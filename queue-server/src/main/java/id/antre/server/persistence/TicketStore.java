@@ -157,7 +157,8 @@ public class TicketStore {
   }
 
   public Future<List<Ticket>> held(LocalDate day, List<String> services) {
-    return client.preparedQuery(Sql.HELD_TICKETS).execute(Tuple.of(day, services.toArray(new String[0])))
+    return client.preparedQuery(Sql.HELD_TICKETS)
+        .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0])))
         .map(TicketStore::all);
   }
 

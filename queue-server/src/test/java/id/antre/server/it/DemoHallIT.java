@@ -1,0 +1,73 @@
+package id.antre.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.antre.server.AntreServer;
+import id.antre.server.ServerConfig;
+import id.antre.server.persistence.DbConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The demo hall as a newcomer meets it, and a bad hall file refused at start. */
+class DemoHallIT {
+
+  @Test
+  void theDemoHallIsCirebonWithItsTenantsAndIsOpenOnASundayNightWithNumbersRestartingAtJakartaMidnight() {
+    Vertx vertx = Vertx.vertx();
+    DbConfig db = TestDb.create(vertx);
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T16:58:00Z")); // Sunday 23:58 WIB
+    try (TestServer hall = TestServer.start(vertx, db, null, clock, false)) {
+      JsonObject h = hall.api.get("/api/v1/hall", null).json();
+      assertThat(h.getString("subtitle")).isEqualTo("KABUPATEN CIREBON");
+      assertThat(h.getJsonArray("agencies").stream().map(a -> ((JsonObject) a).getString("code")).toList())
+          .contains("DUKCAPIL", "POLRES", "SAMSAT", "KPP", "BPJSTK", "BPN", "DINSOS", "DINKES", "DPMPTSP");
+      assertThat(h.getJsonArray("counters").size()).isBetween(18, 24);
+      for (String user : new String[] {"admin", "manager", "petugas-dukcapil", "petugas-polres", "petugas-dpmptsp"}) {
+        assertThat(hall.login(user)).startsWith("u1.");
+      }
+      JsonObject body = new JsonObject().put("service", "KTP");
+      assertThat(hall.api.post("/api/v1/tickets", hall.kioskToken(), body).json().getString("number")).isEqualTo("A001");
+      assertThat(hall.api.post("/api/v1/tickets", hall.kioskToken(), body).json().getString("number")).isEqualTo("A002");
+      clock.advance(Duration.ofMinutes(3)); // 00:01 WIB Monday, still Sunday in UTC
+      assertThat(hall.api.post("/api/v1/tickets", hall.kioskToken(), body).json().getString("number")).isEqualTo("A001");
+    } finally {
+      TestDb.drop(vertx, db);
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aBadHallFileIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    DbConfig db = TestDb.create(vertx);
+    Path bad = Files.createTempFile("hall", ".yaml");
+    String text = Files.readString(Path.of(TestServer.resourcePath("/halls/small.yaml")))
+        .replace("prefix: B,", "prefix: b2,");
+    Files.writeString(bad, text);
+    ServerConfig config = new ServerConfig(0, db, Optional.of(bad.toString()), false, true, Optional.empty(),
+        Duration.ofHours(1), 1, "http://127.0.0.1:0");
+    AntreServer server = new AntreServer(vertx, config, java.time.Clock.systemUTC());
+    try {
+      assertThatThrownBy(() -> server.start().await())
+          .hasMessageContaining("agencies[0].services[1].prefix")
+          .hasMessageContaining("b2");
+      Pool pool = TestDb.pool(vertx, db);
+      assertThat(TestDb.count(pool, "SELECT count(*) FROM hall").await()).isZero();
+      assertThat(TestDb.count(pool, "SELECT count(*) FROM service").await()).isZero();
+      pool.close().await();
+    } finally {
+      server.stop().await();
+      Files.deleteIfExists(bad);
+      TestDb.drop(vertx, db);
+      vertx.close().await();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package id.antre.server.it;
+
+import id.antre.server.AntreServer;
+import id.antre.server.ServerConfig;
+import id.antre.server.persistence.DbConfig;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Starts a real node in this JVM on a free port against a test database. */
+public final class TestServer implements AutoCloseable {
+  public static final String PASSWORD = "uji-coba-123";
+
+  public final Vertx vertx;
+  public final DbConfig db;
+  public final AntreServer server;
+  public final Api api;
+
+  private TestServer(Vertx vertx, DbConfig db, AntreServer server) {
+    this.vertx = vertx;
+    this.db = db;
+    this.server = server;
+    this.api = new Api(server.port());
+  }
+
+  /**
+   * @param hallFile a test resource path such as "/halls/small.yaml", or null for the demo hall
+   * @param realHours false keeps every service open (demo mode)
+   */
+  public static TestServer start(Vertx vertx, DbConfig db, String hallFile, Clock clock, boolean realHours) {
+    Optional<String> file = Optional.ofNullable(hallFile).map(TestServer::resourcePath);
+    ServerConfig config = new ServerConfig(0, db, file, true, realHours, Optional.of(PASSWORD), Duration.ofHours(10), 1,
+        "http://127.0.0.1:0");
+    AntreServer server = new AntreServer(vertx, config, clock).start().await();
+    return new TestServer(vertx, db, server);
+  }
+
+  public static String resourcePath(String resource) {
+    try {
+      return java.nio.file.Path.of(TestServer.class.getResource(resource).toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  public String kioskToken() {
+    return server.demoSecrets().get("kiosk-1");
+  }
+
+  public String login(String user) {
+    return api.login(user, PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    server.stop().await();
+  }
+}
