@@ -51,6 +51,7 @@ public final class AntreServer {
   private QueueService queue;
   private int port;
   private final List<String> deployments = new ArrayList<>();
+  private final List<ApiVerticle> apis = new ArrayList<>();
   /** Demo credentials created at start, for printing: name -> secret. */
   private final Map<String, String> demoSecrets = new LinkedHashMap<>();
 
@@ -87,9 +88,11 @@ public final class AntreServer {
   }
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
-    ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty());
+    ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
+        config.gateway());
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
+      apis.add(api);
       port = api.actualPort();
       // further instances share the first one's port (port 0 picks it once)
       return remaining > 1 ? deployHttp(auth, port, remaining - 1) : Future.succeededFuture();
@@ -151,8 +154,11 @@ public final class AntreServer {
             .compose(v -> halls.upsertUser("koordinator-" + agency.toLowerCase(), hash, "supervisor", agency,
                 "Koordinator " + a.name()));
       }
-      String kiosk = Tokens.newDeviceToken();
-      String display = Tokens.newDeviceToken();
+      // derived from the demo password when one is given, so every node of a demo cluster and
+      // every restart agree on the same device tokens
+      String kiosk = config.demoPassword().map(p -> Tokens.derivedDeviceToken(p, "kiosk-1")).orElseGet(Tokens::newDeviceToken);
+      String display = config.demoPassword().map(p -> Tokens.derivedDeviceToken(p, "display-1"))
+          .orElseGet(Tokens::newDeviceToken);
       demoSecrets.put("kiosk-1", kiosk);
       demoSecrets.put("display-1", display);
       return chain.compose(v -> halls.upsertDevice("kiosk-1", "kiosk", "Anjungan Lantai 1", Tokens.sha256(kiosk), "lantai-1"))
@@ -170,6 +176,11 @@ public final class AntreServer {
 
   public QueueService queue() {
     return queue;
+  }
+
+  /** Open WebSocket connections on this node. */
+  public int webSocketConnections() {
+    return apis.stream().mapToInt(a -> a.gateway().connectionCount()).sum();
   }
 
   public Map<String, String> demoSecrets() {

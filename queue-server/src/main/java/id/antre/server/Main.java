@@ -1,5 +1,6 @@
 package id.antre.server;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
@@ -16,8 +17,14 @@ public final class Main {
 
   public static void main(String[] args) {
     ServerConfig config = ServerConfig.fromEnv(System.getenv());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-    new AntreServer(vertx, config, Clock.systemUTC()).start()
+    String members = System.getenv("ANTRE_CLUSTER_MEMBERS");
+    Future<Vertx> vertx = members == null || members.isBlank()
+        ? Future.succeededFuture(Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)))
+        : Clustering.clusteredVertx(System.getenv().getOrDefault("ANTRE_CLUSTER_NAME", "antre"),
+            System.getenv().getOrDefault("ANTRE_CLUSTER_HOST", "127.0.0.1"),
+            Integer.parseInt(System.getenv().getOrDefault("ANTRE_CLUSTER_PORT", "5801")),
+            List.of(members.split(",")));
+    vertx.compose(v -> new AntreServer(v, config, Clock.systemUTC()).start())
         .onSuccess(server -> {
           String base = config.publicUrl().replace(":" + config.port(), ":" + server.port());
           StringBuilder out = new StringBuilder("\n")

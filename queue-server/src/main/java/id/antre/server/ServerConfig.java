@@ -1,6 +1,7 @@
 package id.antre.server;
 
 import id.antre.server.persistence.DbConfig;
+import id.antre.server.realtime.GatewayOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param demo       create demo users and devices, and (unless realHours) keep every service open
  */
 public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
-    Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl) {
+    Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway) {
 
   public static ServerConfig fromEnv(Map<String, String> env) {
     int port = Integer.parseInt(env.getOrDefault("ANTRE_PORT", "8080"));
@@ -30,10 +31,15 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
         Optional.ofNullable(env.get("ANTRE_DEMO_PASSWORD")).filter(s -> !s.isBlank()),
         Duration.ofHours(Long.parseLong(env.getOrDefault("ANTRE_TOKEN_HOURS", "10"))),
         Integer.parseInt(env.getOrDefault("ANTRE_HTTP_VERTICLES", "2")),
-        env.getOrDefault("ANTRE_PUBLIC_URL", "http://127.0.0.1:" + port));
+        env.getOrDefault("ANTRE_PUBLIC_URL", "http://127.0.0.1:" + port),
+        new GatewayOptions(
+            Integer.parseInt(env.getOrDefault("ANTRE_WS_QUEUE_BYTES", Integer.toString(GatewayOptions.defaults().writeQueueBytes()))),
+            GatewayOptions.defaults().heartbeatMillis(), GatewayOptions.defaults().idleTimeoutMillis(),
+            java.util.Arrays.stream(env.getOrDefault("ANTRE_ALLOWED_ORIGINS", "").split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList()));
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(p, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl);
+    return new ServerConfig(p, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway);
   }
 }

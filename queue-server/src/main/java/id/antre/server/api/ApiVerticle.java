@@ -6,6 +6,8 @@ import id.antre.server.auth.AuthService;
 import id.antre.server.bus.Addresses;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.realtime.Gateway;
+import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VerticleBase;
@@ -31,23 +33,30 @@ import org.slf4j.LoggerFactory;
 public class ApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
   static final int BODY_LIMIT = 16 * 1024;
+  /** Frames past this are dropped by Netty without a close code; the gateway's own limit is smaller. */
+  static final int MAX_WS_MESSAGE = 256 * 1024;
   private static final String ACTOR = "actor";
   private static final Map<String, Type> REQUEST_ONLY = Map.of("requestId", Type.STRING);
 
   private final int port;
   private final AuthService auth;
   private final Supplier<Future<Void>> readiness;
+  private final GatewayOptions gatewayOptions;
   private HttpServer server;
+  private Gateway gateway;
 
-  public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness) {
+  public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions) {
     this.port = port;
     this.auth = auth;
     this.readiness = readiness;
+    this.gatewayOptions = gatewayOptions;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    gateway = new Gateway(vertx, auth, gatewayOptions);
+    router.get("/ws").handler(this::webSocket);
     router.get("/health/ready").handler(this::ready);
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
 
@@ -98,11 +107,22 @@ public class ApiVerticle extends VerticleBase {
         .setHost("0.0.0.0")
         .setCompressionSupported(false)
         .setTcpNoDelay(true)
-        .setMaxWebSocketFrameSize(64 * 1024)
+        .setMaxWebSocketFrameSize(MAX_WS_MESSAGE)
+        .setMaxWebSocketMessageSize(MAX_WS_MESSAGE)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false))
         .requestHandler(router);
-    return server.listen().onSuccess(s -> LOG.info("HTTP listening on port {}", s.actualPort()));
+    return gateway.start().compose(v -> server.listen())
+        .onSuccess(s -> LOG.info("HTTP listening on port {}", s.actualPort()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return gateway == null ? Future.succeededFuture() : gateway.stop();
+  }
+
+  public Gateway gateway() {
+    return gateway;
   }
 
   public int actualPort() {
@@ -110,6 +130,16 @@ public class ApiVerticle extends VerticleBase {
   }
 
   // ---------------------------------------------------------------- handlers
+
+  private void webSocket(RoutingContext ctx) {
+    String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+    if (!Origins.allowed(origin, ctx.request().authority() == null ? null : ctx.request().authority().toString(),
+        gatewayOptions.allowedOrigins())) {
+      problem(ctx, ErrorCode.FORBIDDEN, "origin not allowed: " + origin);
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(gateway::accept).onFailure(ctx::fail);
+  }
 
   private void ready(RoutingContext ctx) {
     readiness.get()

@@ -81,6 +81,11 @@ public final class Tokens {
     return "d1." + randomId(24);
   }
 
+  /** A device token derived from a secret and the device id (demo mode only). */
+  public static String derivedDeviceToken(String secret, String deviceId) {
+    return "d1." + sha256("antre-demo-device:" + deviceId + ":" + secret).substring(0, 32);
+  }
+
   public static String sha256(String s) {
     try {
       return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -51,7 +51,7 @@ public class BusEvents implements Events {
 
   @Override
   public void call(Ticket ticket, Hall.Counter counter, boolean recall) {
-    bus.publish(Addresses.CALLS, JsonViews.call(hall, ticket, counter, recall));
+    bus.publish(Addresses.CALLS, JsonViews.call(hall, ticket, counter, recall, ticket.eventId(), clock.instant()));
   }
 
   @Override

@@ -5,7 +5,10 @@ import id.antre.server.domain.Ticket;
 import id.antre.server.persistence.TicketStore.CounterRow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import id.antre.server.announce.Announcement;
+import id.antre.server.announce.AnnouncementBuilder;
 import java.time.Instant;
+import java.util.Optional;
 
 /** How tickets and counters look in JSON, for replies and events alike. */
 public final class JsonViews {
@@ -48,10 +51,18 @@ public final class JsonViews {
         .put("current", row.current() == null ? null : ticket(hall, row.current()));
   }
 
-  public static JsonObject call(Hall hall, Ticket t, Hall.Counter c, boolean recall) {
+  /**
+   * A call as displays receive it. {@code seq} is the event-log position of the call: it only
+   * grows, is the same on every node and survives restarts, so a display resumes with it.
+   */
+  public static JsonObject call(Hall hall, Ticket t, Hall.Counter c, boolean recall, long seq, Instant at) {
     Hall.Agency agency = hall.agency(c.agency()).orElseThrow();
+    Announcement a = AnnouncementBuilder.build(t.number(), c.name(),
+        hall.voice().sayAgency() ? Optional.of(agency.name()) : Optional.empty(), recall,
+        hall.voice().digitByDigit() ? AnnouncementBuilder.ReadingMode.DIGITS : AnnouncementBuilder.ReadingMode.CARDINAL);
     return new JsonObject()
         .put("type", "call")
+        .put("seq", seq)
         .put("ticketId", t.id())
         .put("number", t.number())
         .put("counter", c.id())
@@ -62,7 +73,8 @@ public final class JsonViews {
         .put("zone", c.zone())
         .put("recall", recall)
         .put("recallCount", t.recallCount())
-        .put("at", Instant.now().toString());
+        .put("at", at.toString())
+        .put("announcement", new JsonObject().put("text", a.text()).put("clips", new JsonArray(a.clips())));
   }
 
   static String str(Instant i) {

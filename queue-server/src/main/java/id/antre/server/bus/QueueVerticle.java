@@ -6,6 +6,7 @@ import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
+import id.antre.server.persistence.TicketStore;
 import id.antre.server.queue.QueueService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -42,6 +43,9 @@ public class QueueVerticle extends VerticleBase {
         Map.entry("cancel", (a, b) -> queue.cancel(b.getString("token")).map(this::ticket)),
         Map.entry("hall", (a, b) -> hallView()),
         Map.entry("queues", (a, b) -> queuesView()),
+        Map.entry("calls", (a, b) -> callsView(b.getLong("since", 0L), b.getString("zone"), b.getInteger("limit", 10))),
+        Map.entry("counters-public", (a, b) -> queue.counters().map(list -> new JsonObject().put("counters",
+            new JsonArray(list.stream().map(this::publicCounter).toList())))),
         Map.entry("counter", (a, b) -> queue.counter(a, b.getString("counter")).map(this::counterView)),
         Map.entry("call-next", (a, b) -> queue.callNext(a, b.getString("counter"), b.getString("requestId"))
             .map(t -> t.map(this::ticket).orElse(null))),
@@ -148,6 +152,29 @@ public class QueueVerticle extends VerticleBase {
           .put("timeZone", hall.timeZone().getId()).put("runningText", hall.runningText())
           .put("outcomes", new JsonArray(hall.outcomes())).put("agencies", agencies).put("counters", cs);
     }));
+  }
+
+  private Future<JsonObject> callsView(long since, String zone, int limit) {
+    return queue.latestCallSeq().compose(seq -> queue.callsAfter(since, zone, limit).map(rows -> {
+      JsonArray calls = new JsonArray();
+      for (TicketStore.CallRow r : rows) {
+        hall().counter(r.counterId()).ifPresent(c ->
+            calls.add(JsonViews.call(hall(), r.ticket(), c, r.recall(), r.seq(), r.at())));
+      }
+      return new JsonObject().put("seq", seq).put("calls", calls);
+    }));
+  }
+
+  /** What every screen may see of a counter: no officer names. */
+  private JsonObject publicCounter(QueueService.CounterView v) {
+    JsonObject j = JsonViews.counter(hall(), v.counter(), v.row());
+    j.remove("officer");
+    JsonObject current = j.getJsonObject("current");
+    if (current != null) {
+      j.put("current", new JsonObject().put("number", current.getString("number"))
+          .put("status", current.getString("status")).put("service", current.getString("service")));
+    }
+    return j;
   }
 
   private JsonObject serviceView(QueueService.ServiceStatus s) {

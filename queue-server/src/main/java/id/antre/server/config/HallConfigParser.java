@@ -59,7 +59,8 @@ public final class HallConfigParser {
       throw new ConfigException("(file)", "not valid YAML/JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     Node top = Node.root(root);
-    top.allow("hall", "routing", "defaults", "fridayBreak", "holidays", "outcomes", "agencies", "counters", "runningText");
+    top.allow("hall", "routing", "defaults", "fridayBreak", "holidays", "outcomes", "agencies", "counters", "runningText",
+        "voice");
 
     Node hallNode = top.req("hall");
     hallNode.allow("name", "subtitle", "timeZone");
@@ -182,8 +183,15 @@ public final class HallConfigParser {
     if (counters.isEmpty()) {
       throw top.error("counters", "a hall needs at least one counter");
     }
+    Node voiceNode = top.opt("voice");
+    voiceNode.allow("reading", "sayAgency");
+    String reading = voiceNode.optString("reading").orElse("cardinal");
+    if (!reading.equals("cardinal") && !reading.equals("digits")) {
+      throw voiceNode.error("reading", "'" + reading + "' is not cardinal or digits");
+    }
+    Hall.Voice voice = new Hall.Voice(reading.equals("digits"), voiceNode.optBool("sayAgency").orElse(false));
     return new Hall(name, subtitle, zone, routing, fridayBreak, holidays, outcomes, agencies, services, counters,
-        top.optString("runningText").orElse(""));
+        top.optString("runningText").orElse(""), voice);
   }
 
   /** A position in the YAML tree that knows its path, for error messages. */
@@ -359,6 +367,9 @@ public final class HallConfigParser {
     }
 
     LocalTime asTime() {
+      if (value instanceof Number) {
+        throw new ConfigException(path, "'" + value + "' is not a time: write times in quotes, e.g. \"11:30\"");
+      }
       try {
         return LocalTime.parse(String.valueOf(value));
       } catch (DateTimeException e) {

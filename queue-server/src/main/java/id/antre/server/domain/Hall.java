@@ -23,7 +23,15 @@ public record Hall(
     List<Agency> agencies,
     List<Service> services,
     List<Counter> counters,
-    String runningText) {
+    String runningText,
+    Voice voice) {
+
+  public Hall(String name, String subtitle, ZoneId timeZone, RoutingRules routing, Optional<TimeRange> fridayBreak,
+      Map<LocalDate, String> holidays, List<String> outcomes, List<Agency> agencies, List<Service> services,
+      List<Counter> counters, String runningText) {
+    this(name, subtitle, timeZone, routing, fridayBreak, holidays, outcomes, agencies, services, counters, runningText,
+        Voice.DEFAULT);
+  }
 
   public Hall {
     holidays = Map.copyOf(holidays);
@@ -43,6 +51,11 @@ public record Hall(
 
   public Optional<Agency> agency(String code) {
     return agencies.stream().filter(a -> a.code().equals(code)).findFirst();
+  }
+
+  /** How calls are spoken: numbers as cardinals ("dua belas") or digit by digit, with the agency or not. */
+  public record Voice(boolean digitByDigit, boolean sayAgency) {
+    public static final Voice DEFAULT = new Voice(false, false);
   }
 
   /** Hall-wide calling rules. */

@@ -3,7 +3,10 @@ package id.antre.server.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A ticket as stored: the row of one step of a visit (a transfer starts a new row, same number). */
+/**
+ * A ticket as stored: the row of one step of a visit (a transfer starts a new row, same number).
+ * {@code eventId} is the event-log position of the transition that produced this view, or 0.
+ */
 public record Ticket(
     long id,
     String service,
@@ -25,7 +28,8 @@ public record Ticket(
     String outcome,
     int recallCount,
     Long transferredFrom,
-    String note) {
+    String note,
+    long eventId) {
 
   /** The number as shown and spoken, e.g. "A012". */
   public String number() {

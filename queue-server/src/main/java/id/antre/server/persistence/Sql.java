@@ -124,6 +124,7 @@ final class Sql {
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id)
         SELECT id, 'CALL', 'WAITING', 'CALLED', $1, $6, $7, $8 FROM u
+        RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id,
           priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE counter_state.priority_streak + 1 END,
@@ -134,7 +135,7 @@ final class Sql {
           served_day = $2, updated_at = $7
         FROM u WHERE counter_state.counter_id = $1
       )
-      SELECT * FROM u""";
+      SELECT u.*, e.id AS event_id FROM u, e""";
 
   /**
    * One ticket transition guarded by the status it was decided from, so a concurrent change
@@ -154,11 +155,12 @@ final class Sql {
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
         SELECT id, $5, $2, $3, $8, $9, $6, $10, $11::jsonb FROM u
+        RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = NULL, updated_at = $6
         FROM u WHERE counter_state.counter_id = $8 AND counter_state.current_ticket = u.id AND NOT $12::boolean
       )
-      SELECT * FROM u""";
+      SELECT u.*, e.id AS event_id FROM u, e""";
 
   /**
    * Transfer: the served ticket is DONE (outcome "dirujuk"), and the visitor waits again in the
@@ -206,6 +208,21 @@ final class Sql {
         SELECT $1, $6, old.state, $2, $3, $4, $5 FROM old, u
       )
       SELECT old.state AS from_state FROM old, u""";
+
+  /**
+   * Calls and recalls after an event-log position, oldest first, optionally of one zone: what a
+   * display missed while it was away. $1 after event id, $2 zone or null, $3 limit.
+   */
+  static final String CALLS_AFTER = """
+      SELECT * FROM (
+        SELECT e.id AS event_id, e.type AS event_type, e.at AS event_at, e.counter_id AS event_counter, t.*
+        FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id JOIN counter c ON c.id = e.counter_id
+        WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = 'CALLED' AND e.id > $1
+          AND ($2::text IS NULL OR c.zone = $2)
+        ORDER BY e.id DESC LIMIT $3
+      ) recent ORDER BY event_id""";
+  static final String LATEST_CALL = """
+      SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = 'CALLED'""";
 
   static final String HELD_TICKETS = """
       SELECT * FROM ticket t

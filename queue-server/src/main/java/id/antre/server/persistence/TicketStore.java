@@ -156,6 +156,25 @@ public class TicketStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
   }
 
+  /** A call as the event log has it: the ticket (as it is now), where and when it was called. */
+  public record CallRow(long seq, boolean recall, Instant at, String counterId, Ticket ticket) {
+  }
+
+  /** Calls after {@code afterSeq}; when more than {@code limit}, the latest {@code limit}. */
+  public Future<List<CallRow>> callsAfter(long afterSeq, String zone, int limit) {
+    return client.preparedQuery(Sql.CALLS_AFTER)
+        .execute(Tuple.tuple().addLong(afterSeq).addString(zone).addInteger(limit)).map(rows -> {
+          List<CallRow> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new CallRow(r.getLong("event_id"), "RECALL".equals(r.getString("event_type")),
+              instant(r.getOffsetDateTime("event_at")), r.getString("event_counter"), ticket(r))));
+          return out;
+        });
+  }
+
+  public Future<Long> latestCallSeq() {
+    return client.preparedQuery(Sql.LATEST_CALL).execute().map(rows -> rows.iterator().next().getLong(0));
+  }
+
   public Future<List<Ticket>> held(LocalDate day, List<String> services) {
     return client.preparedQuery(Sql.HELD_TICKETS)
         .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0])))
@@ -236,7 +255,8 @@ public class TicketStore {
         r.getInteger("ahead_at_issue"), r.getDouble("minutes_per_person"), r.getString("counter_id"),
         r.getString("officer"), instant(r.getOffsetDateTime("called_at")), instant(r.getOffsetDateTime("started_at")),
         instant(r.getOffsetDateTime("finished_at")), r.getString("outcome"), r.getInteger("recall_count"),
-        r.getLong("transferred_from"), r.getString("note"));
+        r.getLong("transferred_from"), r.getString("note"),
+        r.getColumnIndex("event_id") >= 0 ? r.getLong("event_id") : 0);
   }
 
   private static CounterRow counterRow(Row r) {

@@ -326,6 +326,15 @@ public class QueueService {
         .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
   }
 
+  /** Calls after an event-log position (all zones when zone is null), at most {@code limit}, oldest first. */
+  public Future<List<TicketStore.CallRow>> callsAfter(long afterSeq, String zone, int limit) {
+    return store.callsAfter(afterSeq, zone, limit);
+  }
+
+  public Future<Long> latestCallSeq() {
+    return store.latestCallSeq();
+  }
+
   public Instant now() {
     return clock.instant();
   }

@@ -53,7 +53,8 @@ class DemoHallIT {
         .replace("prefix: B,", "prefix: b2,");
     Files.writeString(bad, text);
     ServerConfig config = new ServerConfig(0, db, Optional.of(bad.toString()), false, true, Optional.empty(),
-        Duration.ofHours(1), 1, "http://127.0.0.1:0");
+        Duration.ofHours(1), 1, "http://127.0.0.1:0",
+        id.antre.server.realtime.GatewayOptions.defaults());
     AntreServer server = new AntreServer(vertx, config, java.time.Clock.systemUTC());
     try {
       assertThatThrownBy(() -> server.start().await())

@@ -29,9 +29,14 @@ public final class TestServer implements AutoCloseable {
    * @param realHours false keeps every service open (demo mode)
    */
   public static TestServer start(Vertx vertx, DbConfig db, String hallFile, Clock clock, boolean realHours) {
+    return start(vertx, db, hallFile, clock, realHours, id.antre.server.realtime.GatewayOptions.defaults());
+  }
+
+  public static TestServer start(Vertx vertx, DbConfig db, String hallFile, Clock clock, boolean realHours,
+      id.antre.server.realtime.GatewayOptions gateway) {
     Optional<String> file = Optional.ofNullable(hallFile).map(TestServer::resourcePath);
     ServerConfig config = new ServerConfig(0, db, file, true, realHours, Optional.of(PASSWORD), Duration.ofHours(10), 1,
-        "http://127.0.0.1:0");
+        "http://127.0.0.1:0", gateway);
     AntreServer server = new AntreServer(vertx, config, clock).start().await();
     return new TestServer(vertx, db, server);
   }

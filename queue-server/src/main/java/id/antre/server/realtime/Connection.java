@@ -1,0 +1,89 @@
+package id.antre.server.realtime;
+
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One WebSocket client. Writes never wait: when the outgoing queue is full the client is too
+ * slow, and it is closed with {@link #RESYNC} so that it reconnects and resumes from the log.
+ */
+final class Connection {
+  /** Close code: you fell behind; reconnect and subscribe with {@code since}. */
+  static final short RESYNC = 4001;
+  /** Close code: the request was not understood. */
+  static final short BAD_REQUEST = 4400;
+
+  final ServerWebSocket ws;
+  final Set<String> topics = new HashSet<>();
+  /** Live events that arrive while a snapshot is being read; sent after it. */
+  private List<String> held;
+  private List<Long> heldSeqs;
+  long lastSeen;
+  boolean closed;
+  /** Calls sent by a snapshot's replay, so the same calls held back meanwhile are not sent twice. */
+  final Set<Long> replayed = new HashSet<>();
+
+  Connection(ServerWebSocket ws, long now) {
+    this.ws = ws;
+    this.lastSeen = now;
+  }
+
+  void holdLiveEvents() {
+    if (held == null) {
+      held = new ArrayList<>();
+      heldSeqs = new ArrayList<>();
+    }
+  }
+
+  /** Sends what arrived during the snapshot, skipping calls the snapshot already replayed. */
+  void releaseLiveEvents() {
+    List<String> events = held;
+    List<Long> seqs = heldSeqs;
+    held = null;
+    heldSeqs = null;
+    if (events != null) {
+      for (int i = 0; i < events.size(); i++) {
+        if (!replayed.contains(seqs.get(i))) {
+          send(events.get(i));
+        }
+      }
+    }
+    replayed.clear();
+  }
+
+  /**
+   * @param callSeq the call's seq, or 0 for events that are not calls
+   */
+  void deliver(String json, long callSeq) {
+    if (closed) {
+      return;
+    }
+    if (held != null) {
+      held.add(json);
+      heldSeqs.add(callSeq);
+      return;
+    }
+    send(json);
+  }
+
+  void send(String json) {
+    if (closed) {
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      close(RESYNC, "slow consumer: resync");
+      return;
+    }
+    ws.writeTextMessage(json);
+  }
+
+  void close(short code, String reason) {
+    if (!closed) {
+      closed = true;
+      ws.close(code, reason);
+    }
+  }
+}

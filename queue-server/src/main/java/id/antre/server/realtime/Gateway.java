@@ -1,0 +1,336 @@
+package id.antre.server.realtime;
+
+import id.antre.server.auth.Actor;
+import id.antre.server.auth.AuthService;
+import id.antre.server.bus.Addresses;
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.QueueException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket gateway of one HTTP verticle: topics, a snapshot on subscribe, calls replayed
+ * from the event log after {@code since}, heartbeats, and a bounded outgoing queue per client.
+ * Events come from the (cluster-wide) event bus, so a call made on any node reaches every
+ * node's clients. Runs on its verticle's event loop: no locking.
+ *
+ * <p>Client messages: {@code {"type":"subscribe","topics":[...],"since":seq?,"token":...?}},
+ * {@code {"type":"unsubscribe","topics":[...]}}, {@code {"type":"ping"}}. Server messages:
+ * {@code snapshot} (one per topic), {@code call}, {@code queue}, {@code counter}, {@code ticket},
+ * {@code heartbeat} (with the latest call seq, so a client can tell it missed something),
+ * {@code pong}, {@code error}.
+ */
+public class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  static final int MAX_TOPICS = 16;
+  static final int SNAPSHOT_CALLS = 10;
+  static final int MAX_REPLAY = 100;
+  /** Client messages are small; a bigger one is refused with 1009 (message too big). */
+  static final int MAX_MESSAGE_CHARS = 16 * 1024;
+
+  private final Vertx vertx;
+  private final AuthService auth;
+  private final GatewayOptions options;
+  private final Map<String, Set<Connection>> subscribers = new HashMap<>();
+  private final Set<Connection> connections = new HashSet<>();
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private long latestCallSeq;
+  private long timer;
+
+  public Gateway(Vertx vertx, AuthService auth, GatewayOptions options) {
+    this.vertx = vertx;
+    this.auth = auth;
+    this.options = options;
+  }
+
+  public Future<Void> start() {
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CALLS, m -> onCall(m.body())));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.QUEUES,
+        m -> broadcast(List.of(Topics.QUEUES), m.body().encode(), 0)));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.COUNTERS, m -> {
+      JsonObject counter = m.body().getJsonObject("counter");
+      broadcast(List.of(Topics.COUNTERS, Topics.COUNTER + counter.getString("id")), m.body().encode(), 0);
+    }));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.TICKETS, m -> {
+      JsonObject ticket = m.body().getJsonObject("ticket");
+      String token = ticket.getString("trackingToken");
+      if (token != null && subscribers.containsKey(Topics.TICKET + token)) {
+        JsonObject view = m.body().copy();
+        view.getJsonObject("ticket").remove("trackingToken");
+        broadcast(List.of(Topics.TICKET + token), view.encode(), 0);
+      }
+    }));
+    timer = vertx.setPeriodic(options.heartbeatMillis(), id -> heartbeat());
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .compose(v -> command("calls", new JsonObject().put("since", Long.MAX_VALUE - 1).put("limit", 1)))
+        .map(j -> {
+          latestCallSeq = ((JsonObject) j).getLong("seq");
+          return null;
+        });
+  }
+
+  public Future<Void> stop() {
+    vertx.cancelTimer(timer);
+    new ArrayList<>(connections).forEach(c -> c.close((short) 1001, "server stopping"));
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+  }
+
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Takes a socket that passed the origin check. */
+  public void accept(ServerWebSocket ws) {
+    ws.setWriteQueueMaxSize(options.writeQueueBytes());
+    Connection conn = new Connection(ws, System.currentTimeMillis());
+    connections.add(conn);
+    ws.textMessageHandler(text -> {
+      conn.lastSeen = System.currentTimeMillis();
+      onMessage(conn, text);
+    });
+    ws.binaryMessageHandler(b -> conn.close((short) 1003, "binary frames are not supported"));
+    ws.pongHandler(b -> conn.lastSeen = System.currentTimeMillis());
+    ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
+    ws.closeHandler(v -> forget(conn));
+  }
+
+  private void forget(Connection conn) {
+    conn.closed = true;
+    connections.remove(conn);
+    for (String t : conn.topics) {
+      Set<Connection> set = subscribers.get(t);
+      if (set != null) {
+        set.remove(conn);
+        if (set.isEmpty()) {
+          subscribers.remove(t);
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ client messages
+
+  private void onMessage(Connection conn, String text) {
+    if (text.length() > MAX_MESSAGE_CHARS) {
+      conn.close((short) 1009, "message too big (max " + MAX_MESSAGE_CHARS + ")");
+      return;
+    }
+    JsonObject msg;
+    try {
+      msg = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      error(conn, ErrorCode.INVALID_REQUEST, "message is not a JSON object");
+      conn.close((short) 1007, "invalid JSON");
+      return;
+    }
+    String type = msg.getValue("type") instanceof String s ? s : "";
+    switch (type) {
+      case "subscribe" -> subscribe(conn, msg);
+      case "unsubscribe" -> topics(conn, msg).forEach(t -> unsubscribe(conn, t));
+      case "ping" -> conn.send(new JsonObject().put("type", "pong").put("seq", latestCallSeq).encode());
+      default -> error(conn, ErrorCode.INVALID_REQUEST, "unknown message type '" + type
+          + "' (subscribe, unsubscribe, ping)");
+    }
+  }
+
+  private List<String> topics(Connection conn, JsonObject msg) {
+    Object raw = msg.getValue("topics");
+    List<String> out = new ArrayList<>();
+    if (!(raw instanceof JsonArray arr) || arr.isEmpty() || arr.size() > MAX_TOPICS) {
+      error(conn, ErrorCode.INVALID_REQUEST, "topics must be a list of 1 to " + MAX_TOPICS + " topics");
+      return out;
+    }
+    for (Object t : arr) {
+      if (!(t instanceof String s) || !Topics.valid(s)) {
+        error(conn, ErrorCode.INVALID_REQUEST, "unknown topic '" + t
+            + "' (calls, calls:zone:<zone>, queues, counters, counter:<id>, ticket:<trackingToken>)");
+        return new ArrayList<>();
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private void subscribe(Connection conn, JsonObject msg) {
+    List<String> topics = topics(conn, msg);
+    if (topics.isEmpty()) {
+      return;
+    }
+    Object since = msg.getValue("since");
+    if (since != null && !(since instanceof Number)) {
+      error(conn, ErrorCode.INVALID_REQUEST, "since must be a number (the seq of the last call you received)");
+      return;
+    }
+    Object token = msg.getValue("token");
+    Future<Actor> actor = topics.stream().anyMatch(Topics::protectedTopic)
+        ? auth.authenticate(token instanceof String s ? "Bearer " + s : null)
+        : Future.succeededFuture();
+    actor.compose(a -> authorise(a, topics)).onComplete(ok -> {
+      if (ok.failed()) {
+        error(conn, ok.cause());
+        return;
+      }
+      if (conn.closed) {
+        return;
+      }
+      // register first, hold live events, send snapshots, then release what arrived meanwhile
+      conn.holdLiveEvents();
+      for (String t : topics) {
+        conn.topics.add(t);
+        subscribers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(conn);
+      }
+      Future<Void> chain = Future.succeededFuture();
+      for (String t : topics) {
+        chain = chain.compose(v -> snapshot(conn, t, since == null ? null : ((Number) since).longValue(), ok.result()));
+      }
+      chain.onComplete(done -> {
+        if (done.failed()) {
+          error(conn, done.cause());
+        }
+        conn.releaseLiveEvents();
+      });
+    });
+  }
+
+  /** Counters need a signed-in member of their agency (or a manager). */
+  private Future<Actor> authorise(Actor actor, List<String> topics) {
+    for (String t : topics) {
+      if (t.startsWith(Topics.COUNTER) && (actor == null || !actor.isStaff())) {
+        return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "counter topics need an officer's token"));
+      }
+    }
+    return Future.succeededFuture(actor);
+  }
+
+  private void unsubscribe(Connection conn, String topic) {
+    conn.topics.remove(topic);
+    Set<Connection> set = subscribers.get(topic);
+    if (set != null) {
+      set.remove(conn);
+      if (set.isEmpty()) {
+        subscribers.remove(topic);
+      }
+    }
+  }
+
+  private Future<Void> snapshot(Connection conn, String topic, Long since, Actor actor) {
+    JsonObject head = new JsonObject().put("type", "snapshot").put("topic", topic);
+    if (Topics.isCalls(topic)) {
+      String zone = Topics.zoneOf(topic);
+      Future<Object> recent = command("calls", new JsonObject().put("since", 0L).put("zone", zone)
+          .put("limit", SNAPSHOT_CALLS));
+      Future<Object> missed = since == null ? Future.succeededFuture(null)
+          : command("calls", new JsonObject().put("since", since).put("zone", zone).put("limit", MAX_REPLAY));
+      return Future.all(recent, missed).map(all -> {
+        JsonObject r = (JsonObject) recent.result();
+        conn.send(head.put("seq", r.getLong("seq")).put("calls", r.getJsonArray("calls")).encode());
+        JsonObject m = (JsonObject) missed.result();
+        if (m != null) {
+          for (Object c : m.getJsonArray("calls")) {
+            JsonObject call = ((JsonObject) c).put("replay", true);
+            conn.replayed.add(call.getLong("seq"));
+            conn.send(call.encode());
+          }
+        }
+        return null;
+      });
+    }
+    Future<Object> data = switch (topic.split(":")[0]) {
+      case Topics.QUEUES -> command("queues", new JsonObject());
+      case Topics.COUNTERS -> command("counters-public", new JsonObject());
+      case "counter" -> command("counter", new JsonObject().put("counter", topic.substring(Topics.COUNTER.length()))
+          .put("actor", new JsonObject().put("name", actor.name()).put("role", actor.role().name())
+              .put("agency", actor.agency())));
+      default -> command("track", new JsonObject().put("token", topic.substring(Topics.TICKET.length())));
+    };
+    return data.map(d -> {
+      conn.send(head.mergeIn((JsonObject) d).put("type", "snapshot").put("topic", topic).encode());
+      return null;
+    });
+  }
+
+  // ------------------------------------------------------------ events
+
+  private void onCall(JsonObject call) {
+    long seq = call.getLong("seq", 0L);
+    latestCallSeq = Math.max(latestCallSeq, seq);
+    broadcast(List.of(Topics.CALLS, Topics.CALLS_ZONE + call.getString("zone")), call.encode(), seq);
+  }
+
+  /** Each connection gets the event once, however many of the topics it follows. */
+  private void broadcast(List<String> topics, String json, long callSeq) {
+    if (topics.size() == 1) {
+      Set<Connection> set = subscribers.get(topics.get(0));
+      if (set != null) {
+        for (Connection c : new ArrayList<>(set)) {
+          c.deliver(json, callSeq);
+        }
+      }
+      return;
+    }
+    Set<Connection> targets = new LinkedHashSet<>();
+    for (String t : topics) {
+      Set<Connection> set = subscribers.get(t);
+      if (set != null) {
+        targets.addAll(set);
+      }
+    }
+    for (Connection c : targets) {
+      c.deliver(json, callSeq);
+    }
+  }
+
+  private void heartbeat() {
+    long now = System.currentTimeMillis();
+    String beat = new JsonObject().put("type", "heartbeat").put("seq", latestCallSeq).put("at", now).encode();
+    for (Connection c : new ArrayList<>(connections)) {
+      if (now - c.lastSeen > options.idleTimeoutMillis()) {
+        c.close((short) 1001, "no answer to pings");
+      } else {
+        c.ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
+        c.send(beat);
+      }
+    }
+    // a call published by a node that died before it could publish reaches us through the log
+    command("calls", new JsonObject().put("since", Long.MAX_VALUE - 1).put("limit", 1))
+        .onSuccess(j -> latestCallSeq = Math.max(latestCallSeq, ((JsonObject) j).getLong("seq")));
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private Future<Object> command(String action, JsonObject body) {
+    return vertx.eventBus().request(Addresses.QUEUE_COMMANDS, body,
+        new DeliveryOptions().addHeader("action", action).setLocalOnly(true)).map(m -> m.body());
+  }
+
+  private static void error(Connection conn, ErrorCode code, String detail) {
+    conn.send(new JsonObject().put("type", "error").put("code", code.name()).put("detail", detail).encode());
+  }
+
+  private static void error(Connection conn, Throwable err) {
+    if (err instanceof QueueException q) {
+      error(conn, q.code(), q.getMessage());
+    } else if (err instanceof ReplyException r && r.failureCode() > 0) {
+      error(conn, ErrorCode.ofBusCode(r.failureCode()), r.getMessage());
+    } else {
+      LOG.warn("websocket request failed", err);
+      error(conn, ErrorCode.INTERNAL, "internal error");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package id.antre.server.realtime;
+
+import java.util.regex.Pattern;
+
+/** The topics a WebSocket client may subscribe to. */
+final class Topics {
+  static final String CALLS = "calls";
+  static final String CALLS_ZONE = "calls:zone:";
+  static final String QUEUES = "queues";
+  static final String COUNTERS = "counters";
+  static final String COUNTER = "counter:";
+  static final String TICKET = "ticket:";
+  private static final Pattern VALID = Pattern.compile(
+      "calls|calls:zone:[a-z0-9-]{1,32}|queues|counters|counter:[A-Za-z0-9_-]{1,32}|ticket:[A-Za-z0-9_-]{8,64}");
+
+  private Topics() {
+  }
+
+  static boolean valid(String topic) {
+    return topic != null && VALID.matcher(topic).matches();
+  }
+
+  static boolean isCalls(String topic) {
+    return topic.equals(CALLS) || topic.startsWith(CALLS_ZONE);
+  }
+
+  /** The zone of a calls topic, or null for the whole hall. */
+  static String zoneOf(String topic) {
+    return topic.startsWith(CALLS_ZONE) ? topic.substring(CALLS_ZONE.length()) : null;
+  }
+
+  /** Topics that need a signed-in user or device. */
+  static boolean protectedTopic(String topic) {
+    return topic.startsWith(COUNTER);
+  }
+}

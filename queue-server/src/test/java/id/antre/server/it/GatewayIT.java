@@ -1,0 +1,199 @@
+package id.antre.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antre.server.bus.Addresses;
+import id.antre.server.persistence.DbConfig;
+import id.antre.server.realtime.GatewayOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The WebSocket gateway over real sockets: snapshots, order, resume across restarts, limits. */
+class GatewayIT {
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  Vertx vertx;
+  DbConfig db;
+  TestServer hall;
+  String officer;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    db = TestDb.create(vertx);
+    hall = TestServer.start(vertx, db, "/halls/small.yaml", new MutableClock(Instant.parse("2026-11-30T02:00:00Z")),
+        false, new GatewayOptions(16 * 1024, 15_000, 60_000, List.of()));
+    officer = hall.login("petugas-dukcapil");
+    hall.api.post("/api/v1/counters/1/open", officer, (String) null);
+    hall.api.post("/api/v1/counters/11/open", officer, (String) null);
+  }
+
+  @AfterEach
+  void stop() {
+    if (hall != null) {
+      hall.close();
+    }
+    TestDb.drop(vertx, db);
+    vertx.close().await();
+  }
+
+  /** Issues a ticket and calls it at the counter, then clears the counter; returns the number. */
+  String callOne(TestServer on, String counter) {
+    on.api.post("/api/v1/tickets", on.kioskToken(), new JsonObject().put("service", "KTP"));
+    JsonObject t = on.api.post("/api/v1/counters/" + counter + "/call-next", officer, (String) null).json();
+    on.api.post("/api/v1/counters/" + counter + "/no-show", officer, (String) null);
+    return t.getString("number");
+  }
+
+  @Test
+  void aSubscriberGetsSnapshotsThenEveryCallOfItsZoneInOrder() {
+    String before = callOne(hall, "1");
+    try (WsClient ws = new WsClient(hall.server.port())) {
+      ws.subscribe(null, "calls:zone:lantai-1", "queues", "counters");
+      JsonObject calls = ws.next(m -> "snapshot".equals(m.getString("type")) && "calls:zone:lantai-1".equals(m.getString("topic")), WAIT);
+      assertThat(calls.getJsonArray("calls")).hasSize(1);
+      assertThat(calls.getJsonArray("calls").getJsonObject(0).getString("number")).isEqualTo(before);
+      long snapshotSeq = calls.getLong("seq");
+      JsonObject queues = ws.next(m -> "snapshot".equals(m.getString("type")) && "queues".equals(m.getString("topic")), WAIT);
+      assertThat(queues.getJsonArray("queues")).isNotEmpty();
+      JsonObject counters = ws.next(m -> "snapshot".equals(m.getString("type")) && "counters".equals(m.getString("topic")), WAIT);
+      assertThat(counters.getJsonArray("counters").getJsonObject(0).containsKey("officer")).isFalse();
+
+      List<String> made = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        made.add(callOne(hall, "1"));
+        callOne(hall, "11"); // lantai-2: not for this screen
+      }
+      List<String> seen = new ArrayList<>();
+      long last = snapshotSeq;
+      for (int i = 0; i < 5; i++) {
+        JsonObject call = ws.next("call");
+        assertThat(call.getString("zone")).isEqualTo("lantai-1");
+        assertThat(call.getLong("seq")).isGreaterThan(last);
+        last = call.getLong("seq");
+        assertThat(call.getJsonObject("announcement").getString("text")).startsWith("Nomor antrean A");
+        assertThat(call.getJsonObject("announcement").getJsonArray("clips").getString(0)).isEqualTo("chime");
+        seen.add(call.getString("number"));
+      }
+      assertThat(seen).containsExactlyElementsOf(made);
+      assertThat(ws.drain("call", Duration.ofMillis(500))).isEmpty();
+    }
+  }
+
+  @Test
+  void aClientResumingWithSinceAfterAServerRestartGetsExactlyTheCallsItMissed() {
+    long lastSeen;
+    try (WsClient ws = new WsClient(hall.server.port())) {
+      ws.subscribe(null, "calls");
+      ws.next("snapshot");
+      callOne(hall, "1");
+      lastSeen = ws.next("call").getLong("seq");
+    }
+    hall.close();
+    hall = TestServer.start(vertx, db, "/halls/small.yaml", new MutableClock(Instant.parse("2026-11-30T03:00:00Z")), false);
+    officer = hall.login("petugas-dukcapil");
+    String missed1 = callOne(hall, "1");
+    String missed2 = callOne(hall, "11");
+    try (WsClient ws = new WsClient(hall.server.port())) {
+      ws.subscribe(lastSeen, "calls");
+      JsonObject snap = ws.next("snapshot");
+      assertThat(snap.getLong("seq")).isGreaterThan(lastSeen);
+      JsonObject r1 = ws.next("call");
+      JsonObject r2 = ws.next("call");
+      assertThat(List.of(r1.getString("number"), r2.getString("number"))).containsExactly(missed1, missed2);
+      assertThat(r1.getBoolean("replay")).isTrue();
+      assertThat(r1.getLong("seq")).isGreaterThan(lastSeen);
+      assertThat(ws.drain("call", Duration.ofMillis(500))).isEmpty();
+      // and live calls follow
+      String live = callOne(hall, "1");
+      assertThat(ws.next("call").getString("number")).isEqualTo(live);
+    }
+  }
+
+  @Test
+  void aClientThatStopsReadingIsToldToResyncAndNobodyElseNotices() throws Exception {
+    try (WsClient healthy = new WsClient(hall.server.port());
+        RawWebSocket stuck = new RawWebSocket(hall.server.port(), null, 4096)) {
+      assertThat(stuck.upgraded()).isTrue();
+      stuck.sendText("{\"type\":\"subscribe\",\"topics\":[\"calls\"]}");
+      healthy.subscribe(null, "calls");
+      healthy.next("snapshot");
+      Thread.sleep(300);
+      String padding = "x".repeat(4000);
+      int events = 1500; // ~6 MB: more than the socket buffers and the 16 KB queue hold
+      // paced as a busy hall would be: the healthy client keeps up, the stuck one falls behind
+      for (int i = 1; i <= events; i++) {
+        vertx.eventBus().publish(Addresses.CALLS, new JsonObject().put("type", "call").put("seq", 1_000_000L + i)
+            .put("zone", "lantai-1").put("number", "Z" + i).put("pad", padding));
+        assertThat(healthy.next("call").getString("number")).isEqualTo("Z" + i);
+      }
+      assertThat(stuck.readUntilClose()).isEqualTo(4001);
+    }
+  }
+
+  @Test
+  void badAndOversizedFramesGetAClearCloseCodeAndHarmNoOne() throws Exception {
+    try (WsClient bystander = new WsClient(hall.server.port())) {
+      bystander.subscribe(null, "calls:zone:lantai-1");
+      bystander.next("snapshot");
+
+      try (WsClient garbage = new WsClient(hall.server.port())) {
+        garbage.sendRaw("this is not json");
+        assertThat(garbage.next("error").getString("code")).isEqualTo("INVALID_REQUEST");
+        assertThat(garbage.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1007);
+      }
+      try (RawWebSocket huge = new RawWebSocket(hall.server.port(), null, 0)) {
+        huge.sendText("{\"type\":\"subscribe\",\"topics\":[\"" + "a".repeat(100_000) + "\"]}");
+        assertThat(huge.readUntilClose()).isEqualTo(1009);
+      }
+      try (WsClient confused = new WsClient(hall.server.port())) {
+        confused.subscribe(null, "everything");
+        assertThat(confused.next("error").getString("detail")).contains("unknown topic");
+        confused.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("counter:1")));
+        assertThat(confused.next("error").getString("code")).isIn("UNAUTHENTICATED", "FORBIDDEN");
+        confused.send(new JsonObject().put("type", "ping"));
+        assertThat(confused.next("pong")).isNotNull();
+      }
+      String number = callOne(hall, "1");
+      assertThat(bystander.next("call").getString("number")).isEqualTo(number);
+    }
+  }
+
+  @Test
+  void aPageFromAnotherOriginIsRefusedAndTheHallsOwnPagesAreNot() throws Exception {
+    try (RawWebSocket evil = new RawWebSocket(hall.server.port(), "http://evil.example", 0)) {
+      assertThat(evil.statusLine).contains(" 403 ");
+    }
+    try (RawWebSocket own = new RawWebSocket(hall.server.port(), "http://127.0.0.1:" + hall.server.port(), 0)) {
+      assertThat(own.upgraded()).isTrue();
+    }
+  }
+
+  @Test
+  void anOfficerFollowsTheirCounterAndAVisitorTheirTicket() {
+    JsonObject t = hall.api.post("/api/v1/tickets", hall.kioskToken(), new JsonObject().put("service", "KK")).json();
+    try (WsClient counter = new WsClient(hall.server.port()); WsClient phone = new WsClient(hall.server.port())) {
+      counter.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("counter:1"))
+          .put("token", officer));
+      assertThat(counter.next("snapshot").getString("state")).isEqualTo("OPEN");
+      phone.subscribe(null, "ticket:" + t.getString("trackingToken"));
+      assertThat(phone.next("snapshot").getString("status")).isEqualTo("WAITING");
+      hall.api.post("/api/v1/counters/1/call-next", officer, (String) null);
+      JsonObject mine = phone.next(m -> "ticket".equals(m.getString("type")), WAIT);
+      assertThat(mine.getJsonObject("ticket").getString("status")).isEqualTo("CALLED");
+      assertThat(mine.getJsonObject("ticket").containsKey("trackingToken")).isFalse();
+      JsonObject state = counter.next(m -> "counter".equals(m.getString("type")), WAIT);
+      assertThat(state.getJsonObject("counter").getJsonObject("current").getString("number"))
+          .isEqualTo(t.getString("number"));
+    }
+  }
+}
