@@ -13,6 +13,8 @@ import id.antre.server.persistence.HallStore;
 import id.antre.server.persistence.Migrations;
 import id.antre.server.persistence.TicketStore;
 import id.antre.server.queue.Estimates;
+import id.antre.server.persistence.PrintStore;
+import id.antre.server.queue.PrintService;
 import id.antre.server.queue.QueueService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,6 +43,9 @@ public final class AntreServer {
   static final String DEMO_HALL = "/halls/cirebon.yaml";
   /** How often each node refreshes its wait-estimate figures. */
   static final long ESTIMATE_REFRESH_MS = 10_000;
+  /** Print attempts before a job is FAILED, and the pause between them. */
+  static final int PRINT_ATTEMPTS = 3;
+  static final java.time.Duration PRINT_RETRY = java.time.Duration.ofSeconds(3);
 
   private final Vertx vertx;
   private final ServerConfig config;
@@ -49,6 +54,7 @@ public final class AntreServer {
   private SqlClient client;
   private Hall hall;
   private QueueService queue;
+  private PrintService printing;
   private int port;
   private final List<String> deployments = new ArrayList<>();
   private final List<ApiVerticle> apis = new ArrayList<>();
@@ -75,10 +81,18 @@ public final class AntreServer {
           boolean alwaysOpen = config.demo() && !config.realHours();
           BusEvents events = new BusEvents(vertx, hall, tickets, clock, () -> queue.today());
           queue = new QueueService(hall, tickets, events, estimates, clock, alwaysOpen);
-          vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> estimates.refresh(queue.today()));
+          printing = new PrintService(hall, new PrintStore(client), events, clock, config.publicUrl(),
+              PRINT_ATTEMPTS, PRINT_RETRY, halls::kiosksWithPrinter);
+          printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
+          queue.printing(printing);
+          vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
+            estimates.refresh(queue.today());
+            printing.refreshKiosks();
+          });
           return seedDemo(halls)
               .compose(v -> estimates.refresh(queue.today()))
-              .compose(v -> vertx.deployVerticle(new QueueVerticle(queue, auth)))
+              .compose(v -> printing.refreshKiosks())
+              .compose(v -> vertx.deployVerticle(new QueueVerticle(queue, auth, printing)))
               .compose(id -> {
                 deployments.add(id);
                 return deployHttp(auth, config.port(), Math.max(1, config.verticles()));
@@ -159,10 +173,17 @@ public final class AntreServer {
       String kiosk = config.demoPassword().map(p -> Tokens.derivedDeviceToken(p, "kiosk-1")).orElseGet(Tokens::newDeviceToken);
       String display = config.demoPassword().map(p -> Tokens.derivedDeviceToken(p, "display-1"))
           .orElseGet(Tokens::newDeviceToken);
+      String agent = config.demoPassword().map(p -> Tokens.derivedDeviceToken(p, "printer-1"))
+          .orElseGet(Tokens::newDeviceToken);
       demoSecrets.put("kiosk-1", kiosk);
       demoSecrets.put("display-1", display);
-      return chain.compose(v -> halls.upsertDevice("kiosk-1", "kiosk", "Anjungan Lantai 1", Tokens.sha256(kiosk), "lantai-1"))
-          .compose(v -> halls.upsertDevice("display-1", "display", "Layar Lantai 1", Tokens.sha256(display), "lantai-1"));
+      demoSecrets.put("printer-1", agent);
+      return chain
+          .compose(v -> halls.upsertDevice("kiosk-1", "kiosk", "Anjungan Lantai 1", Tokens.sha256(kiosk), "lantai-1", null))
+          .compose(v -> halls.upsertDevice("display-1", "display", "Layar Lantai 1", Tokens.sha256(display), "lantai-1",
+              null))
+          .compose(v -> halls.upsertDevice("printer-1", "print-agent", "Printer Anjungan Lantai 1", Tokens.sha256(agent),
+              "lantai-1", "kiosk-1"));
     });
   }
 

@@ -4,6 +4,7 @@ import id.antre.server.api.Requests.Type;
 import id.antre.server.auth.Actor;
 import id.antre.server.auth.AuthService;
 import id.antre.server.bus.Addresses;
+import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
 import id.antre.server.realtime.Gateway;
@@ -75,6 +76,11 @@ public class ApiVerticle extends VerticleBase {
       Requests.parse(ctx.body().buffer(), REQUEST_ONLY);
       command(ctx, "cancel", null, new JsonObject().put("token", ctx.pathParam("token")));
     });
+    api.get("/printers").handler(this::authenticated).handler(ctx -> command(ctx, "printers", ctx.get(ACTOR),
+        new JsonObject()));
+    api.post("/print-jobs/:job/cancel").handler(this::authenticated).handler(ctx -> command(ctx, "print-cancel",
+        ctx.get(ACTOR), new JsonObject().put("job", jobId(ctx))));
+    api.get("/print-jobs/:job/preview.png").handler(this::authenticated).handler(this::preview);
     api.route("/counters/*").handler(this::authenticated);
     api.get("/counters/:counter").handler(ctx -> counter(ctx, "counter", Map.of()));
     api.get("/counters/:counter/held").handler(ctx -> counter(ctx, "held", Map.of()));
@@ -155,7 +161,7 @@ public class ApiVerticle extends VerticleBase {
 
   private void issue(RoutingContext ctx) {
     JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("service", Type.STRING, "channel", Type.STRING,
-        "priority", Type.STRING, "requestId", Type.STRING), "service");
+        "priority", Type.STRING, "requestId", Type.STRING, "print", Type.BOOLEAN), "service");
     command(ctx, "issue", ctx.get(ACTOR), body, 201);
   }
 
@@ -163,6 +169,27 @@ public class ApiVerticle extends VerticleBase {
     JsonObject body = fields.isEmpty() ? new JsonObject() : Requests.parse(ctx.body().buffer(), fields, required);
     body.put("counter", ctx.pathParam("counter"));
     command(ctx, action, ctx.get(ACTOR), body);
+  }
+
+  private static long jobId(RoutingContext ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("job"));
+    } catch (NumberFormatException e) {
+      throw Requests.invalid("print job id must be a number");
+    }
+  }
+
+  /** The ticket of a print job as the printer would print it, rendered by the ESC/POS decoder. */
+  private void preview(RoutingContext ctx) {
+    String profile = ctx.queryParam("paper").isEmpty() ? "80" : ctx.queryParam("paper").get(0);
+    JsonObject body = new JsonObject().put("job", jobId(ctx));
+    Actor actor = ctx.get(ACTOR);
+    body.put("actor", JsonViews.actor(actor));
+    vertx.eventBus().<JsonObject>request(Addresses.QUEUE_COMMANDS, body,
+            new DeliveryOptions().addHeader("action", "print-content").setLocalOnly(true))
+        .compose(reply -> vertx.executeBlocking(() -> TicketPreview.png(reply.body(), profile)))
+        .onSuccess(png -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/png").end(Buffer.buffer(png)))
+        .onFailure(ctx::fail);
   }
 
   private void authenticated(RoutingContext ctx) {
@@ -180,8 +207,7 @@ public class ApiVerticle extends VerticleBase {
 
   private void command(RoutingContext ctx, String action, Actor actor, JsonObject body, int okStatus) {
     if (actor != null) {
-      body.put("actor", new JsonObject().put("name", actor.name()).put("role", actor.role().name())
-          .put("agency", actor.agency()));
+      body.put("actor", JsonViews.actor(actor));
     }
     DeliveryOptions opts = new DeliveryOptions().addHeader("action", action).setLocalOnly(true);
     vertx.eventBus().<Object>request(Addresses.QUEUE_COMMANDS, body, opts)

@@ -15,6 +15,21 @@ final class Pages {
     router.get("/display").handler(ctx -> ctx.reroute("/web/display/index.html"));
     router.get("/counter").handler(ctx -> ctx.reroute("/web/counter/index.html"));
     router.get("/manager").handler(ctx -> ctx.reroute("/web/manager/index.html"));
+    // voice clips: a hall's own recordings in ANTRE_AUDIO_DIR win over the bundled ones
+    String audioDir = System.getenv("ANTRE_AUDIO_DIR");
+    router.get("/audio/:clip").handler(ctx -> {
+      String clip = ctx.pathParam("clip");
+      if (!clip.matches("[a-z0-9-]{1,64}\\.wav")) {
+        ctx.fail(404);
+        return;
+      }
+      java.nio.file.Path own = audioDir == null ? null : java.nio.file.Path.of(audioDir, clip);
+      if (own != null && java.nio.file.Files.isRegularFile(own)) {
+        ctx.response().putHeader("Content-Type", "audio/wav").sendFile(own.toString());
+      } else {
+        ctx.reroute("/web/display/audio/" + clip);
+      }
+    });
     router.route("/web/*").handler(StaticHandler.create("web").setDefaultContentEncoding("UTF-8")
         .setCachingEnabled(false));
   }

@@ -2,9 +2,14 @@ package id.antre.server.auth;
 
 /**
  * Who makes a request: a signed-in user (officer, supervisor, manager, admin) or a device
- * (kiosk, display, print agent). {@code agency} is set for officers and supervisors only.
+ * (kiosk, display, print agent). {@code agency} is set for officers and supervisors only;
+ * {@code kiosk} for print agents (the kiosk whose tickets they print) and kiosks (themselves).
  */
-public record Actor(String name, Role role, String agency) {
+public record Actor(String name, Role role, String agency, String kiosk) {
+
+  public Actor(String name, Role role, String agency) {
+    this(name, role, agency, null);
+  }
 
   /** Roles, from the narrowest. */
   public enum Role {
@@ -27,6 +32,15 @@ public record Actor(String name, Role role, String agency) {
   public boolean mayActFor(String agencyCode) {
     return switch (role) {
       case OFFICER, SUPERVISOR -> agencyCode.equals(agency);
+      case MANAGER, ADMIN -> true;
+      default -> false;
+    };
+  }
+
+  /** A print agent of the kiosk, the kiosk itself, or a manager may follow the kiosk's printer. */
+  public boolean mayFollowPrinter(String kioskId) {
+    return switch (role) {
+      case PRINT_AGENT, KIOSK -> kioskId.equals(kiosk);
       case MANAGER, ADMIN -> true;
       default -> false;
     };

@@ -69,7 +69,8 @@ public class AuthService {
       return Future.succeededFuture(known);
     }
     return store.deviceByTokenHash(hash).map(d -> {
-      Actor actor = d.map(x -> new Actor(x.id(), Actor.Role.ofDevice(x.kind()), null))
+      Actor actor = d.map(x -> new Actor(x.id(), Actor.Role.ofDevice(x.kind()), null,
+              "kiosk".equals(x.kind()) ? x.id() : x.kiosk()))
           .orElseThrow(() -> new QueueException(ErrorCode.UNAUTHENTICATED, "Token tidak sah (invalid token)"));
       devices.put(hash, actor);
       return actor;

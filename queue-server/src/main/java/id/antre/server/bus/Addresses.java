@@ -23,6 +23,13 @@ public final class Addresses {
   /** Publish, cluster-wide: {@code {type:"queue", service, waiting, oldestWaitMinutes}} when a service's queue changes. */
   public static final String QUEUES = "antre.events.queues";
 
+  /**
+   * Publish, cluster-wide, for a kiosk's printer: {@code {type:"print", kiosk, job, content:{...}}} a job to print
+   * (print agents only), {@code {type:"print-job", kiosk, job, ticketId, number, status, attempts, error}} a job's
+   * new state, {@code {type:"printer", kiosk, status, detail}} the printer's state.
+   */
+  public static final String PRINTERS = "antre.events.printers";
+
   /** Publish, cluster-wide: {@code {type:"counter", counter:{id, state, current, ...}}} when a counter changes. */
   public static final String COUNTERS = "antre.events.counters";
 }

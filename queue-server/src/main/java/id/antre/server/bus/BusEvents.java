@@ -61,6 +61,11 @@ public class BusEvents implements Events {
   }
 
   @Override
+  public void printer(String kiosk, JsonObject message) {
+    bus.publish(Addresses.PRINTERS, message.put("kiosk", kiosk));
+  }
+
+  @Override
   public synchronized void queue(String service) {
     dirty.add(service);
     if (!flushScheduled) {

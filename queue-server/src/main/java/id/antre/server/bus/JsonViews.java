@@ -77,6 +77,17 @@ public final class JsonViews {
         .put("announcement", new JsonObject().put("text", a.text()).put("clips", new JsonArray(a.clips())));
   }
 
+  /** An actor as it travels on the event bus. */
+  public static JsonObject actor(id.antre.server.auth.Actor a) {
+    return new JsonObject().put("name", a.name()).put("role", a.role().name()).put("agency", a.agency())
+        .put("kiosk", a.kiosk());
+  }
+
+  public static id.antre.server.auth.Actor actor(JsonObject j) {
+    return j == null ? null : new id.antre.server.auth.Actor(j.getString("name"),
+        id.antre.server.auth.Actor.Role.valueOf(j.getString("role")), j.getString("agency"), j.getString("kiosk"));
+  }
+
   static String str(Instant i) {
     return i == null ? null : i.toString();
   }

@@ -7,6 +7,7 @@ import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
 import id.antre.server.persistence.TicketStore;
+import id.antre.server.queue.PrintService;
 import id.antre.server.queue.QueueService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,10 +35,24 @@ public class QueueVerticle extends VerticleBase {
   private final Map<String, BiFunction<Actor, JsonObject, Future<?>>> actions;
   private MessageConsumer<JsonObject> consumer;
 
-  public QueueVerticle(QueueService queue, AuthService auth) {
+  public QueueVerticle(QueueService queue, AuthService auth, PrintService printing) {
     this.queue = queue;
     this.auth = auth;
     this.actions = Map.ofEntries(
+        Map.entry("printers", (a, b) -> printing.printers(a).map(list -> new JsonObject().put("printers", list))),
+        Map.entry("print-pending", (a, b) -> printing.pending(b.getString("kiosk"))
+            .map(jobs -> new JsonObject().put("jobs", new JsonArray(jobs)))),
+        Map.entry("print-result", (a, b) -> printing.result(a, b.getLong("job"), b.getBoolean("printed"),
+            b.getString("error"))),
+        Map.entry("printer-status", (a, b) -> printing.printerStatus(a, b.getString("status"), b.getString("detail"))),
+        Map.entry("print-cancel", (a, b) -> printing.cancel(a, b.getLong("job"))),
+        Map.entry("print-content", (a, b) -> printing.job(b.getLong("job")).map(j -> {
+          if (!a.isStaff()) {
+            throw new QueueException(ErrorCode.FORBIDDEN, "staff only");
+          }
+          return printing.content(j.ticket()).put("status", j.status()).put("attempts", j.attempts())
+              .put("lastError", j.lastError()).put("kiosk", j.kiosk());
+        })),
         Map.entry("issue", this::issue),
         Map.entry("track", (a, b) -> queue.track(b.getString("token")).map(this::tracking)),
         Map.entry("cancel", (a, b) -> queue.cancel(b.getString("token")).map(this::ticket)),
@@ -88,15 +103,11 @@ public class QueueVerticle extends VerticleBase {
     JsonObject body = msg.body() == null ? new JsonObject() : msg.body();
     Future<?> result;
     try {
-      result = handler.apply(actor(body.getJsonObject("actor")), body);
+      result = handler.apply(JsonViews.actor(body.getJsonObject("actor")), body);
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
     result.onSuccess(msg::reply).onFailure(err -> fail(msg, err));
-  }
-
-  private static Actor actor(JsonObject j) {
-    return j == null ? null : new Actor(j.getString("name"), Actor.Role.valueOf(j.getString("role")), j.getString("agency"));
   }
 
   private static void fail(Message<JsonObject> msg, Throwable err) {
@@ -120,8 +131,9 @@ public class QueueVerticle extends VerticleBase {
 
   private Future<JsonObject> issue(Actor actor, JsonObject b) {
     return queue.issue(actor, b.getString("service"), b.getString("channel", "kiosk"), b.getString("priority"),
-        b.getString("requestId")).map(i -> ticket(i.ticket()).put("ahead", i.ahead())
-            .put("estimatedWaitMinutes", i.estimatedWaitMinutes()).put("trackingToken", i.ticket().trackingToken()));
+        b.getString("requestId"), b.getBoolean("print", true)).map(i -> ticket(i.ticket()).put("ahead", i.ahead())
+            .put("estimatedWaitMinutes", i.estimatedWaitMinutes()).put("trackingToken", i.ticket().trackingToken())
+            .put("printJob", i.printJob()));
   }
 
   private JsonObject tracking(QueueService.Tracking t) {

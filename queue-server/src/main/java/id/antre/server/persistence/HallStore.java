@@ -86,12 +86,21 @@ public class HallStore {
         .execute(Tuple.of(id, username, TicketStore.ts(created), TicketStore.ts(expires))).mapEmpty();
   }
 
-  public Future<Void> upsertDevice(String id, String kind, String name, String tokenHash, String zone) {
-    return pool.preparedQuery(Sql.DEVICE_UPSERT).execute(Tuple.of(id, kind, name, tokenHash, zone)).mapEmpty();
+  public Future<Void> upsertDevice(String id, String kind, String name, String tokenHash, String zone, String kiosk) {
+    return pool.preparedQuery(Sql.DEVICE_UPSERT).execute(Tuple.of(id, kind, name, tokenHash, zone, kiosk)).mapEmpty();
   }
 
-  /** A registered kiosk, display or print agent. */
-  public record DeviceRow(String id, String kind, String name, String zone) {
+  /** A registered kiosk, display or print agent ({@code kiosk}: whose tickets a print agent prints). */
+  public record DeviceRow(String id, String kind, String name, String zone, String kiosk) {
+  }
+
+  /** Kiosks that have a print agent. */
+  public Future<java.util.Set<String>> kiosksWithPrinter() {
+    return pool.preparedQuery(Sql.KIOSKS_WITH_PRINTER).execute().map(rows -> {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      rows.forEach(r -> out.add(r.getString(0)));
+      return out;
+    });
   }
 
   public Future<Optional<DeviceRow>> deviceByTokenHash(String tokenHash) {
@@ -100,7 +109,8 @@ public class HallStore {
         return Optional.empty();
       }
       Row r = rows.iterator().next();
-      return Optional.of(new DeviceRow(r.getString("id"), r.getString("kind"), r.getString("name"), r.getString("zone")));
+      return Optional.of(new DeviceRow(r.getString("id"), r.getString("kind"), r.getString("name"), r.getString("zone"),
+          r.getString("kiosk")));
     });
   }
 }

@@ -41,10 +41,44 @@ final class Sql {
   static final String SESSION_INSERT = """
       INSERT INTO session (id, username, created_at, expires_at) VALUES ($1, $2, $3, $4)""";
   static final String DEVICE_UPSERT = """
-      INSERT INTO device (id, kind, name, token_hash, zone) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO device (id, kind, name, token_hash, zone, kiosk) VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
-        token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, active = true""";
-  static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone FROM device WHERE token_hash = $1 AND active";
+        token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, kiosk = EXCLUDED.kiosk, active = true""";
+  static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = $1 AND active";
+  static final String KIOSKS_WITH_PRINTER = """
+      SELECT DISTINCT kiosk FROM device WHERE kind = 'print-agent' AND active AND kiosk IS NOT NULL""";
+
+  // ---- print jobs
+  static final String PRINT_JOBS_OPEN = """
+      SELECT j.id AS job_id, j.status AS job_status, j.attempts, t.*
+      FROM print_job j JOIN ticket t ON t.id = j.ticket_id
+      WHERE j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
+  static final String PRINT_JOB_GET = """
+      SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
+      FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = $1""";
+  static final String PRINT_JOB_SENT = """
+      UPDATE print_job SET status = 'SENT', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT')""";
+  /**
+   * The agent's answer. A failure goes back to QUEUED while attempts remain, else FAILED.
+   * $1 job, $2 kiosk, $3 printed, $4 error, $5 now, $6 max attempts.
+   */
+  static final String PRINT_JOB_RESULT = """
+      UPDATE print_job SET attempts = attempts + 1, updated_at = $5, last_error = $4,
+        status = CASE WHEN $3 THEN 'PRINTED' WHEN attempts + 1 >= $6 THEN 'FAILED' ELSE 'QUEUED' END
+      WHERE id = $1 AND kiosk = $2 AND status IN ('QUEUED', 'SENT')
+      RETURNING status, attempts""";
+  static final String PRINT_JOB_CANCEL = """
+      UPDATE print_job SET status = 'CANCELLED', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT', 'FAILED')
+      RETURNING status""";
+  static final String PRINTER_STATE_UPSERT = """
+      INSERT INTO printer_state (kiosk, status, detail, agent, updated_at) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (kiosk) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, agent = EXCLUDED.agent,
+        updated_at = EXCLUDED.updated_at""";
+  static final String PRINTER_STATES = """
+      SELECT p.kiosk, p.status, p.detail, p.agent, p.updated_at,
+             (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status IN ('QUEUED', 'SENT')) AS pending,
+             (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status = 'FAILED') AS failed
+      FROM printer_state p ORDER BY p.kiosk""";
 
   // ---- tickets
   /**
@@ -52,7 +86,7 @@ final class Sql {
    * the ticket takes the number, the event log gets ISSUE. {@code ahead_at_issue} counts the
    * waiting tickets of the service as the statement's snapshot saw them.
    * $1 service, $2 service day, $3 quota, $4 prefix, $5 priority, $6 channel, $7 tracking token,
-   * $8 request id, $9 issued at, $10 minutes per person ahead.
+   * $8 request id, $9 issued at, $10 minutes per person ahead, $11 kiosk whose printer prints it (or null).
    */
   static final String ISSUE = """
       WITH seq AS (
@@ -71,10 +105,16 @@ final class Sql {
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, at)
         SELECT id, 'ISSUE', NULL, 'WAITING', issued_at FROM t
+      ), p AS (
+        INSERT INTO print_job (ticket_id, kiosk, created_at, updated_at)
+        SELECT id, $11, issued_at, issued_at FROM t WHERE $11::text IS NOT NULL
+        RETURNING id
       )
-      SELECT * FROM t""";
+      SELECT t.*, (SELECT id FROM p) AS print_job FROM t""";
 
-  static final String TICKET_BY_REQUEST = "SELECT * FROM ticket WHERE request_id = $1";
+  static final String TICKET_BY_REQUEST = """
+      SELECT t.*, (SELECT j.id FROM print_job j WHERE j.ticket_id = t.id) AS print_job
+      FROM ticket t WHERE t.request_id = $1""";
   static final String TICKET_BY_ID = "SELECT * FROM ticket WHERE id = $1";
   /** The newest step of a visit: a transfer adds a row with the same token. */
   static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = $1 ORDER BY id DESC LIMIT 1";

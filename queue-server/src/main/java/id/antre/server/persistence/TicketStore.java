@@ -36,19 +36,25 @@ public class TicketStore {
 
   /** What issuing needs besides the service code. */
   public record IssueRequest(String service, LocalDate day, int quota, String prefix, String priority, String channel,
-      String trackingToken, String requestId, Instant at, double minutesPerPerson) {
+      String trackingToken, String requestId, Instant at, double minutesPerPerson, String printKiosk) {
+  }
+
+  /** An issued ticket and its print job, if its kiosk prints. */
+  public record IssueResult(Ticket ticket, Long printJob) {
   }
 
   /** Empty when the quota is exhausted; a repeated request id answers with the first ticket. */
-  public Future<Optional<Ticket>> issue(IssueRequest r) {
+  public Future<Optional<IssueResult>> issue(IssueRequest r) {
     Tuple args = Tuple.tuple()
         .addString(r.service()).addLocalDate(r.day()).addInteger(r.quota()).addString(r.prefix())
         .addString(r.priority()).addString(r.channel()).addString(r.trackingToken()).addString(r.requestId())
-        .addOffsetDateTime(ts(r.at())).addDouble(r.minutesPerPerson());
+        .addOffsetDateTime(ts(r.at())).addDouble(r.minutesPerPerson()).addString(r.printKiosk());
     return client.preparedQuery(Sql.ISSUE).execute(args)
-        .map(TicketStore::first)
+        .map(rows -> rows.size() == 0 ? Optional.<IssueResult>empty() : Optional.of(new IssueResult(
+            ticket(rows.iterator().next()), rows.iterator().next().getLong("print_job"))))
         .recover(err -> isUnique(err, "ticket_request_unique")
-            ? ticketByRequest(r.requestId()).map(Optional::of)
+            ? client.preparedQuery(Sql.TICKET_BY_REQUEST).execute(Tuple.of(r.requestId())).map(rows -> Optional.of(
+                new IssueResult(ticket(rows.iterator().next()), rows.iterator().next().getLong("print_job"))))
             : Future.failedFuture(err));
   }
 

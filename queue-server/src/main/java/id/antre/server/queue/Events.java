@@ -17,4 +17,7 @@ public interface Events {
 
   /** The waiting count of a service changed. */
   void queue(String service);
+
+  /** Something for a kiosk's printer topic: a job to print, or a job's or printer's new state. */
+  void printer(String kiosk, io.vertx.core.json.JsonObject message);
 }

@@ -45,6 +45,7 @@ public class QueueService {
   private final Estimates estimates;
   private final Clock clock;
   private final boolean alwaysOpen;
+  private PrintService printing;
 
   public QueueService(Hall hall, TicketStore store, Events events, Estimates estimates, Clock clock,
       boolean alwaysOpen) {
@@ -60,6 +61,10 @@ public class QueueService {
     return hall;
   }
 
+  public void printing(PrintService printing) {
+    this.printing = printing;
+  }
+
   public LocalDate today() {
     return TicketNumber.serviceDay(clock.instant(), hall.timeZone());
   }
@@ -67,10 +72,18 @@ public class QueueService {
   // ---------------------------------------------------------------- tickets
 
   /** An issued ticket with what the visitor is told. */
-  public record Issued(Ticket ticket, int ahead, int estimatedWaitMinutes) {
+  public record Issued(Ticket ticket, int ahead, int estimatedWaitMinutes, Long printJob) {
   }
 
   public Future<Issued> issue(Actor actor, String serviceCode, String channel, String priority, String requestId) {
+    return issue(actor, serviceCode, channel, priority, requestId, true);
+  }
+
+  /**
+   * @param print whether the kiosk's printer should print it (a visitor may take the QR on screen only)
+   */
+  public Future<Issued> issue(Actor actor, String serviceCode, String channel, String priority, String requestId,
+      boolean print) {
     if (!actor.mayIssue()) {
       return forbidden("Perangkat ini tidak boleh mengambil nomor (this device may not issue tickets)");
     }
@@ -91,10 +104,11 @@ public class QueueService {
     }
     TicketStore.IssueRequest req = new TicketStore.IssueRequest(service.code(), TicketNumber.serviceDay(now, hall.timeZone()),
         service.dailyQuota(), service.prefix(), priority, channel, Tokens.randomId(16), requestId, now,
-        estimates.minutesPerPerson(service));
+        estimates.minutesPerPerson(service), printing == null ? null : printing.printerFor(actor, print));
     return store.issue(req).map(t -> {
-      Ticket ticket = t.orElseThrow(() -> new QueueException(ErrorCode.QUOTA_EXHAUSTED,
+      TicketStore.IssueResult result = t.orElseThrow(() -> new QueueException(ErrorCode.QUOTA_EXHAUSTED,
           "Kuota " + service.name() + " hari ini sudah habis (today's quota is used up)"));
+      Ticket ticket = result.ticket();
       if (!ticket.service().equals(service.code())) {
         throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
       }
@@ -102,8 +116,11 @@ public class QueueService {
         LOG.info("issued ticket {} {} id={}", ticket.number(), service.code(), ticket.id());
         events.ticket("ISSUE", ticket);
         events.queue(service.code());
+        if (result.printJob() != null) {
+          printing.queued(result.printJob(), req.printKiosk(), ticket);
+        }
       }
-      return new Issued(ticket, ticket.aheadAtIssue(), ticket.estimatedWaitAtIssue());
+      return new Issued(ticket, ticket.aheadAtIssue(), ticket.estimatedWaitAtIssue(), result.printJob());
     });
   }
 

@@ -17,6 +17,8 @@ final class Connection {
   static final short BAD_REQUEST = 4400;
 
   final ServerWebSocket ws;
+  /** Who signed in with the subscription's token, if anyone. */
+  id.antre.server.auth.Actor actor;
   final Set<String> topics = new HashSet<>();
   /** Live events that arrive while a snapshot is being read; sent after it. */
   private List<String> held;

@@ -3,6 +3,7 @@ package id.antre.server.realtime;
 import id.antre.server.auth.Actor;
 import id.antre.server.auth.AuthService;
 import id.antre.server.bus.Addresses;
+import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
 import io.vertx.core.Future;
@@ -67,6 +68,7 @@ public class Gateway {
       JsonObject counter = m.body().getJsonObject("counter");
       broadcast(List.of(Topics.COUNTERS, Topics.COUNTER + counter.getString("id")), m.body().encode(), 0);
     }));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINTERS, m -> onPrinter(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.TICKETS, m -> {
       JsonObject ticket = m.body().getJsonObject("ticket");
       String token = ticket.getString("trackingToken");
@@ -111,6 +113,11 @@ public class Gateway {
   }
 
   private void forget(Connection conn) {
+    if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT && !conn.closed) {
+      // the agent went away: its printer cannot print until it is back
+      command("printer-status", new JsonObject().put("status", "AGENT_OFFLINE").put("detail", "agent disconnected")
+          .put("actor", JsonViews.actor(conn.actor)));
+    }
     conn.closed = true;
     connections.remove(conn);
     for (String t : conn.topics) {
@@ -144,8 +151,46 @@ public class Gateway {
       case "subscribe" -> subscribe(conn, msg);
       case "unsubscribe" -> topics(conn, msg).forEach(t -> unsubscribe(conn, t));
       case "ping" -> conn.send(new JsonObject().put("type", "pong").put("seq", latestCallSeq).encode());
+      case "print-result" -> fromAgent(conn, "print-result", new JsonObject().put("job", msg.getValue("job"))
+          .put("printed", "printed".equals(msg.getString("status"))).put("error", msg.getValue("reason")));
+      case "printer-status" -> fromAgent(conn, "printer-status", new JsonObject().put("status", msg.getValue("status"))
+          .put("detail", msg.getValue("detail")));
       default -> error(conn, ErrorCode.INVALID_REQUEST, "unknown message type '" + type
-          + "' (subscribe, unsubscribe, ping)");
+          + "' (subscribe, unsubscribe, ping, print-result, printer-status)");
+    }
+  }
+
+  /** A print agent's report, acknowledged with an {@code ack} carrying the stored outcome. */
+  private void fromAgent(Connection conn, String action, JsonObject body) {
+    if (conn.actor == null || conn.actor.role() != Actor.Role.PRINT_AGENT) {
+      error(conn, ErrorCode.FORBIDDEN, "subscribe to printer:<kiosk> with a print agent's token first");
+      return;
+    }
+    if ("print-result".equals(action) && !(body.getValue("job") instanceof Number)) {
+      error(conn, ErrorCode.INVALID_REQUEST, "job must be the number of the print job");
+      return;
+    }
+    if ("printer-status".equals(action) && !(body.getValue("status") instanceof String)) {
+      error(conn, ErrorCode.INVALID_REQUEST, "status must be text");
+      return;
+    }
+    command(action, body.put("actor", JsonViews.actor(conn.actor)))
+        .onSuccess(r -> conn.send(((JsonObject) r).copy().put("type", "ack").put("for", action).encode()))
+        .onFailure(e -> error(conn, e));
+  }
+
+  private void onPrinter(JsonObject msg) {
+    Set<Connection> set = subscribers.get(Topics.PRINTER + msg.getString("kiosk"));
+    if (set == null) {
+      return;
+    }
+    boolean job = "print".equals(msg.getString("type"));
+    String json = msg.encode();
+    for (Connection c : new ArrayList<>(set)) {
+      // print commands go to the agents only; states go to everyone following the printer
+      if (!job || (c.actor != null && c.actor.role() == Actor.Role.PRINT_AGENT)) {
+        c.deliver(json, 0);
+      }
     }
   }
 
@@ -189,6 +234,9 @@ public class Gateway {
       if (conn.closed) {
         return;
       }
+      if (ok.result() != null) {
+        conn.actor = ok.result();
+      }
       // register first, hold live events, send snapshots, then release what arrived meanwhile
       conn.holdLiveEvents();
       for (String t : topics) {
@@ -208,11 +256,16 @@ public class Gateway {
     });
   }
 
-  /** Counters need a signed-in member of their agency (or a manager). */
+  /** Counters need a signed-in member of their agency (or a manager); printers their agent, kiosk or a manager. */
   private Future<Actor> authorise(Actor actor, List<String> topics) {
     for (String t : topics) {
       if (t.startsWith(Topics.COUNTER) && (actor == null || !actor.isStaff())) {
         return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "counter topics need an officer's token"));
+      }
+      if (t.startsWith(Topics.PRINTER)
+          && (actor == null || !actor.mayFollowPrinter(t.substring(Topics.PRINTER.length())))) {
+        return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN,
+            "printer topics need the kiosk's print agent, the kiosk, or a manager"));
       }
     }
     return Future.succeededFuture(actor);
@@ -251,12 +304,28 @@ public class Gateway {
         return null;
       });
     }
+    if (topic.startsWith(Topics.PRINTER)) {
+      String kiosk = topic.substring(Topics.PRINTER.length());
+      conn.send(head.put("kiosk", kiosk).encode());
+      if (actor == null || actor.role() != Actor.Role.PRINT_AGENT) {
+        return Future.succeededFuture();
+      }
+      // a (re)connected agent: report it online and send every job still open
+      return command("printer-status", new JsonObject().put("status", "ONLINE").put("detail", "agent connected")
+              .put("actor", JsonViews.actor(actor)))
+          .compose(v -> command("print-pending", new JsonObject().put("kiosk", kiosk)))
+          .map(j -> {
+            for (Object job : ((JsonObject) j).getJsonArray("jobs")) {
+              conn.send(((JsonObject) job).put("kiosk", kiosk).encode());
+            }
+            return null;
+          });
+    }
     Future<Object> data = switch (topic.split(":")[0]) {
       case Topics.QUEUES -> command("queues", new JsonObject());
       case Topics.COUNTERS -> command("counters-public", new JsonObject());
       case "counter" -> command("counter", new JsonObject().put("counter", topic.substring(Topics.COUNTER.length()))
-          .put("actor", new JsonObject().put("name", actor.name()).put("role", actor.role().name())
-              .put("agency", actor.agency())));
+          .put("actor", JsonViews.actor(actor)));
       default -> command("track", new JsonObject().put("token", topic.substring(Topics.TICKET.length())));
     };
     return data.map(d -> {

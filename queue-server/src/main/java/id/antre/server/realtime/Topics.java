@@ -10,8 +10,10 @@ final class Topics {
   static final String COUNTERS = "counters";
   static final String COUNTER = "counter:";
   static final String TICKET = "ticket:";
+  static final String PRINTER = "printer:";
   private static final Pattern VALID = Pattern.compile(
-      "calls|calls:zone:[a-z0-9-]{1,32}|queues|counters|counter:[A-Za-z0-9_-]{1,32}|ticket:[A-Za-z0-9_-]{8,64}");
+      "calls|calls:zone:[a-z0-9-]{1,32}|queues|counters|counter:[A-Za-z0-9_-]{1,32}|ticket:[A-Za-z0-9_-]{8,64}"
+          + "|printer:[A-Za-z0-9_-]{1,32}");
 
   private Topics() {
   }
@@ -31,6 +33,6 @@ final class Topics {
 
   /** Topics that need a signed-in user or device. */
   static boolean protectedTopic(String topic) {
-    return topic.startsWith(COUNTER);
+    return topic.startsWith(COUNTER) || topic.startsWith(PRINTER);
   }
 }

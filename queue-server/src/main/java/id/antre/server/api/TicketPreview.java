@@ -1,0 +1,33 @@
+package id.antre.server.api;
+
+import id.antre.printer.EscPosDecoder;
+import id.antre.printer.PrinterProfile;
+import id.antre.printer.TicketContent;
+import id.antre.printer.TicketLayout;
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * Renders a print job's ticket exactly as the printer gets it: layout to ESC/POS bytes, then the
+ * decoder back to a PNG. Blocking (AWT): call on a worker thread.
+ */
+final class TicketPreview {
+  private TicketPreview() {
+  }
+
+  static TicketContent content(JsonObject c) {
+    return new TicketContent(c.getString("hallName"), c.getString("hallSubtitle"), c.getString("agencyName"),
+        c.getString("serviceName"), c.getString("number"),
+        OffsetDateTime.parse(c.getString("issuedAt")).atZoneSameInstant(ZoneId.of(c.getString("timeZone"))),
+        c.getInteger("ahead"), c.getInteger("estimatedWaitMinutes"), c.getString("trackingUrl"),
+        c.getJsonArray("requiredDocuments").getList().stream().map(String::valueOf).toList(), c.getString("footer"));
+  }
+
+  static byte[] png(JsonObject content, String paper) {
+    PrinterProfile profile = PrinterProfile.named(paper);
+    byte[] escpos = TicketLayout.create(profile).render(content(content));
+    return EscPosDecoder.decode(escpos, profile).png();
+  }
+
+}

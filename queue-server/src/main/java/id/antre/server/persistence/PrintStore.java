@@ -1,0 +1,84 @@
+package id.antre.server.persistence;
+
+import id.antre.server.domain.Ticket;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Print jobs and printer states in PostgreSQL. */
+public class PrintStore {
+  private final SqlClient client;
+
+  public PrintStore(SqlClient client) {
+    this.client = client;
+  }
+
+  /** A print job and the ticket it prints. */
+  public record Job(long id, String kiosk, String status, int attempts, String lastError, Ticket ticket) {
+  }
+
+  public Future<List<Job>> open(String kiosk) {
+    return client.preparedQuery(Sql.PRINT_JOBS_OPEN).execute(Tuple.of(kiosk)).map(rows -> {
+      List<Job> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Job(r.getLong("job_id"), kiosk, r.getString("job_status"), r.getInteger("attempts"),
+          null, TicketStore.ticket(r))));
+      return out;
+    });
+  }
+
+  public Future<Optional<Job>> get(long id) {
+    return client.preparedQuery(Sql.PRINT_JOB_GET).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new Job(r.getLong("job_id"), r.getString("kiosk"), r.getString("job_status"),
+          r.getInteger("attempts"), r.getString("last_error"), TicketStore.ticket(r)));
+    });
+  }
+
+  public Future<Void> markSent(long id, Instant at) {
+    return client.preparedQuery(Sql.PRINT_JOB_SENT).execute(Tuple.of(id, TicketStore.ts(at))).mapEmpty();
+  }
+
+  /** The stored outcome (PRINTED, QUEUED for a retry, FAILED) or empty when the job was not open. */
+  public record Result(String status, int attempts) {
+  }
+
+  public Future<Optional<Result>> result(long id, String kiosk, boolean printed, String error, Instant at,
+      int maxAttempts) {
+    return client.preparedQuery(Sql.PRINT_JOB_RESULT)
+        .execute(Tuple.of(id, kiosk, printed, error, TicketStore.ts(at), maxAttempts))
+        .map(rows -> rows.size() == 0 ? Optional.empty()
+            : Optional.of(new Result(rows.iterator().next().getString(0), rows.iterator().next().getInteger(1))));
+  }
+
+  public Future<Boolean> cancel(long id, Instant at) {
+    return client.preparedQuery(Sql.PRINT_JOB_CANCEL).execute(Tuple.of(id, TicketStore.ts(at))).map(rows -> rows.size() > 0);
+  }
+
+  public Future<Void> printerState(String kiosk, String status, String detail, String agent, Instant at) {
+    return client.preparedQuery(Sql.PRINTER_STATE_UPSERT)
+        .execute(Tuple.of(kiosk, status, detail, agent, TicketStore.ts(at))).mapEmpty();
+  }
+
+  /** A printer as managers see it. */
+  public record PrinterRow(String kiosk, String status, String detail, String agent, Instant updatedAt, long pending,
+      long failed) {
+  }
+
+  public Future<List<PrinterRow>> printers() {
+    return client.preparedQuery(Sql.PRINTER_STATES).execute().map(rows -> {
+      List<PrinterRow> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new PrinterRow(r.getString("kiosk"), r.getString("status"), r.getString("detail"),
+          r.getString("agent"), TicketStore.instant(r.getOffsetDateTime("updated_at")), r.getLong("pending"),
+          r.getLong("failed"))));
+      return out;
+    });
+  }
+}

@@ -1,0 +1,197 @@
+package id.antre.server.queue;
+
+import id.antre.server.auth.Actor;
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.Hall;
+import id.antre.server.domain.QueueException;
+import id.antre.server.domain.Ticket;
+import id.antre.server.persistence.PrintStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tickets on paper. A kiosk with a print agent gets a durable print job with every ticket it
+ * issues (in the issuing statement itself, so no ticket is without its job). Jobs go to the
+ * agent over the WebSocket gateway; the agent answers printed or failed; a failure is retried
+ * up to {@code maxAttempts}, jobs still open are sent again whenever the agent (re)connects.
+ */
+public class PrintService {
+  private static final Logger LOG = LoggerFactory.getLogger(PrintService.class);
+  static final Set<String> PRINTER_STATES = Set.of("ONLINE", "PAPER_NEAR_END", "PAPER_OUT", "COVER_OPEN", "OFFLINE",
+      "AGENT_OFFLINE");
+
+  private final Hall hall;
+  private final PrintStore store;
+  private final Events events;
+  private final Clock clock;
+  private final String publicUrl;
+  private final int maxAttempts;
+  private final Duration retryDelay;
+  private final Supplier<Future<Set<String>>> loadKiosks;
+  private final Set<String> kiosksWithPrinter = ConcurrentHashMap.newKeySet();
+  private RetryScheduler scheduler = (delay, task) -> task.run();
+
+  /** Runs a task later (a Vert.x timer in the server). */
+  public interface RetryScheduler {
+    void later(Duration delay, Runnable task);
+  }
+
+  public PrintService(Hall hall, PrintStore store, Events events, Clock clock, String publicUrl, int maxAttempts,
+      Duration retryDelay, Supplier<Future<Set<String>>> loadKiosks) {
+    this.hall = hall;
+    this.store = store;
+    this.events = events;
+    this.clock = clock;
+    this.publicUrl = publicUrl;
+    this.maxAttempts = maxAttempts;
+    this.retryDelay = retryDelay;
+    this.loadKiosks = loadKiosks;
+  }
+
+  public void scheduler(RetryScheduler s) {
+    this.scheduler = s;
+  }
+
+  public Future<Void> refreshKiosks() {
+    return loadKiosks.get().map(k -> {
+      kiosksWithPrinter.clear();
+      kiosksWithPrinter.addAll(k);
+      return null;
+    });
+  }
+
+  /** The kiosk whose printer prints what this actor issues, or null. */
+  public String printerFor(Actor actor, boolean wanted) {
+    return wanted && actor.role() == Actor.Role.KIOSK && kiosksWithPrinter.contains(actor.name()) ? actor.name() : null;
+  }
+
+  /** A new job was committed with its ticket: send it to the printer. */
+  public void queued(long jobId, String kiosk, Ticket ticket) {
+    events.printer(kiosk, job(jobId, ticket));
+    events.printer(kiosk, status(jobId, ticket, "QUEUED", 0, null));
+  }
+
+  /** What a (re)connecting agent must print: every job still open. Marks them sent. */
+  public Future<List<JsonObject>> pending(String kiosk) {
+    return store.open(kiosk).compose(jobs -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (PrintStore.Job j : jobs) {
+        chain = chain.compose(v -> store.markSent(j.id(), clock.instant()));
+      }
+      return chain.map(v -> jobs.stream().map(j -> job(j.id(), j.ticket())).toList());
+    });
+  }
+
+  /** The agent's answer for a job. */
+  public Future<JsonObject> result(Actor agent, long jobId, boolean printed, String error) {
+    String kiosk = agent.kiosk();
+    if (agent.role() != Actor.Role.PRINT_AGENT || kiosk == null) {
+      return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent reports print results"));
+    }
+    return store.result(jobId, kiosk, printed, printed ? null : error, clock.instant(), maxAttempts).compose(r -> {
+      if (r.isEmpty()) {
+        // already answered (a duplicate after a reconnect), or not this kiosk's job
+        return store.get(jobId).map(j -> j.filter(x -> x.kiosk().equals(kiosk))
+            .map(x -> new JsonObject().put("job", jobId).put("status", x.status()))
+            .orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId)));
+      }
+      PrintStore.Result res = r.get();
+      return store.get(jobId).map(j -> {
+        Ticket t = j.orElseThrow().ticket();
+        LOG.info("print job {} of ticket {} id={} at {}: {} (attempt {}{})", jobId, t.number(), t.id(), kiosk,
+            res.status(), res.attempts(), error == null ? "" : ", " + error);
+        events.printer(kiosk, status(jobId, t, res.status(), res.attempts(), error));
+        if ("QUEUED".equals(res.status())) {
+          scheduler.later(retryDelay, () -> store.markSent(jobId, clock.instant())
+              .onSuccess(v -> events.printer(kiosk, job(jobId, t))));
+        }
+        return new JsonObject().put("job", jobId).put("status", res.status()).put("attempts", res.attempts());
+      });
+    });
+  }
+
+  public Future<JsonObject> printerStatus(Actor agent, String status, String detail) {
+    if (agent.kiosk() == null || (agent.role() != Actor.Role.PRINT_AGENT)) {
+      return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent reports printer status"));
+    }
+    if (!PRINTER_STATES.contains(status)) {
+      return Future.failedFuture(new QueueException(ErrorCode.INVALID_REQUEST, "status must be one of " + PRINTER_STATES));
+    }
+    return store.printerState(agent.kiosk(), status, detail, agent.name(), clock.instant()).map(v -> {
+      LOG.info("printer of {} is {} {}", agent.kiosk(), status, detail == null ? "" : detail);
+      JsonObject msg = new JsonObject().put("type", "printer").put("status", status).put("detail", detail)
+          .put("at", clock.instant().toString());
+      events.printer(agent.kiosk(), msg);
+      return msg.copy().put("kiosk", agent.kiosk());
+    });
+  }
+
+  public Future<JsonObject> cancel(Actor actor, long jobId) {
+    if (actor.role() != Actor.Role.MANAGER && actor.role() != Actor.Role.ADMIN) {
+      return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only managers cancel print jobs"));
+    }
+    return store.get(jobId).compose(j -> {
+      PrintStore.Job job = j.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
+      return store.cancel(jobId, clock.instant()).map(ok -> {
+        if (!ok) {
+          throw new QueueException(ErrorCode.INVALID_TRANSITION, "job " + jobId + " is " + job.status());
+        }
+        events.printer(job.kiosk(), status(jobId, job.ticket(), "CANCELLED", job.attempts(), null));
+        return new JsonObject().put("job", jobId).put("status", "CANCELLED");
+      });
+    });
+  }
+
+  public Future<JsonArray> printers(Actor actor) {
+    if (!actor.isStaff()) {
+      return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "staff only"));
+    }
+    return store.printers().map(rows -> new JsonArray(rows.stream().map(p -> new JsonObject()
+        .put("kiosk", p.kiosk()).put("status", p.status()).put("detail", p.detail()).put("agent", p.agent())
+        .put("updatedAt", p.updatedAt().toString()).put("pendingJobs", p.pending()).put("failedJobs", p.failed()))
+        .toList()));
+  }
+
+  public Future<PrintStore.Job> job(long id) {
+    return store.get(id).map(j -> j.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + id)));
+  }
+
+  /** The print command with everything the ticket shows. */
+  public JsonObject job(long jobId, Ticket t) {
+    return new JsonObject().put("type", "print").put("job", jobId).put("ticketId", t.id())
+        .put("content", content(t));
+  }
+
+  /** The printed ticket's content, as the printer-driver's TicketContent reads it. */
+  public JsonObject content(Ticket t) {
+    Hall.Service s = hall.service(t.service()).orElseThrow();
+    Hall.Agency a = hall.agency(s.agency()).orElseThrow();
+    return new JsonObject()
+        .put("hallName", hall.name())
+        .put("hallSubtitle", hall.subtitle())
+        .put("agencyName", a.fullName())
+        .put("serviceName", s.name())
+        .put("number", t.number())
+        .put("issuedAt", t.issuedAt().atZone(hall.timeZone()).toOffsetDateTime().toString())
+        .put("timeZone", hall.timeZone().getId())
+        .put("ahead", t.aheadAtIssue())
+        .put("estimatedWaitMinutes", t.estimatedWaitAtIssue())
+        .put("trackingUrl", publicUrl + "/t/" + t.trackingToken())
+        .put("requiredDocuments", new JsonArray(s.documents()))
+        .put("footer", "Layanan ini tidak dipungut biaya");
+  }
+
+  private static JsonObject status(long jobId, Ticket t, String status, int attempts, String error) {
+    return new JsonObject().put("type", "print-job").put("job", jobId).put("ticketId", t.id())
+        .put("number", t.number()).put("status", status).put("attempts", attempts).put("error", error);
+  }
+}
