@@ -81,8 +81,15 @@ public class ApiVerticle extends VerticleBase {
     api.post("/print-jobs/:job/cancel").handler(this::authenticated).handler(ctx -> command(ctx, "print-cancel",
         ctx.get(ACTOR), new JsonObject().put("job", jobId(ctx))));
     api.get("/print-jobs/:job/preview.png").handler(this::authenticated).handler(this::preview);
+    api.route("/counters").handler(this::authenticated);
+    api.get("/counters").handler(ctx -> command(ctx, "counters", ctx.get(ACTOR), new JsonObject()));
     api.route("/counters/*").handler(this::authenticated);
     api.get("/counters/:counter").handler(ctx -> counter(ctx, "counter", Map.of()));
+    api.get("/counters/:counter/waiting").handler(ctx -> counter(ctx, "waiting", Map.of()));
+    api.post("/counters/:counter/call").handler(ctx -> counter(ctx, "call",
+        Map.of("requestId", Type.STRING, "ticket", Type.INTEGER, "reason", Type.STRING), "ticket", "reason"));
+    api.post("/counters/:counter/services").handler(ctx -> counter(ctx, "services",
+        Map.of("services", Type.ARRAY, "weights", Type.OBJECT), "services"));
     api.get("/counters/:counter/held").handler(ctx -> counter(ctx, "held", Map.of()));
     for (String action : new String[] {"call-next", "recall", "start", "no-show", "open", "close"}) {
       api.post("/counters/:counter/" + action).handler(ctx -> counter(ctx, action, REQUEST_ONLY));

@@ -15,7 +15,7 @@ import java.util.Map;
 final class Requests {
   /** The type a body field must have. */
   enum Type {
-    STRING, INTEGER, BOOLEAN
+    STRING, INTEGER, BOOLEAN, ARRAY, OBJECT
   }
 
   static final int MAX_STRING = 500;
@@ -56,12 +56,17 @@ final class Requests {
         case STRING -> v instanceof String s && !s.isBlank() && s.length() <= MAX_STRING;
         case INTEGER -> v instanceof Integer || v instanceof Long;
         case BOOLEAN -> v instanceof Boolean;
+        case ARRAY -> v instanceof io.vertx.core.json.JsonArray a && a.size() <= 50
+            && a.stream().allMatch(x -> x instanceof String s && !s.isBlank() && s.length() <= 64);
+        case OBJECT -> v instanceof JsonObject o && o.size() <= 50;
       };
       if (!ok) {
         throw invalid("field '" + name + "' must be " + switch (type) {
           case STRING -> "non-empty text of at most " + MAX_STRING + " characters";
           case INTEGER -> "a whole number";
           case BOOLEAN -> "true or false";
+          case ARRAY -> "a list of at most 50 non-empty texts";
+          case OBJECT -> "an object of at most 50 fields";
         });
       }
     }

@@ -30,6 +30,12 @@ public final class Addresses {
    */
   public static final String PRINTERS = "antre.events.printers";
 
+  /**
+   * Publish, cluster-wide: {@code {counter, terminal, user, action: join|here|leave}} when a counter
+   * terminal (a browser tab) opens, answers, or closes, so a second tab on the same counter is noticed.
+   */
+  public static final String PRESENCE = "antre.events.presence";
+
   /** Publish, cluster-wide: {@code {type:"counter", counter:{id, state, current, ...}}} when a counter changes. */
   public static final String COUNTERS = "antre.events.counters";
 }

@@ -38,13 +38,16 @@ public final class JsonViews {
     return j;
   }
 
-  public static JsonObject counter(Hall hall, Hall.Counter c, CounterRow row) {
+  public static JsonObject counter(Hall hall, Hall.Counter configured, CounterRow row) {
+    Hall.Counter c = id.antre.server.queue.QueueService.effective(configured, row);
     return new JsonObject()
         .put("id", c.id())
         .put("name", c.name())
         .put("agency", c.agency())
         .put("zone", c.zone())
         .put("services", new JsonArray(c.services()))
+        .put("weights", c.weights().isEmpty() ? null : new JsonObject(new java.util.HashMap<>(c.weights())))
+        .put("reassigned", row.servicesOverride() != null)
         .put("state", row.state())
         .put("pauseReason", row.pauseReason())
         .put("officer", row.officer())

@@ -61,7 +61,17 @@ public class QueueVerticle extends VerticleBase {
         Map.entry("calls", (a, b) -> callsView(b.getLong("since", 0L), b.getString("zone"), b.getInteger("limit", 10))),
         Map.entry("counters-public", (a, b) -> queue.counters().map(list -> new JsonObject().put("counters",
             new JsonArray(list.stream().map(this::publicCounter).toList())))),
-        Map.entry("counter", (a, b) -> queue.counter(a, b.getString("counter")).map(this::counterView)),
+        Map.entry("counter", (a, b) -> queue.counter(a, b.getString("counter")).compose(v ->
+            queue.servedToday(a.name()).map(n -> counterView(v).put("officerServedToday", n)))),
+        Map.entry("counters", (a, b) -> queue.counters(a).map(list -> new JsonObject().put("counters",
+            new JsonArray(list.stream().map(this::counterView).toList())))),
+        Map.entry("waiting", (a, b) -> queue.waiting(a, b.getString("counter"), 200)
+            .map(list -> new JsonObject().put("tickets", new JsonArray(list.stream().map(this::ticket).toList())))),
+        Map.entry("call", (a, b) -> queue.callTicket(a, b.getString("counter"), b.getLong("ticket"),
+            b.getString("reason"), b.getString("requestId")).map(this::ticket)),
+        Map.entry("services", (a, b) -> queue.setServices(a, b.getString("counter"),
+            b.getJsonArray("services").stream().map(String::valueOf).toList(), weights(b.getJsonObject("weights")))
+            .map(this::counterView)),
         Map.entry("call-next", (a, b) -> queue.callNext(a, b.getString("counter"), b.getString("requestId"))
             .map(t -> t.map(this::ticket).orElse(null))),
         Map.entry("recall", (a, b) -> queue.recall(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
@@ -134,6 +144,19 @@ public class QueueVerticle extends VerticleBase {
         b.getString("requestId"), b.getBoolean("print", true)).map(i -> ticket(i.ticket()).put("ahead", i.ahead())
             .put("estimatedWaitMinutes", i.estimatedWaitMinutes()).put("trackingToken", i.ticket().trackingToken())
             .put("printJob", i.printJob()));
+  }
+
+  private static Map<String, Integer> weights(JsonObject w) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    if (w != null) {
+      w.forEach(e -> {
+        if (!(e.getValue() instanceof Integer i)) {
+          throw new QueueException(ErrorCode.INVALID_REQUEST, "weights must be whole numbers");
+        }
+        out.put(e.getKey(), i);
+      });
+    }
+    return out;
   }
 
   private JsonObject tracking(QueueService.Tracking t) {

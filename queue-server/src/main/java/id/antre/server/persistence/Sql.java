@@ -128,12 +128,14 @@ final class Sql {
   // ---- counters
   static final String COUNTER_GET = """
       SELECT cs.counter_id, cs.state, cs.pause_reason, cs.officer AS counter_officer, cs.current_ticket,
-             cs.priority_streak, cs.served_day, cs.served, t.*
+             cs.priority_streak, cs.served_day, cs.served, cs.services AS counter_services,
+             cs.weights AS counter_weights, t.*
       FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket
       WHERE cs.counter_id = $1""";
   static final String COUNTERS_ALL = """
       SELECT cs.counter_id, cs.state, cs.pause_reason, cs.officer AS counter_officer, cs.current_ticket,
-             cs.priority_streak, cs.served_day, cs.served, t.*
+             cs.priority_streak, cs.served_day, cs.served, cs.services AS counter_services,
+             cs.weights AS counter_weights, t.*
       FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket""";
 
   /**
@@ -263,6 +265,49 @@ final class Sql {
       ) recent ORDER BY event_id""";
   static final String LATEST_CALL = """
       SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = 'CALLED'""";
+
+  /** $1 counter, $2 services (null: as configured), $3 weights, $4 now, $5 officer. */
+  static final String COUNTER_SET_SERVICES = """
+      WITH u AS (
+        UPDATE counter_state SET services = $2::text[], weights = $3::jsonb, updated_at = $4
+        WHERE counter_id = $1 RETURNING counter_id
+      )
+      INSERT INTO counter_event (counter_id, type, from_state, to_state, reason, officer, at)
+      SELECT $1, 'SERVICES', NULL, 'SERVICES', array_to_string($2::text[], ','), $5, $4 FROM u""";
+
+  /**
+   * Call a chosen waiting ticket out of order, with the reason in the event. Same locking as
+   * call-next. $1 counter, $2 ticket, $3 services the counter serves, $4 officer, $5 now,
+   * $6 request id, $7 data (reason), $8 service day.
+   */
+  static final String CALL_TICKET = """
+      WITH cs AS (
+        SELECT counter_id FROM counter_state
+        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
+        FOR UPDATE
+      ), u AS (
+        UPDATE ticket t SET status = 'CALLED', counter_id = $1, officer = $4, called_at = $5, recall_count = 0
+        WHERE t.id = $2 AND t.status = 'WAITING' AND t.service = ANY($3::text[]) AND t.service_day = $8
+          AND EXISTS (SELECT 1 FROM cs)
+        RETURNING t.*
+      ), e AS (
+        INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
+        SELECT id, 'CALL', 'WAITING', 'CALLED', $1, $4, $5, $6, $7::jsonb FROM u
+        RETURNING id
+      ), s AS (
+        UPDATE counter_state SET current_ticket = u.id, updated_at = $5 FROM u WHERE counter_state.counter_id = $1
+      )
+      SELECT u.*, e.id AS event_id FROM u, e""";
+
+  /** Tickets an officer finished (or transferred on) since $2. */
+  static final String SERVED_BY = """
+      SELECT count(*) FROM ticket_event WHERE officer = $1 AND at >= $2 AND type IN ('FINISH', 'TRANSFER')
+        AND to_status = 'DONE'""";
+
+  /** The waiting tickets of some services today, in issue order: for choosing one out of order. */
+  static final String WAITING_OF = """
+      SELECT * FROM ticket WHERE service_day = $1 AND status = 'WAITING' AND service = ANY($2::text[])
+      ORDER BY issued_at, id LIMIT $3""";
 
   static final String HELD_TICKETS = """
       SELECT * FROM ticket t

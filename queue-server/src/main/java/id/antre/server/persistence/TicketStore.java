@@ -96,7 +96,8 @@ public class TicketStore {
 
   /** A counter's stored state and its current ticket. */
   public record CounterRow(String counterId, String state, String pauseReason, String officer, Long currentTicketId,
-      int priorityStreak, LocalDate servedDay, Map<String, Integer> served, Ticket current) {
+      int priorityStreak, LocalDate servedDay, Map<String, Integer> served, Ticket current,
+      List<String> servicesOverride, Map<String, Integer> weightsOverride) {
 
     /** Tickets called per service on {@code day} (empty on another day). */
     public Map<String, Integer> servedOn(LocalDate day) {
@@ -179,6 +180,35 @@ public class TicketStore {
 
   public Future<Long> latestCallSeq() {
     return client.preparedQuery(Sql.LATEST_CALL).execute().map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** null services restore the configured ones. */
+  public Future<Void> setServices(String counterId, List<String> services, Map<String, Integer> weights, Instant at,
+      String officer) {
+    Tuple args = Tuple.tuple().addString(counterId)
+        .addArrayOfString(services == null ? null : services.toArray(new String[0]))
+        .addValue(weights == null || weights.isEmpty() ? null : new JsonObject(new HashMap<>(weights)))
+        .addOffsetDateTime(ts(at)).addString(officer);
+    return client.preparedQuery(Sql.COUNTER_SET_SERVICES).execute(args).mapEmpty();
+  }
+
+  /** Empty when the ticket is not waiting in these services today or the counter is not free. */
+  public Future<Optional<Ticket>> callTicket(String counterId, long ticketId, List<String> services, String officer,
+      Instant now, String requestId, JsonObject data, LocalDate day) {
+    Tuple args = Tuple.tuple().addString(counterId).addLong(ticketId).addArrayOfString(services.toArray(new String[0]))
+        .addString(officer).addOffsetDateTime(ts(now)).addString(requestId).addValue(data).addLocalDate(day);
+    return client.preparedQuery(Sql.CALL_TICKET).execute(args).map(TicketStore::first);
+  }
+
+  public Future<Integer> servedBy(String officer, Instant since) {
+    return client.preparedQuery(Sql.SERVED_BY).execute(Tuple.of(officer, ts(since)))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  public Future<List<Ticket>> waitingOf(LocalDate day, List<String> services, int limit) {
+    return client.preparedQuery(Sql.WAITING_OF)
+        .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0])).addInteger(limit))
+        .map(TicketStore::all);
   }
 
   public Future<List<Ticket>> held(LocalDate day, List<String> services) {
@@ -272,8 +302,13 @@ public class TicketStore {
       o.forEach(e -> served.put(e.getKey(), ((Number) e.getValue()).intValue()));
     }
     Ticket current = r.getValue("id") == null ? null : ticket(r);
+    String[] services = r.getArrayOfStrings("counter_services");
+    Map<String, Integer> weights = new HashMap<>();
+    if (r.getValue("counter_weights") instanceof JsonObject w) {
+      w.forEach(e -> weights.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    }
     return new CounterRow(r.getString("counter_id"), r.getString("state"), r.getString("pause_reason"),
         r.getString("counter_officer"), r.getLong("current_ticket"), r.getInteger("priority_streak"),
-        r.getLocalDate("served_day"), served, current);
+        r.getLocalDate("served_day"), served, current, services == null ? null : List.of(services), weights);
   }
 }

@@ -171,7 +171,8 @@ public class QueueService {
             "Loket masih melayani " + row.current().number() + " (counter still holds " + row.current().number() + ")"));
       }
       LocalDate day = today();
-      Routing.CallPlan plan = Routing.plan(counter, hall.routing(), row.priorityStreak(), row.servedOn(day));
+      Routing.CallPlan plan = Routing.plan(effective(counter, row), hall.routing(), row.priorityStreak(),
+          row.servedOn(day));
       return store.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
               actor.name(), clock.instant(), requestId)
           .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
@@ -266,8 +267,9 @@ public class QueueService {
 
   /** Puts a held ticket back in the queue, at its original place. */
   public Future<Ticket> resume(Actor actor, String counterId, long ticketId, String requestId) {
-    return counterFor(actor, counterId).compose(counter -> store.ticketById(ticketId).compose(t -> {
-      Ticket ticket = t.filter(x -> counter.services().contains(x.service()))
+    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row ->
+        store.ticketById(ticketId).compose(t -> {
+      Ticket ticket = t.filter(x -> effective(counter, row).services().contains(x.service()))
           .orElseThrow(() -> new QueueException(ErrorCode.UNKNOWN_TICKET, "Tiket tidak ditemukan di loket ini"));
       Lifecycle.Transition tr;
       try {
@@ -276,11 +278,105 @@ public class QueueService {
         return replayOr(requestId, "RESUME", counterId, e);
       }
       return commit(ticket, tr, "RESUME", null, counterId, actor.name(), requestId, null);
-    }));
+    })));
   }
 
   public Future<List<Ticket>> held(Actor actor, String counterId) {
-    return counterFor(actor, counterId).compose(c -> store.held(today(), c.services()));
+    return counterFor(actor, counterId).compose(c -> store.counter(counterId)
+        .compose(row -> store.held(today(), effective(c, row).services())));
+  }
+
+  /** The waiting tickets of the counter's services, oldest first: to pick one out of order. */
+  public Future<List<Ticket>> waiting(Actor actor, String counterId, int limit) {
+    return counterFor(actor, counterId).compose(c -> store.counter(counterId)
+        .compose(row -> store.waitingOf(today(), effective(c, row).services(), limit)));
+  }
+
+  /** Calls one chosen waiting ticket out of order; the reason goes into the event log. */
+  public Future<Ticket> callTicket(Actor actor, String counterId, long ticketId, String reason, String requestId) {
+    if (reason == null || reason.isBlank()) {
+      return invalid("a reason is required to call a ticket out of order");
+    }
+    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
+      if (!"OPEN".equals(row.state())) {
+        return replayOr(requestId, "CALL", counterId,
+            new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
+      }
+      if (row.current() != null) {
+        return replayOr(requestId, "CALL", counterId, new QueueException(ErrorCode.COUNTER_BUSY,
+            "Loket masih melayani " + row.current().number() + " (counter still holds " + row.current().number() + ")"));
+      }
+      return store.callTicket(counterId, ticketId, effective(counter, row).services(), actor.name(), clock.instant(),
+              requestId, new JsonObject().put("outOfOrder", true).put("reason", reason), today())
+          .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .compose(called -> {
+            if (called.isEmpty()) {
+              return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId))
+                  .orElseThrow(() -> new QueueException(ErrorCode.INVALID_TRANSITION,
+                      "Tiket tidak menunggu di layanan loket ini (ticket is not waiting for this counter)")));
+            }
+            Ticket t = called.get();
+            LOG.info("counter {} called ticket {} id={} out of order: {}", counterId, t.number(), t.id(), reason);
+            events.ticket("CALL", t);
+            events.call(t, counter, false);
+            events.queue(t.service());
+            publishCounter(counter);
+            return Future.succeededFuture(t);
+          });
+    }));
+  }
+
+  /** A supervisor changes which services a counter calls, live; an empty list restores the configuration. */
+  public Future<CounterView> setServices(Actor actor, String counterId, List<String> services,
+      java.util.Map<String, Integer> weights) {
+    if (actor.role() != Actor.Role.SUPERVISOR && actor.role() != Actor.Role.MANAGER && actor.role() != Actor.Role.ADMIN) {
+      return forbidden("Hanya koordinator yang dapat mengubah layanan loket (supervisors only)");
+    }
+    return counterFor(actor, counterId).compose(counter -> {
+      for (String code : services) {
+        Hall.Service svc = hall.service(code).orElse(null);
+        if (svc == null) {
+          return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + code));
+        }
+        if (!svc.agency().equals(counter.agency())) {
+          return invalid("service " + code + " belongs to another agency");
+        }
+      }
+      if (new java.util.HashSet<>(services).size() != services.size()) {
+        return invalid("a service is listed twice");
+      }
+      for (var w : weights.entrySet()) {
+        if (!services.contains(w.getKey()) || w.getValue() < 1 || w.getValue() > 100) {
+          return invalid("weights must be 1..100 for listed services");
+        }
+      }
+      return store.setServices(counterId, services.isEmpty() ? null : services, weights, clock.instant(), actor.name())
+          .compose(v -> store.counter(counterId)).map(row -> {
+            LOG.info("counter {} now serves {} (by {})", counterId, services.isEmpty() ? counter.services() : services,
+                actor.name());
+            events.counter(counter, row);
+            return new CounterView(counter, row);
+          });
+    });
+  }
+
+  /** Counters an actor may see: their agency's, or all for managers. */
+  public Future<List<CounterView>> counters(Actor actor) {
+    return counters().map(list -> list.stream().filter(v -> actor.mayActFor(v.counter().agency())).toList());
+  }
+
+  /** Tickets the officer finished today. */
+  public Future<Integer> servedToday(String officer) {
+    return store.servedBy(officer, today().atStartOfDay(hall.timeZone()).toInstant());
+  }
+
+  /** The counter as configured, with a supervisor's live reassignment applied. */
+  public static Hall.Counter effective(Hall.Counter c, CounterRow row) {
+    if (row.servicesOverride() == null || row.servicesOverride().isEmpty()) {
+      return c;
+    }
+    return new Hall.Counter(c.id(), c.name(), c.agency(), c.zone(), row.servicesOverride(),
+        row.weightsOverride() == null ? java.util.Map.of() : row.weightsOverride());
   }
 
   public Future<CounterView> open(Actor actor, String counterId) {

@@ -19,6 +19,8 @@ final class Connection {
   final ServerWebSocket ws;
   /** Who signed in with the subscription's token, if anyone. */
   id.antre.server.auth.Actor actor;
+  /** A counter terminal's id (one per browser tab), for the second-tab warning. */
+  String terminal;
   final Set<String> topics = new HashSet<>();
   /** Live events that arrive while a snapshot is being read; sent after it. */
   private List<String> held;

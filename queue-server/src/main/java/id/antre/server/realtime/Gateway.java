@@ -69,6 +69,7 @@ public class Gateway {
       broadcast(List.of(Topics.COUNTERS, Topics.COUNTER + counter.getString("id")), m.body().encode(), 0);
     }));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINTERS, m -> onPrinter(m.body())));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRESENCE, m -> onPresence(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.TICKETS, m -> {
       JsonObject ticket = m.body().getJsonObject("ticket");
       String token = ticket.getString("trackingToken");
@@ -113,6 +114,9 @@ public class Gateway {
   }
 
   private void forget(Connection conn) {
+    if (conn.terminal != null && !conn.closed) {
+      conn.topics.stream().filter(t -> t.startsWith(Topics.COUNTER)).forEach(t -> presence(conn, t, "leave"));
+    }
     if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT && !conn.closed) {
       // the agent went away: its printer cannot print until it is back
       command("printer-status", new JsonObject().put("status", "AGENT_OFFLINE").put("detail", "agent disconnected")
@@ -150,6 +154,8 @@ public class Gateway {
     switch (type) {
       case "subscribe" -> subscribe(conn, msg);
       case "unsubscribe" -> topics(conn, msg).forEach(t -> unsubscribe(conn, t));
+      case "here" -> conn.topics.stream().filter(t -> t.startsWith(Topics.COUNTER) && conn.terminal != null)
+          .forEach(t -> presence(conn, t, "here"));
       case "ping" -> conn.send(new JsonObject().put("type", "pong").put("seq", latestCallSeq).encode());
       case "print-result" -> fromAgent(conn, "print-result", new JsonObject().put("job", msg.getValue("job"))
           .put("printed", "printed".equals(msg.getString("status"))).put("error", msg.getValue("reason")));
@@ -177,6 +183,25 @@ public class Gateway {
     command(action, body.put("actor", JsonViews.actor(conn.actor)))
         .onSuccess(r -> conn.send(((JsonObject) r).copy().put("type", "ack").put("for", action).encode()))
         .onFailure(e -> error(conn, e));
+  }
+
+  private void presence(Connection conn, String topic, String action) {
+    vertx.eventBus().publish(Addresses.PRESENCE, new JsonObject().put("counter", topic.substring(Topics.COUNTER.length()))
+        .put("terminal", conn.terminal).put("user", conn.actor == null ? null : conn.actor.name()).put("action", action));
+  }
+
+  /** Tells a counter's other terminals that one joined, answered or left. */
+  private void onPresence(JsonObject p) {
+    Set<Connection> set = subscribers.get(Topics.COUNTER + p.getString("counter"));
+    if (set == null) {
+      return;
+    }
+    String json = p.copy().put("type", "presence").encode();
+    for (Connection c : new ArrayList<>(set)) {
+      if (c.terminal != null && !c.terminal.equals(p.getString("terminal"))) {
+        c.deliver(json, 0);
+      }
+    }
   }
 
   private void onPrinter(JsonObject msg) {
@@ -237,6 +262,9 @@ public class Gateway {
       if (ok.result() != null) {
         conn.actor = ok.result();
       }
+      if (msg.getValue("terminal") instanceof String term && term.length() <= 64) {
+        conn.terminal = term;
+      }
       // register first, hold live events, send snapshots, then release what arrived meanwhile
       conn.holdLiveEvents();
       for (String t : topics) {
@@ -252,6 +280,9 @@ public class Gateway {
           error(conn, done.cause());
         }
         conn.releaseLiveEvents();
+        if (conn.terminal != null) {
+          topics.stream().filter(t -> t.startsWith(Topics.COUNTER)).forEach(t -> presence(conn, t, "join"));
+        }
       });
     });
   }

@@ -196,4 +196,23 @@ class GatewayIT {
           .isEqualTo(t.getString("number"));
     }
   }
+
+  @Test
+  void aSecondTerminalOnTheSameCounterIsNoticedByBoth() {
+    try (WsClient first = new WsClient(hall.server.port()); WsClient second = new WsClient(hall.server.port())) {
+      first.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("counter:1"))
+          .put("token", officer).put("terminal", "tab-A"));
+      first.next("snapshot");
+      second.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("counter:1"))
+          .put("token", officer).put("terminal", "tab-B"));
+      second.next("snapshot");
+      JsonObject seen = first.next("presence");
+      assertThat(seen.getString("terminal")).isEqualTo("tab-B");
+      assertThat(seen.getString("action")).isEqualTo("join");
+      first.send(new JsonObject().put("type", "here"));
+      JsonObject answer = second.next("presence");
+      assertThat(answer.getString("terminal")).isEqualTo("tab-A");
+      assertThat(answer.getString("action")).isEqualTo("here");
+    }
+  }
 }

@@ -261,4 +261,77 @@ class QueueApiIT {
     assertThat(doc.status()).isEqualTo(200);
     assertThat(doc.body()).contains("openapi: 3").contains("/tickets").contains("call-next");
   }
+
+  @Test
+  void anOfficerCallsAChosenTicketOutOfOrderAndTheReasonIsLogged() {
+    clock.set(Instant.parse("2026-12-15T02:00:00Z"));
+    String officer = hall.login("petugas-dukcapil");
+    api.post("/api/v1/counters/12/open", officer, (String) null);
+    issue("KTP");
+    JsonObject second = issue("KTP");
+    JsonArray waiting = api.get("/api/v1/counters/12/waiting", officer).json().getJsonArray("tickets");
+    assertThat(waiting.stream().map(t -> ((JsonObject) t).getString("number"))).contains(second.getString("number"));
+    assertThat(api.post("/api/v1/counters/12/call", officer, new JsonObject().put("ticket", second.getLong("id"))).code())
+        .isEqualTo("INVALID_REQUEST"); // a reason is required
+    JsonObject called = api.post("/api/v1/counters/12/call", officer,
+        new JsonObject().put("ticket", second.getLong("id")).put("reason", "pemohon lansia datang terlambat")).json();
+    assertThat(called.getString("number")).isEqualTo(second.getString("number"));
+    assertThat(called.getString("status")).isEqualTo("CALLED");
+    JsonObject data = pool.query("SELECT data FROM ticket_event WHERE type = 'CALL' AND ticket_id = " + second.getLong("id"))
+        .execute().await().iterator().next().getJsonObject(0);
+    assertThat(data.getString("reason")).isEqualTo("pemohon lansia datang terlambat");
+    assertThat(data.getBoolean("outOfOrder")).isTrue();
+    api.post("/api/v1/counters/12/no-show", officer, (String) null);
+    // a ticket that is no longer waiting cannot be called out of order
+    assertThat(api.post("/api/v1/counters/12/call", officer,
+        new JsonObject().put("ticket", second.getLong("id")).put("reason", "lagi")).code()).isEqualTo("INVALID_TRANSITION");
+  }
+
+  @Test
+  void aSupervisorReassignsACountersServicesLiveAndOfficersMayNot() {
+    clock.set(Instant.parse("2026-12-16T02:00:00Z"));
+    String supervisor = hall.login("koordinator-dukcapil");
+    String officer = hall.login("petugas-dukcapil");
+    api.post("/api/v1/counters/13/open", officer, (String) null);
+    JsonObject akta = issue("AKTA");
+    issue("KTP");
+    Api.Response refused = api.post("/api/v1/counters/13/services", officer,
+        new JsonObject().put("services", new JsonArray().add("AKTA")));
+    assertThat(refused.code()).isEqualTo("FORBIDDEN");
+    assertThat(api.post("/api/v1/counters/13/services", supervisor,
+        new JsonObject().put("services", new JsonArray().add("SKCK"))).code()).isEqualTo("INVALID_REQUEST");
+    JsonObject counter = api.post("/api/v1/counters/13/services", supervisor,
+        new JsonObject().put("services", new JsonArray().add("AKTA"))).json();
+    assertThat(counter.getJsonArray("services").getList()).containsExactly("AKTA");
+    assertThat(counter.getBoolean("reassigned")).isTrue();
+    // the very next call follows the new assignment
+    assertThat(api.post("/api/v1/counters/13/call-next", officer, (String) null).json().getString("number"))
+        .isEqualTo(akta.getString("number"));
+    // an empty list restores the configuration
+    JsonObject restored = api.post("/api/v1/counters/13/services", supervisor,
+        new JsonObject().put("services", new JsonArray())).json();
+    assertThat(restored.getJsonArray("services").getList()).containsExactly("KTP", "KK", "AKTA");
+    assertThat(restored.getBoolean("reassigned")).isFalse();
+  }
+
+  @Test
+  void aSupervisorSeesOnlyTheirAgencysCountersAndAManagerSeesAll() {
+    JsonArray mine = api.get("/api/v1/counters", hall.login("koordinator-polres")).json().getJsonArray("counters");
+    assertThat(mine.stream().map(c -> ((JsonObject) c).getString("agency")).distinct().toList()).containsExactly("POLRES");
+    JsonArray all = api.get("/api/v1/counters", hall.login("manager")).json().getJsonArray("counters");
+    assertThat(all.size()).isEqualTo(21);
+  }
+
+  @Test
+  void theCounterViewCountsWhatTheOfficerServedToday() {
+    clock.set(Instant.parse("2026-12-17T02:00:00Z"));
+    String officer = hall.login("petugas-dukcapil");
+    api.post("/api/v1/counters/14/open", officer, (String) null);
+    int before = api.get("/api/v1/counters/14", officer).json().getInteger("officerServedToday");
+    issue("KK");
+    api.post("/api/v1/counters/14/call-next", officer, (String) null);
+    api.post("/api/v1/counters/14/start", officer, (String) null);
+    api.post("/api/v1/counters/14/finish", officer, (String) null);
+    assertThat(api.get("/api/v1/counters/14", officer).json().getInteger("officerServedToday")).isEqualTo(before + 1);
+  }
 }
