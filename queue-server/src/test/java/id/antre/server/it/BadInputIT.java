@@ -153,8 +153,11 @@ class BadInputIT {
     refused(() -> api.post("/api/v1/tickets", null, "{\"service\":\"KTP\"}"), 401, "UNAUTHENTICATED");
     refused(() -> api.post("/api/v1/tickets", "d1.not-a-device", "{\"service\":\"KTP\"}"), 401, "UNAUTHENTICATED");
     String[] parts = officer.split("\\.");
-    String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("OFFICER", "ADMIN").getBytes());
+    java.util.Base64.Encoder enc = java.util.Base64.getUrlEncoder().withoutPadding();
+    String[] fields = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).split("\\|", -1);
+    fields[2] = enc.encodeToString("ADMIN".getBytes()); // the role field
+    String forgedPayload = enc.encodeToString(String.join("|", fields).getBytes());
+    assertThat(forgedPayload).isNotEqualTo(parts[1]);
     String forged = parts[0] + "." + forgedPayload + "." + parts[2];
     refused(() -> api.post("/api/v1/counters/P1/open", forged, (String) null), 401, "UNAUTHENTICATED");
     refused(() -> api.post("/api/v1/counters/1/recall", "u1.garbage", (String) null), 401, "UNAUTHENTICATED");

@@ -1,0 +1,73 @@
+package id.antre.server;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+
+/** STYLE.md habits 1 and 6, kept by the build: a plain domain, SQL only in persistence. */
+@AnalyzeClasses(packages = "id.antre.server", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+class ArchitectureTest {
+  static {
+    // the rules look at package names only; reading every Vert.x class file as well costs seconds
+    ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+  }
+
+  @ArchTest
+  static final ArchRule theDomainIsPlainJavaWithoutInfrastructure = noClasses()
+      .that().resideInAPackage("id.antre.server.domain..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.vertx..", "io.netty..", "org.yaml..", "java.sql..", "javax.sql..", "com.fasterxml..")
+      .because("the domain is plain Java: no Vert.x, no SQL, no JSON (STYLE.md habit 1)");
+
+  @ArchTest
+  static final ArchRule theDomainDependsOnNoOtherPartOfTheServer = noClasses()
+      .that().resideInAPackage("id.antre.server.domain..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "id.antre.server.persistence..", "id.antre.server.api..", "id.antre.server.bus..",
+          "id.antre.server.queue..", "id.antre.server.config..", "id.antre.server.auth..",
+          "id.antre.server.announce..")
+      .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class, Main.class, ServerConfig.class)
+      .because("the adapters depend on the domain, never the other way round");
+
+  @ArchTest
+  static final ArchRule theDomainTakesNowFromAnInjectedClock = noClasses()
+      .that().resideInAPackage("id.antre.server.domain..")
+      .should().callMethod(Instant.class, "now")
+      .orShould().callMethod(LocalDate.class, "now")
+      .orShould().callMethod(LocalTime.class, "now")
+      .orShould().callMethod(LocalDateTime.class, "now")
+      .orShould().callMethod(ZonedDateTime.class, "now")
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .because("\"now\" is passed in so tests control time (STYLE.md habit 1)");
+
+  @ArchTest
+  static final ArchRule announcementsDoNotDependOnVertx = noClasses()
+      .that().resideInAPackage("id.antre.server.announce..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..")
+      .because("building an announcement is plain code that the gateway and the tests call alike");
+
+  @ArchTest
+  static final ArchRule onlyPersistenceAndTheServerWiringTouchTheSqlClient = noClasses()
+      .that().resideOutsideOfPackage("id.antre.server.persistence..")
+      .and(not(belongToAnyOf(AntreServer.class)))
+      .should().dependOnClassesThat().resideInAPackage("io.vertx.sqlclient..")
+      .because("SQL lives only in the persistence package (STYLE.md habit 6); AntreServer only builds the pool");
+
+  @ArchTest
+  static final ArchRule onlyPersistenceInterpretsPostgresErrors = noClasses()
+      .that().resideOutsideOfPackage("id.antre.server.persistence..")
+      .and(not(belongToAnyOf(AntreServer.class)))
+      .should().dependOnClassesThat().resideInAPackage("io.vertx.pgclient..")
+      .because("PostgreSQL errors are mapped by SQLSTATE constants in one place (STYLE.md habits 5 and 6)");
+}
