@@ -41,8 +41,9 @@ public final class Tokens {
   public Issued issue(Actor actor) {
     String session = randomId(12);
     Instant expires = clock.instant().plus(lifetime);
-    String payload = String.join("|", session, actor.name(), actor.role().name(),
-        actor.agency() == null ? "" : actor.agency(), Long.toString(expires.getEpochSecond()));
+    // each field is encoded on its own, so no user name can smuggle in a separator
+    String payload = String.join("|", field(session), field(actor.name()), field(actor.role().name()),
+        field(actor.agency() == null ? "" : actor.agency()), field(Long.toString(expires.getEpochSecond())));
     String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     return new Issued("u1." + body + "." + sign(body), session, expires);
   }
@@ -71,6 +72,9 @@ public final class Tokens {
       throw new QueueException(ErrorCode.UNAUTHENTICATED, "Token tidak sah (invalid token)");
     }
     String[] f = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|", -1);
+    for (int i = 0; i < f.length; i++) {
+      f[i] = new String(B64D.decode(f[i]), StandardCharsets.UTF_8);
+    }
     if (Instant.ofEpochSecond(Long.parseLong(f[4])).isBefore(clock.instant())) {
       throw new QueueException(ErrorCode.TOKEN_EXPIRED, "Sesi berakhir, silakan masuk lagi (token expired)");
     }
@@ -104,6 +108,10 @@ public final class Tokens {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
     return b;
+  }
+
+  private static String field(String s) {
+    return B64.encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private String sign(String body) {

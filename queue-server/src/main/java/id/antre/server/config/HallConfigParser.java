@@ -54,9 +54,11 @@ public final class HallConfigParser {
   public static Hall parse(String text) {
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).load(text);
     } catch (YAMLException e) {
-      throw new ConfigException("(file)", "not valid YAML/JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new ConfigException("(file)", "not valid YAML/JSON: " + e.getMessage().replaceAll("\\s+", " ").strip());
     }
     Node top = Node.root(root);
     top.allow("hall", "routing", "defaults", "fridayBreak", "holidays", "outcomes", "agencies", "counters", "runningText",
@@ -216,8 +218,14 @@ public final class HallConfigParser {
       if (value == null) {
         return Map.of();
       }
-      if (!(value instanceof Map)) {
+      if (!(value instanceof Map<?, ?> m)) {
         throw new ConfigException(path, "expected a mapping");
+      }
+      for (Object k : m.keySet()) {
+        if (!(k instanceof String)) {
+          throw new ConfigException(child(String.valueOf(k)),
+              "a key must be text; quote it (YAML reads " + k + " as a " + k.getClass().getSimpleName().toLowerCase() + ")");
+        }
       }
       return (Map<String, Object>) value;
     }
@@ -367,8 +375,11 @@ public final class HallConfigParser {
     }
 
     LocalTime asTime() {
-      if (value instanceof Number) {
-        throw new ConfigException(path, "'" + value + "' is not a time: write times in quotes, e.g. \"11:30\"");
+      if (value instanceof Integer n && n >= 0) {
+        // YAML 1.1 reads an unquoted 13:30 as the base-60 number 810: show it as it was written
+        String written = (n / 60) + ":" + String.format("%02d", n % 60);
+        throw new ConfigException(path, "'" + written + "' is not a time as YAML reads it (the number " + n
+            + "): write times in quotes, \"" + written + "\"");
       }
       try {
         return LocalTime.parse(String.valueOf(value));

@@ -15,7 +15,8 @@ import java.util.Optional;
  * in the persistence layer and {@link #choose} here implement the same order):
  * <ol>
  *   <li>transferred tickets first, when the hall says so;</li>
- *   <li>priority groups first, unless the counter has just called {@code priorityCap} of them in a row;</li>
+ *   <li>priority groups first; once the counter has called {@code priorityCap} of them in a row, a
+ *       regular visitor first (if any waits), so that nobody is starved;</li>
  *   <li>the counter's services in plan order (configured order, or most under-served by weight first);</li>
  *   <li>longest wait (issue time, kept across a transfer).</li>
  * </ol>
@@ -55,7 +56,8 @@ public final class Routing {
   /** The in-memory twin of the claim query's ORDER BY. */
   public static Comparator<Candidate> order(CallPlan plan) {
     Comparator<Candidate> c = Comparator.comparing(t -> !(plan.transfersFirst() && t.transferred()));
-    c = c.thenComparing(t -> !(plan.priorityFirst() && t.priority()));
+    // within the cap priority goes first; once the cap is reached a regular visitor does
+    c = c.thenComparing(t -> plan.priorityFirst() != t.priority());
     c = c.thenComparingInt(t -> plan.services().indexOf(t.service()));
     return c.thenComparing(Candidate::issuedAt).thenComparingLong(Candidate::id);
   }

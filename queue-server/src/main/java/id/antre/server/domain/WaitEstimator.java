@@ -27,6 +27,7 @@ public final class WaitEstimator {
     if (ahead <= 0) {
       return 0;
     }
-    return (int) Math.ceil(ahead * minutesPerPersonAhead);
+    // the epsilon keeps binary noise (25 x 2.2 = 55.000000000000007) from adding a minute
+    return (int) Math.ceil(ahead * minutesPerPersonAhead - 1e-9);
   }
 }

@@ -155,7 +155,7 @@ final class Sql {
         WHERE t.status = 'WAITING' AND t.service_day = $2 AND t.service = ANY($3::text[])
           AND EXISTS (SELECT 1 FROM cs)
         ORDER BY ($5::boolean AND t.transferred_from IS NOT NULL) DESC,
-                 ($4::boolean AND t.priority IS NOT NULL) DESC,
+                 ($4::boolean = (t.priority IS NOT NULL)) DESC,
                  array_position($3::text[], t.service), t.issued_at, t.id
         LIMIT 1
         FOR UPDATE SKIP LOCKED

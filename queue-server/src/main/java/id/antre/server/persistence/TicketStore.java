@@ -261,6 +261,11 @@ public class TicketStore {
 
   // ---- mapping
 
+  /** A concurrent repeat of a request id lost the race on the event log's unique index. */
+  public static boolean isRequestReplay(Throwable err) {
+    return isUnique(err, "ticket_event_request_unique");
+  }
+
   static boolean isUnique(Throwable err, String constraint) {
     return err instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
         && (constraint == null || constraint.equals(pg.getConstraint()));

@@ -531,8 +531,7 @@ public class QueueService {
   }
 
   private static boolean isRequestReplay(Throwable err) {
-    return err instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
-        && "ticket_event_request_unique".equals(pg.getConstraint());
+    return TicketStore.isRequestReplay(err);
   }
 
   private Future<Hall.Counter> counterFor(Actor actor, String counterId) {
