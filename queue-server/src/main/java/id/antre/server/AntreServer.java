@@ -16,6 +16,7 @@ import id.antre.server.queue.Estimates;
 import id.antre.server.persistence.PrintStore;
 import id.antre.server.queue.PrintService;
 import id.antre.server.queue.QueueService;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -92,7 +93,8 @@ public final class AntreServer {
           return seedDemo(halls)
               .compose(v -> estimates.refresh(queue.today()))
               .compose(v -> printing.refreshKiosks())
-              .compose(v -> vertx.deployVerticle(new QueueVerticle(queue, auth, printing)))
+              .compose(v -> vertx.deployVerticle(() -> new QueueVerticle(queue, auth, printing),
+                  new DeploymentOptions().setInstances(Math.max(1, config.verticles()))))
               .compose(id -> {
                 deployments.add(id);
                 return deployHttp(auth, config.port(), Math.max(1, config.verticles()));

@@ -40,6 +40,7 @@ public class QueueVerticle extends VerticleBase {
     this.auth = auth;
     this.actions = Map.ofEntries(
         Map.entry("printers", (a, b) -> printing.printers(a).map(list -> new JsonObject().put("printers", list))),
+        Map.entry("printer-state", (a, b) -> printing.printerState(b.getString("kiosk"))),
         Map.entry("print-pending", (a, b) -> printing.pending(b.getString("kiosk"))
             .map(jobs -> new JsonObject().put("jobs", new JsonArray(jobs)))),
         Map.entry("print-result", (a, b) -> printing.result(a, b.getLong("job"), b.getBoolean("printed"),

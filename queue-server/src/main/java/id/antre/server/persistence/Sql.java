@@ -176,8 +176,12 @@ final class Sql {
                  0) + 1),
           served_day = $2, updated_at = $7
         FROM u WHERE counter_state.counter_id = $1
+        RETURNING counter_state.state AS cs_state, counter_state.pause_reason AS cs_pause_reason,
+          counter_state.officer AS cs_officer, counter_state.priority_streak AS cs_priority_streak,
+          counter_state.served_day AS cs_served_day, counter_state.served AS cs_served,
+          counter_state.services AS cs_services, counter_state.weights AS cs_weights
       )
-      SELECT u.*, e.id AS event_id FROM u, e""";
+      SELECT u.*, e.id AS event_id, s.* FROM u, e, s""";
 
   /**
    * One ticket transition guarded by the status it was decided from, so a concurrent change

@@ -103,6 +103,12 @@ public class TicketStore {
     public Map<String, Integer> servedOn(LocalDate day) {
       return day.equals(servedDay) ? served : Map.of();
     }
+
+    /** The same counter holding another ticket (or none). */
+    public CounterRow withCurrent(Ticket t) {
+      return new CounterRow(counterId, state, pauseReason, officer, t == null ? null : t.id(), priorityStreak,
+          servedDay, served, t, servicesOverride, weightsOverride);
+    }
   }
 
   public Future<CounterRow> counter(String counterId) {
@@ -122,13 +128,34 @@ public class TicketStore {
     });
   }
 
-  /** Claims the next ticket by the plan; empty when nobody waits or the counter is not free. */
-  public Future<Optional<Ticket>> callNext(String counterId, LocalDate day, List<String> services,
+  /**
+   * Claims the next ticket by the plan; empty when nobody waits or the counter is not free. The
+   * counter's row comes back with it, so nothing needs reading again to publish it.
+   */
+  public Future<Optional<CounterRow>> callNext(String counterId, LocalDate day, List<String> services,
       boolean priorityFirst, boolean transfersFirst, String officer, Instant now, String requestId) {
     Tuple args = Tuple.tuple().addString(counterId).addLocalDate(day)
         .addArrayOfString(services.toArray(new String[0])).addBoolean(priorityFirst).addBoolean(transfersFirst)
         .addString(officer).addOffsetDateTime(ts(now)).addString(requestId);
-    return client.preparedQuery(Sql.CALL_NEXT).execute(args).map(TicketStore::first);
+    return client.preparedQuery(Sql.CALL_NEXT).execute(args).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      Ticket t = ticket(r);
+      String[] services2 = r.getArrayOfStrings("cs_services");
+      return Optional.of(new CounterRow(counterId, r.getString("cs_state"), r.getString("cs_pause_reason"),
+          r.getString("cs_officer"), t.id(), r.getInteger("cs_priority_streak"), r.getLocalDate("cs_served_day"),
+          intMap(r.getValue("cs_served")), t, services2 == null ? null : List.of(services2), intMap(r.getValue("cs_weights"))));
+    });
+  }
+
+  private static Map<String, Integer> intMap(Object json) {
+    Map<String, Integer> out = new HashMap<>();
+    if (json instanceof JsonObject o) {
+      o.forEach(e -> out.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    }
+    return out;
   }
 
   /** A ticket transition as the domain decided it. */

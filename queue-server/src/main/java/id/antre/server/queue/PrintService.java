@@ -161,6 +161,14 @@ public class PrintService {
         .toList()));
   }
 
+  /** The last known state of one kiosk's printer, or UNKNOWN when it never reported. */
+  public Future<JsonObject> printerState(String kiosk) {
+    return store.printers().map(rows -> rows.stream().filter(p -> p.kiosk().equals(kiosk)).findFirst()
+        .map(p -> new JsonObject().put("status", p.status()).put("detail", p.detail())
+            .put("updatedAt", p.updatedAt().toString()))
+        .orElse(new JsonObject().put("status", "UNKNOWN")));
+  }
+
   public Future<PrintStore.Job> job(long id) {
     return store.get(id).map(j -> j.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + id)));
   }

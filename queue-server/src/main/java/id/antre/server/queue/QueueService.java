@@ -113,7 +113,7 @@ public class QueueService {
         throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
       }
       if (ticket.trackingToken().equals(req.trackingToken())) { // not a replay
-        LOG.info("issued ticket {} {} id={}", ticket.number(), service.code(), ticket.id());
+        LOG.debug("issued ticket {} {} id={}", ticket.number(), service.code(), ticket.id());
         events.ticket("ISSUE", ticket);
         events.queue(service.code());
         if (result.printJob() != null) {
@@ -159,17 +159,15 @@ public class QueueService {
     return counterFor(actor, counterId).compose(c -> store.counter(c.id()).map(row -> new CounterView(c, row)));
   }
 
-  /** Call-next: empty when nobody waits for this counter's services. */
+  /**
+   * Call-next: empty when nobody waits for this counter's services. The routing plan is made
+   * from this node's last view of the counter (its priority streak, calls per service and any
+   * reassignment, at most {@link #PLAN_CACHE_MILLIS} old): a slightly old view only shifts
+   * fairness, never correctness, because the claim itself checks that the counter is open and
+   * free under a row lock. So the usual call is one statement.
+   */
   public Future<Optional<Ticket>> callNext(Actor actor, String counterId, String requestId) {
-    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
-      if (!"OPEN".equals(row.state())) {
-        return replayOr(requestId, "CALL", counterId,
-            new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
-      }
-      if (row.current() != null) {
-        return replayOr(requestId, "CALL", counterId, new QueueException(ErrorCode.COUNTER_BUSY,
-            "Loket masih melayani " + row.current().number() + " (counter still holds " + row.current().number() + ")"));
-      }
+    return counterFor(actor, counterId).compose(counter -> planView(counterId).compose(row -> {
       LocalDate day = today();
       Routing.CallPlan plan = Routing.plan(effective(counter, row), hall.routing(), row.priorityStreak(),
           row.servedOn(day));
@@ -178,29 +176,55 @@ public class QueueService {
           .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isPresent()) {
-              Ticket t = called.get();
-              LOG.info("counter {} called ticket {} id={}", counterId, t.number(), t.id());
+              CounterRow now = called.get();
+              remember(now);
+              Ticket t = now.current();
+              LOG.debug("counter {} called ticket {} id={}", counterId, t.number(), t.id());
               events.ticket("CALL", t);
               events.call(t, counter, false);
               events.queue(t.service());
-              publishCounter(counter);
-              return Future.succeededFuture(called);
+              events.counter(counter, now);
+              return Future.succeededFuture(Optional.of(t));
             }
-            // nobody waiting, or a concurrent press on this counter won: tell which
-            return store.replay(requestId).compose(replay -> {
-              if (replay.isPresent()) {
-                return Future.succeededFuture(Optional.of(checkReplay(replay.get(), "CALL", counterId)));
+            // not open, still busy, a repeated press, or nobody waiting: tell which
+            return store.counter(counterId).compose(now -> {
+              remember(now);
+              if (!"OPEN".equals(now.state())) {
+                return replayOr(requestId, "CALL", counterId,
+                    new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
               }
-              return store.counter(counterId).map(now -> {
-                if (now.current() != null) {
-                  throw new QueueException(ErrorCode.COUNTER_BUSY, "Loket masih melayani " + now.current().number()
-                      + " (counter still holds " + now.current().number() + ")");
-                }
-                return Optional.<Ticket>empty();
-              });
+              if (now.current() != null) {
+                return replayOr(requestId, "CALL", counterId, new QueueException(ErrorCode.COUNTER_BUSY,
+                    "Loket masih melayani " + now.current().number() + " (counter still holds "
+                        + now.current().number() + ")"));
+              }
+              return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId)));
             });
           });
     }));
+  }
+
+  /** How long a node trusts its view of a counter for planning a call. */
+  static final long PLAN_CACHE_MILLIS = 5_000;
+
+  private record PlanView(CounterRow row, long at) {
+  }
+
+  private final java.util.Map<String, PlanView> planViews = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Future<CounterRow> planView(String counterId) {
+    PlanView v = planViews.get(counterId);
+    if (v != null && System.currentTimeMillis() - v.at() < PLAN_CACHE_MILLIS) {
+      return Future.succeededFuture(v.row());
+    }
+    return store.counter(counterId).map(row -> {
+      remember(row);
+      return row;
+    });
+  }
+
+  private void remember(CounterRow row) {
+    planViews.put(row.counterId(), new PlanView(row, System.currentTimeMillis()));
   }
 
   public Future<Ticket> recall(Actor actor, String counterId, String requestId) {
@@ -252,12 +276,12 @@ public class QueueService {
               return Future.failedFuture(concurrent());
             }
             Ticket next = n.get();
-            LOG.info("counter {} transferred ticket {} id={} to {} as id={}", counterId, current.number(), current.id(),
+            LOG.debug("counter {} transferred ticket {} id={} to {} as id={}", counterId, current.number(), current.id(),
                 targetService, next.id());
             events.ticket("TRANSFER", next);
             events.queue(current.service());
             events.queue(targetService);
-            publishCounter(counter);
+            events.counter(counter, row.withCurrent(null));
             return Future.succeededFuture(next);
           })
           .recover(err -> isRequestReplay(err) ? store.replay(requestId)
@@ -320,7 +344,7 @@ public class QueueService {
             events.ticket("CALL", t);
             events.call(t, counter, false);
             events.queue(t.service());
-            publishCounter(counter);
+            events.counter(counter, row.withCurrent(t));
             return Future.succeededFuture(t);
           });
     }));
@@ -352,6 +376,7 @@ public class QueueService {
       }
       return store.setServices(counterId, services.isEmpty() ? null : services, weights, clock.instant(), actor.name())
           .compose(v -> store.counter(counterId)).map(row -> {
+            remember(row);
             LOG.info("counter {} now serves {} (by {})", counterId, services.isEmpty() ? counter.services() : services,
                 actor.name());
             events.counter(counter, row);
@@ -404,6 +429,7 @@ public class QueueService {
             }
             LOG.info("counter {} {} -> {} by {}", counterId, from.get(), to, actor.name());
             return store.counter(counterId).map(now -> {
+              remember(now);
               events.counter(counter, now);
               return new CounterView(counter, now);
             });
@@ -475,7 +501,8 @@ public class QueueService {
             if (tr.to() == TicketStatus.CALLED) {
               events.call(t, counter, true);
             }
-            publishCounter(counter);
+            boolean keeps = t.status() == TicketStatus.CALLED || t.status() == TicketStatus.SERVING;
+            events.counter(counter, row.withCurrent(keeps ? t : null));
           });
     }));
   }
@@ -491,7 +518,7 @@ public class QueueService {
             : Future.failedFuture(err))
         .map(t -> {
           Ticket done = t.orElseThrow(QueueService::concurrent);
-          LOG.info("ticket {} id={} {} -> {} ({}) at counter {}", done.number(), done.id(), tr.from(), done.status(), type,
+          LOG.debug("ticket {} id={} {} -> {} ({}) at counter {}", done.number(), done.id(), tr.from(), done.status(), type,
               counterId);
           events.ticket(type, done);
           if (tr.from() == TicketStatus.WAITING || tr.to() == TicketStatus.WAITING) {
@@ -545,10 +572,6 @@ public class QueueService {
     return Future.succeededFuture(counter);
   }
 
-  private void publishCounter(Hall.Counter counter) {
-    store.counter(counter.id()).onSuccess(row -> events.counter(counter, row))
-        .onFailure(e -> LOG.warn("counter {} state not published", counter.id(), e));
-  }
 
   private static QueueException noCurrent() {
     return new QueueException(ErrorCode.NO_CURRENT_TICKET, "Tidak ada tiket yang sedang dipanggil (no current ticket)");

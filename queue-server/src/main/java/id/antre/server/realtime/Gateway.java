@@ -337,10 +337,14 @@ public class Gateway {
     }
     if (topic.startsWith(Topics.PRINTER)) {
       String kiosk = topic.substring(Topics.PRINTER.length());
-      conn.send(head.put("kiosk", kiosk).encode());
       if (actor == null || actor.role() != Actor.Role.PRINT_AGENT) {
-        return Future.succeededFuture();
+        // a kiosk or a manager: the printer's last known state
+        return command("printer-state", new JsonObject().put("kiosk", kiosk)).map(state -> {
+          conn.send(head.put("kiosk", kiosk).put("printer", state).encode());
+          return null;
+        });
       }
+      conn.send(head.put("kiosk", kiosk).encode());
       // a (re)connected agent: report it online and send every job still open
       return command("printer-status", new JsonObject().put("status", "ONLINE").put("detail", "agent connected")
               .put("actor", JsonViews.actor(actor)))
