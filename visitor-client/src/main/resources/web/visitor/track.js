@@ -1,0 +1,214 @@
+// The visitor's phone page, opened from the ticket's QR: the number, where it stands, and a
+// call that sounds and vibrates. No personal data: the tracking token in the address is all it knows.
+// <body data-status> mirrors the ticket's status and <body data-live> the live connection, for tests.
+import { api, h, live, Problem } from './api.js';
+import { lang, serverText, setLang, t } from './messages.js';
+
+const LANG_KEY = 'antre.lang';
+const SOUND_KEY = 'antre.sound';
+const body = document.body;
+const main = document.getElementById('main');
+const dialog = document.getElementById('confirm');
+const token = decodeURIComponent(location.pathname.replace(/^\/t\//, '').replace(/\/+$/, ''));
+
+const state = { ticket: null, missing: false, up: false, sound: localStorage.getItem(SOUND_KEY) === 'on' };
+let audio = null;
+let refetchTimer = 0;
+
+// ------------------------------------------------------------------ data
+
+async function refresh() {
+  try {
+    update(await api.ticket(token));
+  } catch (e) {
+    if (e instanceof Problem && e.status === 404) {
+      state.missing = true;
+      render();
+    }
+    // a network blip: the live socket reconnects and fetches again
+  }
+}
+
+/** Several events in a burst (a call moves every queue) need only one fetch. */
+function refetchSoon() {
+  clearTimeout(refetchTimer);
+  refetchTimer = setTimeout(refresh, 300);
+}
+
+function update(ticket) {
+  const before = state.ticket?.status;
+  state.ticket = ticket;
+  state.missing = false;
+  render();
+  // only a change seen while the page is open alerts: a reload never replays an old call
+  if (before && before !== 'CALLED' && ticket.status === 'CALLED') {
+    alertCalled();
+  }
+}
+
+function onLive(msg) {
+  if (msg.type === 'snapshot' && msg.topic === `ticket:${token}`) {
+    if (msg.number) {
+      update(msg);
+    }
+  } else if (msg.type === 'ticket') {
+    refetchSoon();
+  } else if (msg.type === 'queue' && state.ticket && (!msg.service || msg.service === state.ticket.service)) {
+    refetchSoon();
+  } else if (msg.type === 'error' && msg.code === 'UNKNOWN_TICKET') {
+    state.missing = true;
+    render();
+  }
+}
+
+// ------------------------------------------------------------------ view
+
+const STATUS = {
+  WAITING: ['statusWaiting', (tk) => t('statusWaitingLine', tk.ahead ?? 0, tk.estimatedWaitMinutes ?? 0)],
+  CALLED: ['statusCalled', (tk) => t('statusCalledLine', counterName(tk))],
+  SERVING: ['statusServing', (tk) => t('statusServingLine', counterName(tk))],
+  DONE: ['statusDone', () => t('statusDoneLine')],
+  NO_SHOW: ['statusNoShow', () => t('statusNoShowLine')],
+  HELD: ['statusHeld', () => t('statusHeldLine')],
+  CANCELLED: ['statusCancelled', () => t('statusCancelledLine')],
+};
+
+function counterName(tk) {
+  return tk.counterName || (tk.counter ? `Loket ${tk.counter}` : '');
+}
+
+function render() {
+  document.getElementById('title').textContent = t('trackTitle');
+  const toggle = document.getElementById('lang');
+  toggle.textContent = t('otherLang');
+  toggle.setAttribute('lang', lang() === 'en' ? 'id' : 'en');
+  if (state.missing) {
+    body.dataset.status = 'missing';
+    document.title = t('trackTitle');
+    main.replaceChildren(h('p', { class: 'notice notice-stop' }, t('trackNotFound')));
+    return;
+  }
+  const tk = state.ticket;
+  if (!tk) {
+    main.replaceChildren(h('p', { class: 'loading' }, t('trackLoading')));
+    return;
+  }
+  const [wordKey, line] = STATUS[tk.status] || ['statusWaiting', () => ''];
+  body.dataset.status = tk.status;
+  document.title = `${tk.number} — ${t(wordKey)}`;
+  const open = tk.status === 'WAITING' || tk.status === 'HELD';
+  main.replaceChildren(...[
+    h('section', { class: 'number-card' },
+      h('p', { class: 'label' }, t('yourNumber')),
+      h('p', { class: 'number', dataset: { number: tk.number } }, tk.number),
+      h('p', { class: 'service' }, tk.serviceName || tk.service)),
+    h('section', { class: `status-card status-${tk.status.toLowerCase()}`, role: 'status' },
+      h('h1', { class: 'status-word' }, t(wordKey)),
+      h('p', { class: 'status-line' }, line(tk))),
+    h('p', { class: `live-state ${state.up ? 'up' : 'down'}` },
+      h('span', { class: 'dot', 'aria-hidden': 'true' }), state.up ? t('live') : t('reconnecting')),
+    open
+      ? h('button', {
+        class: `secondary sound${state.sound ? ' on' : ''}`, type: 'button', 'aria-pressed': String(state.sound),
+        dataset: { action: 'sound' }, onclick: toggleSound,
+      }, state.sound ? t('soundOn') : t('soundOff'))
+      : null,
+    open ? h('button', { class: 'danger-outline', type: 'button', dataset: { action: 'cancel' }, onclick: askCancel },
+      t('cancel')) : null,
+    h('p', { class: 'privacy' }, t('privacy')),
+  ].filter(Boolean));
+}
+
+// ------------------------------------------------------------------ sound and vibration
+
+function toggleSound() {
+  state.sound = !state.sound;
+  localStorage.setItem(SOUND_KEY, state.sound ? 'on' : 'off');
+  if (state.sound) {
+    // browsers allow sound only after a tap: this tap unlocks it, and a short chime confirms it works
+    audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+    audio.resume();
+    chime();
+    navigator.vibrate?.(80);
+  }
+  render();
+}
+
+function chime() {
+  if (!audio) {
+    return;
+  }
+  const now = audio.currentTime;
+  [[880, 0], [660, 0.45]].forEach(([freq, at]) => {
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = freq;
+    gain.gain.setValueAtTime(0.0001, now + at);
+    gain.gain.exponentialRampToValueAtTime(0.5, now + at + 0.03);
+    gain.gain.exponentialRampToValueAtTime(0.0001, now + at + 0.7);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(now + at);
+    osc.stop(now + at + 0.75);
+  });
+}
+
+function alertCalled() {
+  body.dataset.alerted = 'true';
+  navigator.vibrate?.([400, 200, 400, 200, 400]);
+  if (state.sound) {
+    chime();
+  }
+}
+
+// ------------------------------------------------------------------ cancel
+
+function askCancel() {
+  const tk = state.ticket;
+  const error = h('p', { class: 'cancel-error', role: 'alert' });
+  const yes = h('button', { class: 'danger', type: 'button', dataset: { action: 'cancel-yes' } }, t('cancelYes'));
+  const no = h('button', { class: 'secondary', type: 'button', dataset: { action: 'cancel-no' },
+    onclick: () => dialog.close() }, t('cancelNo'));
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    try {
+      await api.cancel(token);
+      dialog.close();
+      await refresh();
+    } catch (e) {
+      yes.disabled = false;
+      error.textContent = `${t('cancelFailed')} ${e instanceof Problem ? serverText(e.detail) : e}`;
+    }
+  });
+  dialog.replaceChildren(
+    h('h2', {}, t('cancelQuestion', tk.number)),
+    h('p', {}, t('cancelWarning')),
+    error,
+    h('div', { class: 'dialog-actions' }, no, yes));
+  dialog.showModal();
+  no.focus();
+}
+
+// ------------------------------------------------------------------ start
+
+document.getElementById('lang').addEventListener('click', () => {
+  setLang(lang() === 'en' ? 'id' : 'en');
+  localStorage.setItem(LANG_KEY, lang());
+  render();
+});
+
+setLang(localStorage.getItem(LANG_KEY) || 'id');
+render();
+if (!token) {
+  state.missing = true;
+  render();
+} else {
+  refresh();
+  live({ type: 'subscribe', topics: [`ticket:${token}`, 'queues'] }, onLive, (up) => {
+    state.up = up;
+    body.dataset.live = up ? 'on' : 'off';
+    render();
+    if (up) {
+      refetchSoon();
+    }
+  });
+}
