@@ -30,12 +30,14 @@ public final class Main {
           StringBuilder out = new StringBuilder("\n")
               .append("Antre is running: ").append(server.hall().name()).append(' ').append(server.hall().subtitle())
               .append("\n");
+          String kiosk = config.demo() ? "/kiosk?device=" + server.demoSecrets().get("kiosk-1") : "/kiosk";
           for (String[] page : List.of(
               new String[] {"Home", "/"},
-              new String[] {"Kiosk (anjungan)", "/kiosk"},
+              new String[] {"Kiosk (anjungan)", kiosk},
               new String[] {"Wall display", "/display?zone=lantai-1"},
+              new String[] {"Wall display 2", "/display?zone=lantai-2"},
               new String[] {"Counter terminal", "/counter"},
-              new String[] {"Manager", "/manager"},
+              new String[] {"Phone tracking", "/t/<token from a ticket's QR>"},
               new String[] {"API (OpenAPI)", "/api/v1/openapi.yaml"},
               new String[] {"Hall (JSON)", "/api/v1/hall"},
               new String[] {"Health", "/health/ready"})) {
@@ -48,6 +50,8 @@ public final class Main {
                 : "the value of ANTRE_DEMO_PASSWORD").append("\n");
             out.append("  kiosk device token:   ").append(server.demoSecrets().get("kiosk-1")).append("\n");
             out.append("  display device token: ").append(server.demoSecrets().get("display-1")).append("\n");
+            out.append("  print agent token:    ").append(server.demoSecrets().get("printer-1"))
+                .append("  (kiosk-1's printer: scripts/virtual-printer, then scripts/print-agent)\n");
           }
           System.out.println(out);
           System.out.flush();
