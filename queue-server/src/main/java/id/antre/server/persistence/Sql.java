@@ -195,7 +195,9 @@ final class Sql {
           started_at = CASE WHEN $5 = 'START' THEN $6 ELSE started_at END,
           finished_at = CASE WHEN $3 IN ('DONE', 'NO_SHOW', 'CANCELLED') THEN $6 ELSE finished_at END,
           counter_id = CASE WHEN $3 = 'WAITING' THEN NULL ELSE counter_id END,
-          outcome = COALESCE($7, outcome)
+          outcome = COALESCE($7, outcome),
+          -- a hold's note stays on the ticket, so the held list says why it was parked
+          note = CASE WHEN $5 = 'HOLD' AND $11::jsonb ? 'note' THEN $11::jsonb ->> 'note' ELSE note END
         WHERE id = $1 AND status = $2
         RETURNING *
       ), e AS (

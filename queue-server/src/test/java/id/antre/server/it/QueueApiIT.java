@@ -200,7 +200,9 @@ class QueueApiIT {
     api.post("/api/v1/counters/8/call-next", officer, (String) null);
     JsonObject held = api.post("/api/v1/counters/8/hold", officer, new JsonObject().put("note", "ambil fotokopi")).json();
     assertThat(held.getString("status")).isEqualTo("HELD");
-    assertThat(api.get("/api/v1/counters/8/held", officer).json().getJsonArray("tickets")).hasSize(1);
+    JsonArray heldList = api.get("/api/v1/counters/8/held", officer).json().getJsonArray("tickets");
+    assertThat(heldList).hasSize(1);
+    assertThat(heldList.getJsonObject(0).getString("note")).isEqualTo("ambil fotokopi");
     api.post("/api/v1/counters/8/resume", officer, new JsonObject().put("ticket", held.getLong("id")));
     JsonObject again = api.post("/api/v1/counters/8/call-next", officer, (String) null).json();
     assertThat(again.getString("number")).isEqualTo(first.getString("number"));
