@@ -29,7 +29,7 @@ public final class VirtualPrinter {
 
     private final Path outputDir;
     private final PrinterProfile profile;
-    private final PrinterStatus status;
+    private volatile PrinterStatus status;
     private final ByteArrayOutputStream ticket = new ByteArrayOutputStream();
     private final List<Path> tickets = new CopyOnWriteArrayList<>();
     private byte[] pending = new byte[0];
@@ -44,6 +44,15 @@ public final class VirtualPrinter {
         this.outputDir = Objects.requireNonNull(outputDir, "outputDir");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.status = Objects.requireNonNull(status, "status");
+    }
+
+    /** What status queries are answered from now on: paper runs out, the cover is opened, ... */
+    public void status(PrinterStatus newStatus) {
+        this.status = Objects.requireNonNull(newStatus, "status");
+    }
+
+    public PrinterStatus status() {
+        return status;
     }
 
     /** The PNG files written so far, in order. */
