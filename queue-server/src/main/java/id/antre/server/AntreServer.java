@@ -1,5 +1,9 @@
 package id.antre.server;
 
+import id.antre.printer.PrinterProfile;
+import id.antre.printer.agent.AgentConfig;
+import id.antre.printer.agent.PrintAgent;
+import id.antre.printer.agent.PrinterTarget;
 import id.antre.server.api.ApiVerticle;
 import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
@@ -59,6 +63,7 @@ public final class AntreServer {
   private int port;
   private final List<String> deployments = new ArrayList<>();
   private final List<ApiVerticle> apis = new ArrayList<>();
+  private PrintAgent localPrinter;
   /** Demo credentials created at start, for printing: name -> secret. */
   private final Map<String, String> demoSecrets = new LinkedHashMap<>();
 
@@ -98,7 +103,8 @@ public final class AntreServer {
               .compose(id -> {
                 deployments.add(id);
                 return deployHttp(auth, config.port(), Math.max(1, config.verticles()));
-              });
+              })
+              .compose(v -> startLocalPrinter(halls));
         })
         .map(this);
   }
@@ -113,6 +119,38 @@ public final class AntreServer {
       // further instances share the first one's port (port 0 picks it once)
       return remaining > 1 ? deployHttp(auth, port, remaining - 1) : Future.succeededFuture();
     });
+  }
+
+  /**
+   * A printer on the server machine itself is driven by the same print agent code, in this
+   * process, connected to this node's gateway like any other agent.
+   */
+  private Future<Void> startLocalPrinter(HallStore halls) {
+    if (config.localPrinter().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String spec = config.localPrinter().get();
+    int eq = spec.indexOf('=');
+    if (eq < 1) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "ANTRE_LOCAL_PRINTER must look like kiosk-1=serial:/dev/ttyUSB0:9600, not " + spec));
+    }
+    String kiosk = spec.substring(0, eq);
+    String[] parts = spec.substring(eq + 1).split(",paper=");
+    PrinterTarget target = PrinterTarget.parse(parts[0]);
+    String token = Tokens.newDeviceToken();
+    return halls.upsertDevice("local-printer-" + kiosk, "print-agent", "Printer di server (" + kiosk + ")",
+            Tokens.sha256(token), null, kiosk)
+        .compose(v -> printing.refreshKiosks())
+        .compose(v -> vertx.executeBlocking(() -> {
+          AgentConfig agent = AgentConfig.of("http://127.0.0.1:" + port, token, kiosk, target);
+          if (parts.length > 1) {
+            agent = agent.withProfile(PrinterProfile.named(parts[1]));
+          }
+          localPrinter = PrintAgent.start(agent);
+          LOG.info("printer of {} driven in-process: {}", kiosk, parts[0]);
+          return null;
+        }));
   }
 
   private Future<HallStore.StoredHall> loadHall(HallStore halls) {
@@ -211,6 +249,9 @@ public final class AntreServer {
   }
 
   public Future<Void> stop() {
+    if (localPrinter != null) {
+      localPrinter.stop();
+    }
     Future<Void> chain = Future.succeededFuture();
     for (String id : deployments) {
       chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));

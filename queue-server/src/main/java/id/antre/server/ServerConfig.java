@@ -11,9 +11,18 @@ import java.util.Optional;
  *
  * @param hallFile   path of the hall configuration; empty means the bundled demo hall
  * @param demo       create demo users and devices, and (unless realHours) keep every service open
+ * @param localPrinter a printer attached to this machine, "kiosk-1=serial:/dev/ttyUSB0:9600" (see docs/printing.md)
  */
 public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
-    Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway) {
+    Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway,
+    Optional<String> localPrinter) {
+
+  /** Without a printer attached to the server machine. */
+  public ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
+      Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway) {
+    this(port, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway,
+        Optional.empty());
+  }
 
   public static ServerConfig fromEnv(Map<String, String> env) {
     int port = Integer.parseInt(env.getOrDefault("ANTRE_PORT", "8080"));
@@ -36,10 +45,12 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
             Integer.parseInt(env.getOrDefault("ANTRE_WS_QUEUE_BYTES", Integer.toString(GatewayOptions.defaults().writeQueueBytes()))),
             GatewayOptions.defaults().heartbeatMillis(), GatewayOptions.defaults().idleTimeoutMillis(),
             java.util.Arrays.stream(env.getOrDefault("ANTRE_ALLOWED_ORIGINS", "").split(","))
-                .map(String::trim).filter(x -> !x.isEmpty()).toList()));
+                .map(String::trim).filter(x -> !x.isEmpty()).toList()),
+        Optional.ofNullable(env.get("ANTRE_LOCAL_PRINTER")).filter(s -> !s.isBlank()));
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(p, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway);
+    return new ServerConfig(p, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway,
+        localPrinter);
   }
 }

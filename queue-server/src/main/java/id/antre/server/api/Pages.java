@@ -14,6 +14,7 @@ final class Pages {
     router.get("/t/:token").handler(ctx -> ctx.reroute("/web/visitor/track.html"));
     router.get("/display").handler(ctx -> ctx.reroute("/web/display/index.html"));
     router.get("/counter").handler(ctx -> ctx.reroute("/web/counter/index.html"));
+    router.get("/manager").handler(ctx -> ctx.reroute("/web/manager/index.html"));
     // voice clips: a hall's own recordings in ANTRE_AUDIO_DIR win over the bundled ones
     String audioDir = System.getenv("ANTRE_AUDIO_DIR");
     router.get("/audio/:clip").handler(ctx -> {

@@ -74,7 +74,8 @@ final class Connection {
   }
 
   void send(String json) {
-    if (closed) {
+    if (closed || ws.isClosed()) {
+      // the socket closed before its close handler ran
       return;
     }
     if (ws.writeQueueFull()) {
