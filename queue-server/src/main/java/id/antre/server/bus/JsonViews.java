@@ -58,6 +58,18 @@ public final class JsonViews {
    * A call as displays receive it. {@code seq} is the event-log position of the call: it only
    * grows, is the same on every node and survives restarts, so a display resumes with it.
    */
+  /** What every screen may see of a counter: no officer names, only the current ticket's number. */
+  public static JsonObject publicCounter(JsonObject counter) {
+    JsonObject j = counter.copy();
+    j.remove("officer");
+    JsonObject current = j.getJsonObject("current");
+    if (current != null) {
+      j.put("current", new JsonObject().put("number", current.getString("number"))
+          .put("status", current.getString("status")).put("service", current.getString("service")));
+    }
+    return j;
+  }
+
   public static JsonObject call(Hall hall, Ticket t, Hall.Counter c, boolean recall, long seq, Instant at) {
     Hall.Agency agency = hall.agency(c.agency()).orElseThrow();
     Announcement a = AnnouncementBuilder.build(t.number(), c.name(),

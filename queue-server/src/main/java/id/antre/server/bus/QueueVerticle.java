@@ -201,16 +201,8 @@ public class QueueVerticle extends VerticleBase {
     }));
   }
 
-  /** What every screen may see of a counter: no officer names. */
   private JsonObject publicCounter(QueueService.CounterView v) {
-    JsonObject j = JsonViews.counter(hall(), v.counter(), v.row());
-    j.remove("officer");
-    JsonObject current = j.getJsonObject("current");
-    if (current != null) {
-      j.put("current", new JsonObject().put("number", current.getString("number"))
-          .put("status", current.getString("status")).put("service", current.getString("service")));
-    }
-    return j;
+    return JsonViews.publicCounter(JsonViews.counter(hall(), v.counter(), v.row()));
   }
 
   private JsonObject serviceView(QueueService.ServiceStatus s) {

@@ -66,7 +66,10 @@ public class Gateway {
         m -> broadcast(List.of(Topics.QUEUES), m.body().encode(), 0)));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.COUNTERS, m -> {
       JsonObject counter = m.body().getJsonObject("counter");
-      broadcast(List.of(Topics.COUNTERS, Topics.COUNTER + counter.getString("id")), m.body().encode(), 0);
+      // the counter's own terminals see everything; every screen sees no officer names
+      broadcast(List.of(Topics.COUNTER + counter.getString("id")), m.body().encode(), 0);
+      broadcast(List.of(Topics.COUNTERS), new JsonObject().put("type", "counter")
+          .put("counter", JsonViews.publicCounter(counter)).encode(), 0);
     }));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINTERS, m -> onPrinter(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRESENCE, m -> onPresence(m.body())));

@@ -86,6 +86,7 @@ class GatewayIT {
       }
       assertThat(seen).containsExactlyElementsOf(made);
       assertThat(ws.drain("call", Duration.ofMillis(500))).isEmpty();
+
     }
   }
 
@@ -194,6 +195,23 @@ class GatewayIT {
       JsonObject state = counter.next(m -> "counter".equals(m.getString("type")), WAIT);
       assertThat(state.getJsonObject("counter").getJsonObject("current").getString("number"))
           .isEqualTo(t.getString("number"));
+    }
+  }
+
+  @Test
+  void publicScreensNeverSeeOfficerNamesButTheCountersOwnTerminalDoes() {
+    try (WsClient screen = new WsClient(hall.server.port()); WsClient terminal = new WsClient(hall.server.port())) {
+      screen.subscribe(null, "counters");
+      screen.next("snapshot");
+      terminal.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("counter:1"))
+          .put("token", officer));
+      terminal.next("snapshot");
+      String number = callOne(hall, "1");
+      JsonObject seen = screen.next("counter").getJsonObject("counter");
+      assertThat(seen.containsKey("officer")).isFalse();
+      assertThat(seen.getJsonObject("current").getString("number")).isEqualTo(number);
+      assertThat(seen.getJsonObject("current").fieldNames()).containsOnly("number", "status", "service");
+      assertThat(terminal.next("counter").getJsonObject("counter").getString("officer")).isEqualTo("petugas-dukcapil");
     }
   }
 
