@@ -113,7 +113,8 @@ public class Gateway {
     ws.binaryMessageHandler(b -> conn.close((short) 1003, "binary frames are not supported"));
     ws.pongHandler(b -> conn.lastSeen = System.currentTimeMillis());
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
-    ws.closeHandler(v -> forget(conn));
+    // deferred: a close can happen inside a broadcast, which iterates the subscriber sets
+    ws.closeHandler(v -> vertx.runOnContext(x -> forget(conn)));
   }
 
   private void forget(Connection conn) {
@@ -380,27 +381,34 @@ public class Gateway {
     broadcast(List.of(Topics.CALLS, Topics.CALLS_ZONE + call.getString("zone")), call.encode(), seq);
   }
 
-  /** Each connection gets the event once, however many of the topics it follows. */
+  /**
+   * Each connection gets the event once, however many of the topics it follows: a connection
+   * in an earlier topic's set is skipped in the later ones (a lookup, no union set per event).
+   * The sets are iterated directly; a write never changes them (a slow client is only marked
+   * closed, and leaves the sets in its close handler, which runs later on this event loop).
+   */
   private void broadcast(List<String> topics, String json, long callSeq) {
-    if (topics.size() == 1) {
-      Set<Connection> set = subscribers.get(topics.get(0));
-      if (set != null) {
-        for (Connection c : new ArrayList<>(set)) {
+    for (int i = 0; i < topics.size(); i++) {
+      Set<Connection> set = subscribers.get(topics.get(i));
+      if (set == null) {
+        continue;
+      }
+      for (Connection c : set) {
+        if (!seenEarlier(topics, i, c)) {
           c.deliver(json, callSeq);
         }
       }
-      return;
     }
-    Set<Connection> targets = new LinkedHashSet<>();
-    for (String t : topics) {
-      Set<Connection> set = subscribers.get(t);
-      if (set != null) {
-        targets.addAll(set);
+  }
+
+  private boolean seenEarlier(List<String> topics, int upTo, Connection c) {
+    for (int j = 0; j < upTo; j++) {
+      Set<Connection> earlier = subscribers.get(topics.get(j));
+      if (earlier != null && earlier.contains(c)) {
+        return true;
       }
     }
-    for (Connection c : targets) {
-      c.deliver(json, callSeq);
-    }
+    return false;
   }
 
   private void heartbeat() {
