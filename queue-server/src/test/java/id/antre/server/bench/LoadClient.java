@@ -7,6 +7,10 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -15,9 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
@@ -29,6 +36,8 @@ import org.HdrHistogram.Histogram;
  *     --services 200 --warmup 5 --duration 20 [--rate 5000]
  * java -cp ... id.antre.server.bench.LoadClient call --port 8097 --user petugas-dukcapil --password ... \
  *     --counters 20 --warmup 5 --duration 20 [--rate 800]
+ * java -cp ... id.antre.server.bench.LoadClient fanout --port 8097 --user petugas-dukcapil --password ... \
+ *     --subscribers 5000 --counters 4 --rate 5 --warmup 2 --duration 15 [--batch 250] [--server-pid 1234]
  * </pre>
  *
  * <p>issue: POST /api/v1/tickets for a service drawn uniformly from S1..S{services}. Without --rate
@@ -41,6 +50,15 @@ import org.HdrHistogram.Histogram;
  * (timed), then no-show (timed separately) to free the counter. With --rate the cycles of each
  * counter start on a fixed schedule (rate / counters per second each) and call-next latency is
  * measured from the scheduled start.
+ *
+ * <p>fanout: {subscribers} WebSocket clients connect to /ws (no Origin header, no compression) in
+ * batches of {batch}, each subscribes to {@code calls} and waits for its snapshot; then counters
+ * 1..{counters} call (call-next, then no-show) on a fixed schedule adding up to {rate} calls/s.
+ * For every call made inside the window, the delay from sending its call-next to the arrival of
+ * the matching {@code call} message (matched on ticketId) is recorded at each subscriber; after the
+ * window the client waits up to {grace} s for late messages and counts what never arrived. With
+ * --server-pid it also reads the server's heap ({@code jcmd GC.heap_info}, before and after
+ * {@code GC.run}), RSS, CPU time and GC counts ({@code jstat -gc}) while the subscribers are open.
  *
  * <p>The last line of output is machine-readable: {@code RESULT key=value ...} (times in ms).
  */
@@ -60,6 +78,9 @@ public final class LoadClient {
   private volatile long measureUntil;
   private volatile boolean stopping;
   private final AtomicLong inFlight = new AtomicLong();
+  /** fanout: the WebSocket client and its sockets, kept in fields (see above). */
+  private WebSocketClient wsClient;
+  private final List<WebSocket> sockets = new ArrayList<>();
 
   private LoadClient(Map<String, String> opts) {
     this.opts = opts;
@@ -86,9 +107,13 @@ public final class LoadClient {
       rc = switch (args[0]) {
         case "issue" -> lc.issue();
         case "call" -> lc.call();
+        case "fanout" -> lc.fanout();
         default -> throw new IllegalArgumentException("unknown mode " + args[0]);
       };
     } finally {
+      if (lc.wsClient != null) {
+        lc.wsClient.close();
+      }
       lc.client.close();
       lc.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -242,6 +267,382 @@ public final class LoadClient {
         vertx.setTimer(10, id -> cycle(counter, token, next, period, done));
       }
     });
+  }
+
+
+  // ------------------------------------------------------------------ fan-out
+
+  /** One call made by a counter: when its call-next was sent, and how many subscribers got it. */
+  private static final class Sent {
+    final long sentAt;
+    final boolean measured;
+    final AtomicInteger receipts = new AtomicInteger();
+    /** The first and the last receipt (nanoTime): the first shows the call itself, last - first the fan-out. */
+    final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong last = new AtomicLong();
+
+    Sent(long sentAt, boolean measured) {
+      this.sentAt = sentAt;
+      this.measured = measured;
+    }
+  }
+
+  private final Map<Long, Sent> byTicket = new ConcurrentHashMap<>();
+  private final List<Sent> measuredCalls = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong unmatched = new AtomicLong();
+  private final AtomicLong lateOrWarmup = new AtomicLong();
+  private final AtomicLong snapshots = new AtomicLong();
+  private final AtomicLong closes = new AtomicLong();
+  private final AtomicLong resyncCloses = new AtomicLong();
+  private final AtomicLong connectFailures = new AtomicLong();
+  private final Map<String, AtomicLong> closeCodes = new ConcurrentHashMap<>();
+
+  private int fanout() throws Exception {
+    int subscribers = intOpt("subscribers", 1000);
+    int counters = intOpt("counters", 4);
+    double rate = doubleOpt("rate", 5);
+    int batch = intOpt("batch", 250);
+    double grace = doubleOpt("grace", 10);
+    String pid = opts.get("server-pid");
+    String token = login(req("user"), req("password"));
+    for (int c = 1; c <= counters; c++) {
+      HttpResponse<Buffer> r = await(post("/api/v1/counters/" + c + "/open", token));
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("counter " + c + " did not open: " + r.statusCode() + " " + r.bodyAsString());
+      }
+    }
+    Heap before = pid == null ? null : heap(pid, true);
+
+    wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(subscribers + 16)
+        .setTryUsePerMessageCompression(false)
+        .setTryUsePerFrameCompression(false)
+        .setConnectTimeout(30_000)
+        .setTcpNoDelay(true));
+    WebSocketConnectOptions co = new WebSocketConnectOptions().setHost(opts.getOrDefault("host", "127.0.0.1"))
+        .setPort(intOpt("port", 8097)).setURI("/ws").setAllowOriginHeader(false);
+    AtomicReferenceArray<Sent> pending = new AtomicReferenceArray<>(counters + 1);
+    String subscribe = new JsonObject().put("type", "subscribe").put("topics", new io.vertx.core.json.JsonArray().add("calls"))
+        .encode();
+    long t0 = System.nanoTime();
+    for (int from = 0; from < subscribers; from += batch) {
+      List<Future<Void>> ready = new ArrayList<>();
+      for (int i = from; i < Math.min(subscribers, from + batch); i++) {
+        Promise<Void> snap = Promise.promise();
+        ready.add(snap.future());
+        wsClient.connect(co).onComplete(ar -> {
+          if (ar.failed()) {
+            if (connectFailures.incrementAndGet() <= 5) {
+              System.err.println("websocket connect failed: " + ar.cause());
+            }
+            snap.tryComplete();
+            return;
+          }
+          WebSocket ws = ar.result();
+          synchronized (sockets) {
+            sockets.add(ws);
+          }
+          ws.closeHandler(v -> {
+            closes.incrementAndGet();
+            Short code = ws.closeStatusCode();
+            if (code != null && code == 4001) {
+              resyncCloses.incrementAndGet();
+            }
+            closeCodes.computeIfAbsent(String.valueOf(code), k -> new AtomicLong()).incrementAndGet();
+            snap.tryComplete();
+          });
+          ws.textMessageHandler(text -> onFanoutMessage(text, System.nanoTime(), pending, snap));
+          ws.writeTextMessage(subscribe);
+        });
+      }
+      Future.all(ready).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+    double connectSeconds = (System.nanoTime() - t0) / 1e9;
+    int open;
+    synchronized (sockets) {
+      open = sockets.size();
+    }
+    long closedBefore = closes.get();
+    int live = (int) (open - closedBefore);
+    System.out.printf("fanout: %d of %d subscribers connected and got their snapshot in %.1f s (%d failed, %d closed)%n",
+        snapshots.get(), subscribers, connectSeconds, connectFailures.get(), closedBefore);
+    System.out.printf("fanout: %d counters calling at %.1f calls/s in all, warm-up %ss, measured %ss%n", counters, rate,
+        opts.getOrDefault("warmup", "2"), opts.getOrDefault("duration", "15"));
+
+    Thread.sleep(1000); // let the connection burst settle
+    startWindow();
+    long[] cpu0 = cpuTicks(pid);
+    Map<String, Double> gc0 = jstat(pid);
+    long period = (long) (1e9 * counters / rate);
+    long start = System.nanoTime();
+    List<Future<Void>> loops = new ArrayList<>();
+    for (int c = 1; c <= counters; c++) {
+      Promise<Void> p = Promise.promise();
+      loops.add(p.future());
+      long first = start + (period * (c - 1)) / counters;
+      int counter = c;
+      vertx.runOnContext(v -> fanCycle(counter, token, first, period, pending, p));
+    }
+    Future.all(loops).toCompletionStage().toCompletableFuture().get(measureUntil - System.nanoTime()
+        + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+    long[] cpu1 = cpuTicks(pid);
+    Map<String, Double> gc1 = jstat(pid);
+    // late messages: wait until every measured call reached every live subscriber, or the grace ends
+    long graceEnd = System.nanoTime() + (long) (grace * 1e9);
+    long expectedEach = live - (closes.get() - closedBefore);
+    while (System.nanoTime() < graceEnd) {
+      boolean all;
+      synchronized (measuredCalls) {
+        all = measuredCalls.stream().allMatch(s -> s.receipts.get() >= expectedEach);
+      }
+      if (all) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    Heap after = pid == null ? null : heap(pid, false);
+    Heap afterGc = pid == null ? null : heap(pid, true);
+    long rssKb = pid == null ? 0 : rss(pid);
+
+    long calls;
+    long receipts = 0;
+    long missing = 0;
+    long callsMissing = 0;
+    long duplicates = 0;
+    Histogram firstH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram spreadH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    synchronized (measuredCalls) {
+      calls = measuredCalls.size();
+      for (Sent s : measuredCalls) {
+        int r = s.receipts.get();
+        if (r > 0) {
+          firstH.recordValue(Math.max(0, s.first.get() - s.sentAt));
+          spreadH.recordValue(Math.max(0, s.last.get() - s.first.get()));
+        }
+        receipts += r;
+        if (r < live) {
+          missing += live - r;
+          callsMissing++;
+        }
+        if (r > live) {
+          duplicates += r - live;
+        }
+      }
+    }
+    long expected = calls * live;
+    long closedDuring = closes.get() - closedBefore;
+    double seconds = doubleOpt("duration", 15);
+    double cpuServer = cpu0 == null || cpu1 == null ? 0 : pct(cpu1[0] - cpu0[0], cpu1[2] - cpu0[2]);
+    double cpuClient = cpu0 == null || cpu1 == null ? 0 : pct(cpu1[1] - cpu0[1], cpu1[2] - cpu0[2]);
+    double ygc = gc1.getOrDefault("YGC", 0.0) - gc0.getOrDefault("YGC", 0.0);
+    double fgc = gc1.getOrDefault("FGC", 0.0) - gc0.getOrDefault("FGC", 0.0)
+        + gc1.getOrDefault("CGC", 0.0) - gc0.getOrDefault("CGC", 0.0);
+    double gcMs = 1000 * (gc1.getOrDefault("GCT", 0.0) - gc0.getOrDefault("GCT", 0.0));
+    Histogram h = latency;
+    System.out.printf("fanout: %d calls (%.1f/s), %d receipts of %d expected (%d missing over %d calls, %d duplicates,"
+            + " %d unmatched); delay ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",
+        calls, calls / seconds, receipts, expected, missing, callsMissing, duplicates, unmatched.get(),
+        ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), ms(h.getMaxValue()));
+    System.out.printf("fanout: per call, first receipt after ms p50 %.2f p99 %.2f max %.2f; last minus first receipt"
+            + " ms p50 %.2f p99 %.2f max %.2f; call-next answer ms p50 %.2f p99 %.2f%n", ms(firstH, 50), ms(firstH, 99),
+        ms(firstH.getMaxValue()), ms(spreadH, 50), ms(spreadH, 99), ms(spreadH.getMaxValue()), ms(secondary, 50),
+        ms(secondary, 99));
+    System.out.printf("fanout: closes during the window %d (4001 resync %d in all), close codes %s;"
+            + " call-next errors %d%n", closedDuring, resyncCloses.get(), closeCodes, errors.get());
+    if (pid != null) {
+      System.out.printf("server: heap used %.1f MB of %.1f MB committed at the end; live %.1f MB after GC.run"
+              + " (%.1f MB before the subscribers: %.1f KB per subscriber); RSS %.1f MB; CPU %.0f%% of one core"
+              + " (client %.0f%%); %d young GCs, %d other GCs, %.0f ms of GC in the window%n",
+          after.usedMb(), after.committedMb(), afterGc.usedMb(), before.usedMb(),
+          (afterGc.usedMb() - before.usedMb()) * 1024 / Math.max(1, live), rssKb / 1024.0, cpuServer, cpuClient,
+          (long) ygc, (long) fgc, gcMs);
+    }
+    System.out.println("answers by status: " + statuses);
+    System.out.printf("RESULT mode=fanout subscribers=%d live=%d connect_s=%.1f calls=%d rate=%.2f receipts=%d expected=%d"
+            + " missing=%d calls_missing=%d duplicates=%d unmatched=%d p50=%.3f p90=%.3f p99=%.3f p999=%.3f max=%.3f"
+            + " closes=%d resync=%d connect_failures=%d errors=%d heap_used_mb=%.1f heap_committed_mb=%.1f"
+            + " heap_live_mb=%.1f heap_before_mb=%.1f rss_mb=%.1f server_cpu=%.0f client_cpu=%.0f ygc=%d ogc=%d"
+            + " gc_ms=%.0f first_p50=%.3f first_p99=%.3f spread_p50=%.3f spread_p99=%.3f spread_max=%.3f"
+            + " callnext_p50=%.3f callnext_p99=%.3f%n",
+        subscribers, live, connectSeconds, calls, calls / seconds, receipts, expected, missing, callsMissing, duplicates,
+        unmatched.get(), ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), ms(h.getMaxValue()), closedDuring,
+        resyncCloses.get(), connectFailures.get(), errors.get(), after == null ? 0 : after.usedMb(),
+        after == null ? 0 : after.committedMb(), afterGc == null ? 0 : afterGc.usedMb(),
+        before == null ? 0 : before.usedMb(), rssKb / 1024.0, cpuServer, cpuClient, (long) ygc, (long) fgc, gcMs,
+        ms(firstH, 50), ms(firstH, 99), ms(spreadH, 50), ms(spreadH, 99), ms(spreadH.getMaxValue()), ms(secondary, 50),
+        ms(secondary, 99));
+    return 0;
+  }
+
+  /** A message at one subscriber: the snapshot, or a call to match with its call-next. */
+  private void onFanoutMessage(String text, long now, AtomicReferenceArray<Sent> pending, Promise<Void> snap) {
+    if (text.startsWith("{\"type\":\"call\"")) {
+      long ticket = longField(text, "\"ticketId\":");
+      Sent s = byTicket.get(ticket);
+      if (s == null) {
+        // the event came before the call-next's answer: it is the counter's call in flight
+        int counter = (int) longField(text, "\"counter\":\"");
+        Sent p = counter > 0 && counter < pending.length() ? pending.get(counter) : null;
+        if (p == null) {
+          unmatched.incrementAndGet();
+          return;
+        }
+        s = byTicket.computeIfAbsent(ticket, k -> p);
+      }
+      if (!s.measured) {
+        lateOrWarmup.incrementAndGet();
+        return;
+      }
+      s.receipts.incrementAndGet();
+      s.first.accumulateAndGet(now, Math::min);
+      s.last.accumulateAndGet(now, Math::max);
+      synchronized (latency) {
+        latency.recordValue(Math.max(0, now - s.sentAt));
+      }
+    } else if (text.startsWith("{\"type\":\"snapshot\"")) {
+      snapshots.incrementAndGet();
+      snap.tryComplete();
+    } else if (text.startsWith("{\"type\":\"error\"")) {
+      System.err.println("websocket error message: " + text);
+      snap.tryComplete();
+    }
+  }
+
+  /** The digits after key in a JSON text (no parsing: the client shares the cores with the server). */
+  private static long longField(String text, String key) {
+    int i = text.indexOf(key);
+    if (i < 0) {
+      return -1;
+    }
+    i += key.length();
+    long v = 0;
+    int n = 0;
+    for (; i < text.length() && Character.isDigit(text.charAt(i)); i++, n++) {
+      v = v * 10 + (text.charAt(i) - '0');
+    }
+    return n == 0 ? -1 : v;
+  }
+
+  /** One counter's loop: call-next (the fan-out is timed from its sending), then no-show. */
+  private void fanCycle(int counter, String token, long scheduled, long period, AtomicReferenceArray<Sent> pending,
+      Promise<Void> done) {
+    long now = System.nanoTime();
+    if (now >= measureUntil) {
+      done.complete();
+      return;
+    }
+    if (scheduled > now) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(scheduled - now)),
+          id -> fanCycle(counter, token, scheduled, period, pending, done));
+      return;
+    }
+    long next = scheduled + period;
+    long sentAt = System.nanoTime();
+    Sent sent = new Sent(sentAt, sentAt >= measureFrom && sentAt < measureUntil);
+    pending.set(counter, sent);
+    post("/api/v1/counters/" + counter + "/call-next", token).onComplete(ar -> {
+      long t = System.nanoTime();
+      int status = ar.succeeded() ? ar.result().statusCode() : -1;
+      if (status == 204) {
+        dry.incrementAndGet();
+        count(status);
+        done.complete();
+        return;
+      }
+      record(status, 200, sentAt, t, secondary, ok);
+      if (status == 200) {
+        JsonObject body = ar.result().bodyAsJsonObject();
+        JsonObject ticket = body.containsKey("ticket") ? body.getJsonObject("ticket") : body;
+        Long id = ticket.getLong("id");
+        if (id != null) {
+          Sent s = byTicket.computeIfAbsent(id, k -> sent);
+          if (s != sent) {
+            System.err.println("ticket " + id + " matched to another call-next");
+          }
+        }
+        if (sent.measured) {
+          measuredCalls.add(sent);
+        }
+      } else if (errors.get() < 5) {
+        System.err.println("call-next on counter " + counter + ": " + status
+            + (ar.succeeded() ? " " + ar.result().bodyAsString() : " " + ar.cause()));
+      }
+      post("/api/v1/counters/" + counter + "/no-show", token).onComplete(ar2 -> {
+        count(ar2.succeeded() ? ar2.result().statusCode() : -1);
+        fanCycle(counter, token, next, period, pending, done);
+      });
+    });
+  }
+
+  private record Heap(double usedMb, double committedMb) {}
+
+  private static final java.util.regex.Pattern HEAP =
+      java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+  /** The server's heap from jcmd GC.heap_info, after a full GC (GC.run) when asked. */
+  private static Heap heap(String pid, boolean gcFirst) throws Exception {
+    if (gcFirst) {
+      exec("jcmd", pid, "GC.run");
+    }
+    java.util.regex.Matcher m = HEAP.matcher(exec("jcmd", pid, "GC.heap_info"));
+    return m.find() ? new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0)
+        : new Heap(0, 0);
+  }
+
+  private static long rss(String pid) throws Exception {
+    String out = exec("ps", "-o", "rss=", "-p", pid).trim();
+    return out.isEmpty() ? 0 : Long.parseLong(out);
+  }
+
+  /** jstat -gc: column name to value (YGC, FGC, CGC, GCT, ...). */
+  private static Map<String, Double> jstat(String pid) throws Exception {
+    Map<String, Double> out = new HashMap<>();
+    if (pid == null) {
+      return out;
+    }
+    String[] lines = exec("jstat", "-gc", pid).trim().split("\n");
+    if (lines.length >= 2) {
+      String[] names = lines[0].trim().split("\\s+");
+      String[] values = lines[lines.length - 1].trim().split("\\s+");
+      for (int i = 0; i < Math.min(names.length, values.length); i++) {
+        try {
+          out.put(names[i], Double.parseDouble(values[i]));
+        } catch (NumberFormatException e) {
+          // "-" for collectors that do not exist
+        }
+      }
+    }
+    return out;
+  }
+
+  /** utime + stime ticks of the server and of this client, and the wall clock in ns. */
+  private static long[] cpuTicks(String pid) {
+    if (pid == null) {
+      return null;
+    }
+    try {
+      return new long[] {ticks(pid), ticks("self"), System.nanoTime()};
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static long ticks(String pid) throws Exception {
+    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  /** CPU ticks over a wall interval as % of one core (USER_HZ = 100). */
+  private static double pct(long ticks, long nanos) {
+    return nanos <= 0 ? 0 : 100.0 * (ticks / 100.0) / (nanos / 1e9);
+  }
+
+  private static String exec(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor(60, TimeUnit.SECONDS);
+    return out;
   }
 
   // ------------------------------------------------------------------ helpers
