@@ -3,6 +3,7 @@
 
 import { t, translate, setLang, lang, label } from './messages.js';
 import * as api from './api.js';
+import { ApiError } from '/web/common/http.js';
 import { Terminal } from './terminal.js';
 import { Supervisor } from './supervisor.js';
 
@@ -93,7 +94,7 @@ async function login(e) {
   } catch (err) {
     const m = $('login-message');
     m.hidden = false;
-    m.textContent = err instanceof api.ApiError
+    m.textContent = err instanceof ApiError
       ? (err.status === 401 ? t('wrongLogin') : err.detail || err.title)
       : t('networkError');
   } finally {
@@ -150,7 +151,7 @@ async function openPicker() {
     counters = (await api.get('/counters')).counters;
   } catch (err) {
     message.hidden = false;
-    message.textContent = err instanceof api.ApiError ? err.detail || err.title : t('networkError');
+    message.textContent = err instanceof ApiError ? err.detail || err.title : t('networkError');
     return;
   }
   if (counters.length === 0) {

@@ -1,6 +1,8 @@
 // Every text of the counter terminal, Bahasa Indonesia first, English second.
 // The language is kept per browser (localStorage 'antre.lang'); ?lang=en picks English once.
 
+import { i18n, rememberedLang } from '/web/common/i18n.js';
+
 const MESSAGES = {
   id: {
     pageTitle: 'Terminal Loket',
@@ -255,54 +257,6 @@ const MESSAGES = {
   },
 };
 
-function initialLang() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked === 'en' || asked === 'id') {
-    localStorage.setItem('antre.lang', asked);
-    return asked;
-  }
-  return localStorage.getItem('antre.lang') === 'en' ? 'en' : 'id';
-}
+const messages = i18n(MESSAGES, { lang: rememberedLang(), remember: true });
 
-let current = initialLang();
-
-export function lang() {
-  return current;
-}
-
-export function setLang(l) {
-  current = l === 'en' ? 'en' : 'id';
-  localStorage.setItem('antre.lang', current);
-  document.documentElement.lang = current;
-}
-
-/** The text for a key ("a.b" reaches into nested tables); functions are called with args. */
-export function t(key, ...args) {
-  let v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), MESSAGES[current]);
-  if (v === undefined) {
-    v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), MESSAGES.id);
-  }
-  if (typeof v === 'function') {
-    return v(...args);
-  }
-  return v === undefined ? null : v;
-}
-
-/** A label from a nested table, or the raw code when the table has none (e.g. a hall's own outcome). */
-export function label(table, code) {
-  return t(`${table}.${code}`) ?? code;
-}
-
-/** Fills every [data-i18n] element under root with its text, [data-i18n-label] with aria-label. */
-export function translate(root = document) {
-  document.documentElement.lang = current;
-  root.querySelectorAll('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n);
-  });
-  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => {
-    el.placeholder = t(el.dataset.i18nPlaceholder);
-  });
-  root.querySelectorAll('[data-i18n-label]').forEach((el) => {
-    el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-  });
-}
+export const { t, lang, setLang, label, translate } = messages;

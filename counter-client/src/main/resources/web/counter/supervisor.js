@@ -3,20 +3,10 @@
 
 import { t, label } from './messages.js';
 import * as api from './api.js';
-import { Live } from './live.js';
+import { ApiError } from '/web/common/http.js';
+import { el } from '/web/common/dom.js';
 
 const $ = (id) => document.getElementById(id);
-
-const el = (tag, cls, text) => {
-  const e = document.createElement(tag);
-  if (cls) {
-    e.className = cls;
-  }
-  if (text !== undefined) {
-    e.textContent = text;
-  }
-  return e;
-};
 
 export class Supervisor {
   constructor({ hall, onConnected }) {
@@ -33,7 +23,7 @@ export class Supervisor {
     $('sup-rows').replaceChildren();
     $('sup-feedback').textContent = '';
     api.onEvents({ reachable: (up) => { this.httpUp = up; this.renderConnection(); } });
-    this.live = new Live(
+    this.live = api.live(
       () => ({ type: 'subscribe', topics: ['counters'], token: api.session()?.token }),
       (m) => this.onLive(m),
       (up) => {
@@ -199,7 +189,7 @@ export class Supervisor {
       this.renderRow(id);
       this.feedback('ok', restore ? t('restoredServices', c.name) : t('savedServices', c.name));
     } catch (err) {
-      this.feedback('error', err instanceof api.ApiError ? err.detail || err.title : t('networkError'));
+      this.feedback('error', err instanceof ApiError ? err.detail || err.title : t('networkError'));
     } finally {
       row.busy = false;
       this.renderEditorButtons(row, this.counters.get(id));

@@ -3,7 +3,8 @@
 
 import { t, translate, label } from './messages.js';
 import * as api from './api.js';
-import { Live } from './live.js';
+import { ApiError, uuid } from '/web/common/http.js';
+import { el } from '/web/common/dom.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -11,22 +12,11 @@ const KEYS = { F1: 'callNext', F2: 'recall', F3: 'start', F4: 'finish', F6: 'noS
 const LIVE_STATUSES = ['CALLED', 'SERVING'];
 
 /** A browser tab: presence tells other tabs on the same counter about this one. */
-const TERMINAL = api.uuid();
+const TERMINAL = uuid();
 
 const mmss = (ms) => {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-};
-
-const el = (tag, cls, text) => {
-  const e = document.createElement(tag);
-  if (cls) {
-    e.className = cls;
-  }
-  if (text !== undefined) {
-    e.textContent = text;
-  }
-  return e;
 };
 
 export class Terminal {
@@ -66,7 +56,7 @@ export class Terminal {
     this.setupDialogs();
     api.onEvents({ reachable: (up) => this.setHttp(up) });
     this.tick = setInterval(() => this.renderTimers(), 500);
-    this.live = new Live(
+    this.live = api.live(
       () => ({ type: 'subscribe', topics: [`counter:${this.id}`, 'queues'], token: api.session()?.token, terminal: TERMINAL }),
       (m) => this.onLive(m),
       (up) => this.onLiveConnection(up));
@@ -108,7 +98,7 @@ export class Terminal {
       this.render();
       this.refreshHeld();
     } catch (err) {
-      if (err instanceof api.ApiError && (err.status === 403 || err.status === 404)) {
+      if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
         this.onGone();
         return;
       }
@@ -397,7 +387,7 @@ export class Terminal {
   }
 
   showError(err) {
-    if (err instanceof api.ApiError) {
+    if (err instanceof ApiError) {
       this.feedback('error', err.detail || t(`error.${err.code}`) || err.title);
     } else {
       this.feedback('error', t('networkError'));

@@ -14,6 +14,8 @@
 import { messagesFor } from './messages.js';
 import { formatClock } from './clock.js';
 import { Feed } from './feed.js';
+import { request } from '/web/common/http.js';
+import { wsUrl } from '/web/common/live.js';
 import { Announcer, ClipPlayer, SilentPlayer } from './announcer.js';
 
 const RECENT_SHOWN = 6;
@@ -423,12 +425,9 @@ function renderHall(hall) {
 async function loadHall() {
   for (let attempt = 0; ; attempt++) {
     try {
-      const r = await fetch('/api/v1/hall', { cache: 'no-store' });
-      if (r.ok) {
-        return await r.json();
-      }
+      return await request('GET', '/hall', { timeoutMs: 0 });
     } catch (e) {
-      // the server is not up yet: the offline mark stays and we try again
+      // the server is not up yet (or not ready): the offline mark stays and we try again
     }
     await new Promise((res) => setTimeout(res, Math.min(10000, 500 * 2 ** attempt)));
   }
@@ -442,7 +441,7 @@ body.dataset.sound = audioMode === 'on' ? 'on' : 'simulated';
 loadHall().then((hall) => {
   renderHall(hall);
   const feed = new Feed({
-    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+    url: wsUrl(),
     callsTopic,
     otherTopics: ['queues', 'counters'],
     // everything up to the last snapshot's seq is on screen already; before any snapshot, the

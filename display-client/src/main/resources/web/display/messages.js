@@ -1,11 +1,14 @@
 // Every text the wall display shows or says, Bahasa Indonesia first, English second.
 // Pick the language with ?lang=en; anything else is Indonesian.
 
+/** A zone's id as a name: "lantai-1" -> "Lantai 1" (the same in both languages). */
+const zoneName = (id) => id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+
 const MESSAGES = {
   id: {
     pageTitle: 'Layar Antrean',
     zoneAll: 'Semua Loket',
-    zone: (id) => id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '),
+    zone: zoneName,
     nowCalling: 'Nomor Antrean',
     waitingForCall: 'Belum ada panggilan',
     recall: 'Panggilan ulang',
@@ -28,7 +31,7 @@ const MESSAGES = {
   en: {
     pageTitle: 'Queue Display',
     zoneAll: 'All Counters',
-    zone: (id) => id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '),
+    zone: zoneName,
     nowCalling: 'Now Calling',
     waitingForCall: 'No calls yet',
     recall: 'Called again',

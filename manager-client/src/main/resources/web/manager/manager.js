@@ -2,7 +2,8 @@
 // language toggle, the connection mark, and starting or stopping the live monitor.
 
 import { t, translate, setLang, lang } from './messages.js';
-import { api, saveSession, session, whenUnauthorized, ApiError } from './api.js';
+import { api, saveSession, session, whenUnauthorized } from './api.js';
+import { ApiError } from '/web/common/http.js';
 import { Monitor } from './monitor.js';
 
 const $ = (id) => document.getElementById(id);

@@ -2,6 +2,8 @@
 // The language is kept per browser (localStorage 'antre.lang', shared with the counter terminal);
 // ?lang=en or ?lang=id picks one once.
 
+import { i18n, rememberedLang } from '/web/common/i18n.js';
+
 const MESSAGES = {
   id: {
     pageTitle: 'Pantauan Aula',
@@ -193,76 +195,12 @@ const MESSAGES = {
   },
 };
 
-function initialLang() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked === 'en' || asked === 'id') {
-    localStorage.setItem('antre.lang', asked);
-    return asked;
-  }
-  return localStorage.getItem('antre.lang') === 'en' ? 'en' : 'id';
-}
+const messages = i18n(MESSAGES, { lang: rememberedLang(), remember: true });
 
-let current = initialLang();
+export const { t, lang, setLang, label, everyLanguage, serverText } = messages;
 
-export function lang() {
-  return current;
-}
-
-export function setLang(l) {
-  current = l === 'en' ? 'en' : 'id';
-  localStorage.setItem('antre.lang', current);
-  document.documentElement.lang = current;
-}
-
-function lookup(table, key) {
-  return key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), table);
-}
-
-/** The text for a key ("a.b" reaches into nested tables); functions are called with args. */
-export function t(key, ...args) {
-  let v = lookup(MESSAGES[current], key);
-  if (v === undefined) {
-    v = lookup(MESSAGES.id, key);
-  }
-  if (typeof v === 'function') {
-    return v(...args);
-  }
-  return v === undefined ? null : v;
-}
-
-/** A key's text in every language (plain texts only): to recognise words that came from elsewhere. */
-export function everyLanguage(key) {
-  return Object.values(MESSAGES).map((table) => lookup(table, key)).filter((v) => typeof v === 'string');
-}
-
-/** A label from a nested table, or the raw code when the table has none (a hall's own reason, a new state). */
-export function label(table, code) {
-  return t(`${table}.${code}`) ?? code;
-}
-
-/** Fills every [data-i18n] element under root with its text, [data-i18n-label] with aria-label. */
+/** Fills the page's texts (see i18n.js) and its title. */
 export function translate(root = document) {
-  document.documentElement.lang = current;
   document.title = `${t('pageTitle')} · Antre`;
-  root.querySelectorAll('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n);
-  });
-  root.querySelectorAll('[data-i18n-label]').forEach((el) => {
-    el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-  });
-}
-
-/**
- * Server details come as "Indonesian (English)": the half that matches the screen. Text without
- * that shape is shown as it is.
- */
-export function serverText(detail) {
-  if (!detail) {
-    return '';
-  }
-  const m = /^(.*\S)\s+\(([^()]+)\)$/s.exec(detail);
-  if (!m) {
-    return detail;
-  }
-  return current === 'en' ? m[2] : m[1];
+  messages.translate(root);
 }

@@ -3,7 +3,10 @@
 // after); everything on screen is drawn from that state, so a reconnect simply redraws.
 
 import { t, label, serverText, everyLanguage } from './messages.js';
-import { api, Live, h, ApiError, NetworkError } from './api.js';
+import { api } from './api.js';
+import { ApiError, NetworkError } from '/web/common/http.js';
+import { Live } from '/web/common/live.js';
+import { h } from '/web/common/dom.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_JOBS = 40;

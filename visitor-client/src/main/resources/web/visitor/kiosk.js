@@ -2,7 +2,9 @@
 // the printer's progress followed live. The state a test needs is mirrored on <body> as data
 // attributes: screen (setup|start|services|confirm|issued|error), printStatus
 // (printing|printed|failed|none) and printer (the printer's last reported state).
-import { api, h, live, Problem, uuid } from './api.js';
+import { api, live } from './api.js';
+import { ApiError, retryable, uuid } from '/web/common/http.js';
+import { h } from '/web/common/dom.js';
 import { hallDateTime, lang, PRIORITIES, priorityName, serverText, setLang, t } from './messages.js';
 import { qrSvg } from './qr.js';
 
@@ -243,13 +245,15 @@ function issuedScreen() {
   renderPrint();
 }
 
-function errorScreen(problem) {
-  const network = problem.retryable;
-  const text = network ? t('errorNetwork') : serverText(problem.detail) || problem.message;
+/** A refusal the visitor can act on, or "try again" for anything else (unreachable, 502-504, a fault here). */
+function errorScreen(e) {
+  const problem = e instanceof ApiError ? e : null;
+  const network = !problem || retryable(problem);
+  const text = network ? t('errorNetwork') : serverText(problem.detail || problem.title) || problem.message;
   show('error', h('section', {},
     h('div', { class: 'notice notice-stop error-box', role: 'alert' },
       h('h1', {}, t('errorTitle')),
-      h('p', { class: 'error-detail', dataset: { code: problem.code || '' } }, text)),
+      h('p', { class: 'error-detail', dataset: { code: problem ? problem.code : 'NETWORK' } }, text)),
     h('div', { class: 'actions' },
       network
         ? h('button', { class: 'primary big', type: 'button', dataset: { action: 'retry' }, onclick: () => issue() },
@@ -329,7 +333,7 @@ async function issue() {
         break;
       } catch (e) {
         attempt += 1;
-        if (!(e instanceof Problem) || !e.retryable || attempt >= ISSUE_ATTEMPTS) {
+        if (!retryable(e) || attempt >= ISSUE_ATTEMPTS) {
           throw e;
         }
         await sleep(1000 * attempt);
@@ -339,11 +343,10 @@ async function issue() {
     state.printTimedOut = false;
     issuedScreen();
   } catch (e) {
-    const problem = e instanceof Problem ? e : new Problem(0, 'NETWORK', String(e));
-    if (problem.status === 401) {
-      setupScreen(serverText(problem.detail));
+    if (e instanceof ApiError && e.status === 401) {
+      setupScreen(serverText(e.detail || e.title));
     } else {
-      errorScreen(problem);
+      errorScreen(e);
     }
   } finally {
     state.pending = false;

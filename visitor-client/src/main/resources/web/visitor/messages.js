@@ -1,6 +1,8 @@
 // Every text the kiosk and the phone page show, Bahasa Indonesia first, English second.
 // A value is either text or a function of the few numbers/names it needs.
 
+import { i18n } from '/web/common/i18n.js';
+
 const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September',
   'Oktober', 'November', 'Desember'];
@@ -231,48 +233,23 @@ const MESSAGES = {
   },
 };
 
-let current = 'id';
+// The language is not remembered here: the kiosk returns to its own after every visitor, and the
+// phone page keeps the visitor's choice itself.
+const messages = i18n(MESSAGES);
 
-/** Switches the language of every later lookup: 'en' for English, anything else Indonesian. */
-export function setLang(lang) {
-  current = lang === 'en' ? 'en' : 'id';
-  document.documentElement.lang = current;
-}
+export const { lang, setLang, serverText } = messages;
 
-export function lang() {
-  return current;
-}
-
-/** The text for a key, or the function's result for the given arguments. */
+/** The text for a key, or the function's result for the given arguments; the key itself if there is none. */
 export function t(key, ...args) {
-  const v = MESSAGES[current][key] ?? MESSAGES.id[key];
-  if (v === undefined) {
-    return key;
-  }
-  return typeof v === 'function' ? v(...args) : v;
+  return messages.t(key, ...args) ?? key;
 }
 
 /** A priority group's name ("lansia" -> "Lansia (60 tahun ke atas)"). */
 export function priorityName(code) {
-  return MESSAGES[current].priority[code] ?? code;
+  return messages.label('priority', code);
 }
 
 export const PRIORITIES = Object.keys(MESSAGES.id.priority);
-
-/**
- * Server details come as "Indonesian (English)": show the half that matches the screen. Text
- * without that shape is shown as it is.
- */
-export function serverText(detail) {
-  if (!detail) {
-    return '';
-  }
-  const m = /^(.*\S)\s+\(([^()]+)\)$/s.exec(detail);
-  if (!m) {
-    return detail;
-  }
-  return current === 'en' ? m[2] : m[1];
-}
 
 /**
  * A local date-time from the server ("2026-11-30T07:45+07:00", already in the hall's zone) as
@@ -286,6 +263,6 @@ export function hallDateTime(iso) {
   }
   const [, y, mo, d, h, mi] = m;
   const day = new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDay();
-  const table = MESSAGES[current];
+  const table = MESSAGES[lang()];
   return `${table.days[day]}, ${+d} ${table.months[+mo - 1]} ${table.time(h, mi)}`;
 }

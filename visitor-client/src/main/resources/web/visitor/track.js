@@ -1,7 +1,9 @@
 // The visitor's phone page, opened from the ticket's QR: the number, where it stands, and a
 // call that sounds and vibrates. No personal data: the tracking token in the address is all it knows.
 // <body data-status> mirrors the ticket's status and <body data-live> the live connection, for tests.
-import { api, h, live, Problem } from './api.js';
+import { api, live } from './api.js';
+import { ApiError, NetworkError } from '/web/common/http.js';
+import { h } from '/web/common/dom.js';
 import { lang, serverText, setLang, t } from './messages.js';
 
 const LANG_KEY = 'antre.lang';
@@ -21,7 +23,7 @@ async function refresh() {
   try {
     update(await api.ticket(token));
   } catch (e) {
-    if (e instanceof Problem && e.status === 404) {
+    if (e instanceof ApiError && e.status === 404) {
       state.missing = true;
       render();
     }
@@ -176,7 +178,7 @@ function askCancel() {
       await refresh();
     } catch (e) {
       yes.disabled = false;
-      error.textContent = `${t('cancelFailed')} ${e instanceof Problem ? serverText(e.detail) : e}`;
+      error.textContent = `${t('cancelFailed')} ${e instanceof ApiError ? serverText(e.detail || e.title) : e instanceof NetworkError ? e.message : e}`;
     }
   });
   dialog.replaceChildren(
