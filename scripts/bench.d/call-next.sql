@@ -1,23 +1,22 @@
--- pgbench script for scripts/bench: the server's Sql.CALL_NEXT statement, unchanged but for its
--- parameters, which are pgbench variables and constants here. Each pgbench client is its own counter,
--- as each HTTP loop is: client k (0-based) is counter 101+k, which serves service C(k+1) only.
---   $1 counter ((:client_id::int + 101)::text)   $2 service day :day (-D day=YYYY-MM-DD)
---   $3 the counter's services (ARRAY['C' || (:client_id::int + 1)])   $4 priority first true
---   $5 transfers first true   $6 officer 'petugas-pgbench'   $7 now now()   $8 request id NULL
--- Run with -M prepared: parsed once per connection, like the server's cached prepared statement.
+-- pgbench script for scripts/bench: one call cycle as the server runs it, in the same two
+-- statements: Sql.CALL_NEXT (the officer's call-next) and Sql.TRANSITION as a no-show (which frees
+-- the counter again), unchanged but for their parameters, which are pgbench variables and
+-- constants here. Each pgbench client is its own counter, as each HTTP loop is: client k
+-- (0-based) is counter 101+k, which serves service C(k+1) only.
+--   CALL_NEXT:  $1 counter ((:client_id::int + 101)::text)   $2 service day :day (-D day=YYYY-MM-DD)
+--     $3 the counter's services (ARRAY['C' || (:client_id::int + 1)])   $4 priority first true
+--     $5 transfers first true   $6 officer 'petugas-pgbench'   $7 now now()   $8 request id NULL
+--   TRANSITION: $1 the called ticket (:called, from \gset)   $2 'CALLED'   $3 'NO_SHOW'   $4 recall count 0
+--     $5 event type 'NO_SHOW'   $6 now()   $7 outcome NULL   $8 counter   $9 officer
+--     $10 request id NULL   $11 data NULL   $12 counter keeps the ticket false
+-- Run with -M prepared: parsed once per connection, like the server's cached prepared statements.
 WITH cs AS (
   SELECT counter_id FROM counter_state
   WHERE counter_id = (:client_id::int + 101)::text AND state = 'OPEN' AND current_ticket IS NULL
   FOR UPDATE
 ), c AS (
-  SELECT t.id FROM ticket t
-  WHERE t.status = 'WAITING' AND t.service_day = :day AND t.service = ANY(ARRAY['C' || (:client_id::int + 1)])
-    AND EXISTS (SELECT 1 FROM cs)
-  ORDER BY (true::boolean AND t.transferred_from IS NOT NULL) DESC,
-           (true::boolean AND t.priority IS NOT NULL) DESC,
-           array_position(ARRAY['C' || (:client_id::int + 1)], t.service), t.issued_at, t.id
-  LIMIT 1
-  FOR UPDATE SKIP LOCKED
+  SELECT antre_claim_next(:day, ARRAY['C' || (:client_id::int + 1)]::text[], true::boolean, true::boolean) AS id
+  WHERE EXISTS (SELECT 1 FROM cs)
 ), u AS (
   UPDATE ticket t SET status = 'CALLED', counter_id = (:client_id::int + 101)::text,
     officer = 'petugas-pgbench', called_at = now(), recall_count = 0
@@ -26,6 +25,7 @@ WITH cs AS (
 ), e AS (
   INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id)
   SELECT id, 'CALL', 'WAITING', 'CALLED', (:client_id::int + 101)::text, 'petugas-pgbench', now(), NULL FROM u
+  RETURNING id
 ), s AS (
   UPDATE counter_state SET current_ticket = u.id,
     priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE counter_state.priority_streak + 1 END,
@@ -35,8 +35,32 @@ WITH cs AS (
            0) + 1),
     served_day = :day, updated_at = now()
   FROM u WHERE counter_state.counter_id = (:client_id::int + 101)::text
+  RETURNING counter_state.state AS cs_state, counter_state.pause_reason AS cs_pause_reason,
+    counter_state.officer AS cs_officer, counter_state.priority_streak AS cs_priority_streak,
+    counter_state.served_day AS cs_served_day, counter_state.served AS cs_served,
+    counter_state.services AS cs_services, counter_state.weights AS cs_weights
 )
-SELECT * FROM u;
--- Not in the server's statement: free the counter again so the next transaction can call
--- (the server frees it with the no-show/finish request, which this benchmark does not time).
-UPDATE counter_state SET current_ticket = NULL WHERE counter_id = (:client_id::int + 101)::text;
+SELECT u.id AS called, e.id AS event_id, s.cs_state FROM u, e, s
+\gset
+WITH u AS (
+  UPDATE ticket SET status = 'NO_SHOW', recall_count = 0,
+    started_at = CASE WHEN 'NO_SHOW' = 'START' THEN now() ELSE started_at END,
+    finished_at = CASE WHEN 'NO_SHOW' IN ('DONE', 'NO_SHOW', 'CANCELLED') THEN now() ELSE finished_at END,
+    counter_id = CASE WHEN 'NO_SHOW' = 'WAITING' THEN NULL ELSE counter_id END,
+    outcome = COALESCE(NULL::text, outcome),
+    note = CASE WHEN 'NO_SHOW' = 'HOLD' AND NULL::jsonb ? 'note' THEN NULL::jsonb ->> 'note' ELSE note END
+  WHERE id = :called AND status = 'CALLED'
+    AND ((:client_id::int + 101)::text IS NULL OR 'CALLED' = 'HELD' OR counter_id = (:client_id::int + 101)::text)
+    AND ('NO_SHOW' <> 'RECALL' OR recall_count = 0 - 1)
+  RETURNING *
+), e AS (
+  INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
+  SELECT id, 'NO_SHOW', 'CALLED', 'NO_SHOW', (:client_id::int + 101)::text, 'petugas-pgbench', now(), NULL, NULL::jsonb
+  FROM u
+  RETURNING id
+), s AS (
+  UPDATE counter_state SET current_ticket = NULL, updated_at = now()
+  FROM u WHERE counter_state.counter_id = (:client_id::int + 101)::text AND counter_state.current_ticket = u.id
+    AND NOT false
+)
+SELECT u.id, e.id AS event_id FROM u, e;

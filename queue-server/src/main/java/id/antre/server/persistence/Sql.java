@@ -140,8 +140,9 @@ final class Sql {
 
   /**
    * Call-next in one statement. The counter row is locked first, so two presses on one counter
-   * run one after the other and the second finds the counter busy; SKIP LOCKED lets other
-   * counters claim other tickets meanwhile. The ORDER BY is {@code Routing.order} in SQL.
+   * run one after the other and the second finds the counter busy; the claim
+   * ({@code antre_claim_next}, migration V005) is {@code Routing.order} as index lookups with
+   * SKIP LOCKED, so other counters claim other tickets meanwhile.
    * $1 counter, $2 service day, $3 services in plan order, $4 priority first, $5 transfers first,
    * $6 officer, $7 now, $8 request id.
    */
@@ -151,14 +152,7 @@ final class Sql {
         WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
         FOR UPDATE
       ), c AS (
-        SELECT t.id FROM ticket t
-        WHERE t.status = 'WAITING' AND t.service_day = $2 AND t.service = ANY($3::text[])
-          AND EXISTS (SELECT 1 FROM cs)
-        ORDER BY ($5::boolean AND t.transferred_from IS NOT NULL) DESC,
-                 ($4::boolean = (t.priority IS NOT NULL)) DESC,
-                 array_position($3::text[], t.service), t.issued_at, t.id
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED
+        SELECT antre_claim_next($2, $3::text[], $4::boolean, $5::boolean) AS id WHERE EXISTS (SELECT 1 FROM cs)
       ), u AS (
         UPDATE ticket t SET status = 'CALLED', counter_id = $1, officer = $6, called_at = $7, recall_count = 0
         FROM c WHERE t.id = c.id
@@ -184,8 +178,8 @@ final class Sql {
       SELECT u.*, e.id AS event_id, s.* FROM u, e, s""";
 
   /**
-   * One ticket transition guarded by the status it was decided from, so a concurrent change
-   * makes it a no-op (no row) instead of a double step.
+   * One ticket transition guarded by the status it was decided from and the counter that holds
+   * it, so a concurrent change makes it a no-op (no row) instead of a double step.
    * $1 ticket, $2 expected status, $3 new status, $4 recall count, $5 event type, $6 now,
    * $7 outcome, $8 counter, $9 officer, $10 request id, $11 event data, $12 counter keeps the ticket.
    */
@@ -199,6 +193,9 @@ final class Sql {
           -- a hold's note stays on the ticket, so the held list says why it was parked
           note = CASE WHEN $5 = 'HOLD' AND $11::jsonb ? 'note' THEN $11::jsonb ->> 'note' ELSE note END
         WHERE id = $1 AND status = $2
+          -- the counter acts on its own ticket only (a held ticket may be resumed anywhere)
+          AND ($8::text IS NULL OR $2 = 'HELD' OR counter_id = $8)
+          AND ($5 <> 'RECALL' OR recall_count = $4 - 1)
         RETURNING *
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)

@@ -480,31 +480,58 @@ public class QueueService {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * An action on the counter's current ticket, decided from this node's view of the counter.
+   * The transition is guarded by the ticket's status and counter in SQL, so an out-of-date view
+   * cannot act on the wrong ticket: it is refused, and then the view is read afresh and the
+   * action decided once more.
+   */
   private Future<Ticket> onCurrent(Actor actor, String counterId, String requestId, TicketAction action,
       String outcome, String note) {
-    return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
-      Ticket current = row.current();
-      if (current == null) {
-        return replayOr(requestId, action.name(), counterId, noCurrent());
+    return counterFor(actor, counterId).compose(counter -> {
+      PlanView cached = planViews.get(counterId);
+      boolean fresh = cached == null || System.currentTimeMillis() - cached.at() >= PLAN_CACHE_MILLIS;
+      Future<Ticket> first = (fresh ? store.counter(counterId) : Future.succeededFuture(cached.row()))
+          .compose(row -> act(counter, row, requestId, action, outcome, note, actor));
+      if (fresh) {
+        return first;
       }
-      Lifecycle.Transition tr;
-      try {
-        tr = Lifecycle.apply(current.status(), action, current.recallCount(), hall.routing().recallLimit());
-      } catch (QueueException e) {
-        return replayOr(requestId, action.name(), counterId, e);
-      }
-      String type = tr.to() == TicketStatus.NO_SHOW ? "NO_SHOW" : action.name();
-      JsonObject data = action == TicketAction.RECALL && tr.to() == TicketStatus.NO_SHOW
-          ? new JsonObject().put("reason", "recall-limit") : note == null ? null : new JsonObject().put("note", note);
-      return commit(current, tr, type, outcome, counterId, actor.name(), requestId, data)
-          .onSuccess(t -> {
-            if (tr.to() == TicketStatus.CALLED) {
-              events.call(t, counter, true);
-            }
-            boolean keeps = t.status() == TicketStatus.CALLED || t.status() == TicketStatus.SERVING;
-            events.counter(counter, row.withCurrent(keeps ? t : null));
-          });
-    }));
+      return first.recover(err -> err instanceof QueueException q && STALE_VIEW.contains(q.code())
+          ? store.counter(counterId).compose(row -> act(counter, row, requestId, action, outcome, note, actor))
+          : Future.failedFuture(err));
+    });
+  }
+
+  /** Refusals that an out-of-date view of the counter can cause. */
+  private static final Set<ErrorCode> STALE_VIEW =
+      Set.of(ErrorCode.NO_CURRENT_TICKET, ErrorCode.INVALID_TRANSITION, ErrorCode.CONFLICT);
+
+  private Future<Ticket> act(Hall.Counter counter, CounterRow row, String requestId, TicketAction action,
+      String outcome, String note, Actor actor) {
+    String counterId = counter.id();
+    Ticket current = row.current();
+    if (current == null) {
+      return replayOr(requestId, action.name(), counterId, noCurrent());
+    }
+    Lifecycle.Transition tr;
+    try {
+      tr = Lifecycle.apply(current.status(), action, current.recallCount(), hall.routing().recallLimit());
+    } catch (QueueException e) {
+      return replayOr(requestId, action.name(), counterId, e);
+    }
+    String type = tr.to() == TicketStatus.NO_SHOW ? "NO_SHOW" : action.name();
+    JsonObject data = action == TicketAction.RECALL && tr.to() == TicketStatus.NO_SHOW
+        ? new JsonObject().put("reason", "recall-limit") : note == null ? null : new JsonObject().put("note", note);
+    return commit(current, tr, type, outcome, counterId, actor.name(), requestId, data)
+        .onSuccess(t -> {
+          if (tr.to() == TicketStatus.CALLED) {
+            events.call(t, counter, true);
+          }
+          boolean keeps = t.status() == TicketStatus.CALLED || t.status() == TicketStatus.SERVING;
+          CounterRow now = row.withCurrent(keeps ? t : null);
+          remember(now);
+          events.counter(counter, now);
+        });
   }
 
   private Future<Ticket> commit(Ticket ticket, Lifecycle.Transition tr, String type, String outcome,
