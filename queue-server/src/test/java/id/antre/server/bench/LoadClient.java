@@ -170,27 +170,33 @@ public final class LoadClient {
     return 0;
   }
 
-  /** Starts requests on a fixed schedule from this thread until the window ends. */
-  private void pace(double rate, java.util.function.LongConsumer send) {
+  /**
+   * Starts requests on a fixed schedule until the window ends. A 1 ms timer on the event loop
+   * sends every request that has fallen due, each stamped with its scheduled start; no thread
+   * spins, so the load client leaves the cores it shares with the server alone.
+   */
+  private void pace(double rate, java.util.function.LongConsumer send) throws InterruptedException {
     long interval = (long) (1e9 / rate);
     long start = System.nanoTime();
-    long n = 0;
-    while (true) {
-      long scheduled = start + n * interval;
-      if (scheduled >= measureUntil) {
-        break;
+    long[] sent = {0};
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    vertx.setPeriodic(1, id -> {
+      long now = System.nanoTime();
+      while (true) {
+        long scheduled = start + sent[0] * interval;
+        if (scheduled >= measureUntil) {
+          vertx.cancelTimer(id);
+          finished.countDown();
+          return;
+        }
+        if (scheduled > now) {
+          return;
+        }
+        send.accept(scheduled);
+        sent[0]++;
       }
-      long wait = scheduled - System.nanoTime();
-      if (wait > 50_000) {
-        LockSupport.parkNanos(wait - 20_000);
-        continue;
-      }
-      while (System.nanoTime() < scheduled) {
-        Thread.onSpinWait();
-      }
-      send.accept(scheduled);
-      n++;
-    }
+    });
+    finished.await();
   }
 
   // ------------------------------------------------------------------ call-next
