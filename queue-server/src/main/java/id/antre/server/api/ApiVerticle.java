@@ -69,6 +69,10 @@ public class ApiVerticle extends VerticleBase {
     api.post("/auth/login").handler(this::login);
     api.get("/hall").handler(ctx -> command(ctx, "hall", null, new JsonObject()));
     api.get("/queues").handler(ctx -> command(ctx, "queues", null, new JsonObject()));
+    api.put("/hall/running-text").handler(this::authenticated).handler(ctx -> {
+      JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("text", Type.STRING_OR_EMPTY), "text");
+      command(ctx, "running-text", ctx.get(ACTOR), body);
+    });
     api.post("/tickets").handler(this::authenticated).handler(this::issue);
     api.get("/tickets/:token").handler(ctx -> command(ctx, "track", null,
         new JsonObject().put("token", ctx.pathParam("token"))));

@@ -15,7 +15,7 @@ import java.util.Map;
 final class Requests {
   /** The type a body field must have. */
   enum Type {
-    STRING, INTEGER, BOOLEAN, ARRAY, OBJECT
+    STRING, STRING_OR_EMPTY, INTEGER, BOOLEAN, ARRAY, OBJECT
   }
 
   static final int MAX_STRING = 500;
@@ -54,6 +54,7 @@ final class Requests {
       }
       boolean ok = switch (type) {
         case STRING -> v instanceof String s && !s.isBlank() && s.length() <= MAX_STRING;
+        case STRING_OR_EMPTY -> v instanceof String s && s.length() <= MAX_STRING;
         case INTEGER -> v instanceof Integer || v instanceof Long;
         case BOOLEAN -> v instanceof Boolean;
         case ARRAY -> v instanceof io.vertx.core.json.JsonArray a && a.size() <= 50
@@ -63,6 +64,7 @@ final class Requests {
       if (!ok) {
         throw invalid("field '" + name + "' must be " + switch (type) {
           case STRING -> "non-empty text of at most " + MAX_STRING + " characters";
+          case STRING_OR_EMPTY -> "text of at most " + MAX_STRING + " characters";
           case INTEGER -> "a whole number";
           case BOOLEAN -> "true or false";
           case ARRAY -> "a list of at most 50 non-empty texts";

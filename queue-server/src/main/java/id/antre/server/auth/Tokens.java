@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Device tokens ({@code d1.<random>}) are looked up by their SHA-256 hash instead.
  */
 public final class Tokens {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** One generator per thread: a shared SecureRandom serialises every issuing thread on its lock. */
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -100,13 +101,13 @@ public final class Tokens {
 
   public static String randomId(int bytes) {
     byte[] b = new byte[bytes];
-    RANDOM.nextBytes(b);
+    RANDOM.get().nextBytes(b);
     return B64.encodeToString(b);
   }
 
   public static byte[] newSecret() {
     byte[] b = new byte[32];
-    RANDOM.nextBytes(b);
+    RANDOM.get().nextBytes(b);
     return b;
   }
 

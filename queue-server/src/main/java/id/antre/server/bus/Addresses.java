@@ -30,6 +30,9 @@ public final class Addresses {
    */
   public static final String PRINTERS = "antre.events.printers";
 
+  /** Publish, cluster-wide: {@code {type:"hall", runningText}} when a manager changes the running text. */
+  public static final String HALL = "antre.events.hall";
+
   /**
    * Publish, cluster-wide: {@code {counter, terminal, user, action: join|here|leave}} when a counter
    * terminal (a browser tab) opens, answers, or closes, so a second tab on the same counter is noticed.

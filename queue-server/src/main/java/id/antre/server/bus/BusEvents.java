@@ -61,6 +61,11 @@ public class BusEvents implements Events {
   }
 
   @Override
+  public void runningText(String text) {
+    bus.publish(Addresses.HALL, new JsonObject().put("type", "hall").put("runningText", text));
+  }
+
+  @Override
   public void printer(String kiosk, JsonObject message) {
     bus.publish(Addresses.PRINTERS, message.put("kiosk", kiosk));
   }
@@ -81,7 +86,7 @@ public class BusEvents implements Events {
       dirty.clear();
       flushScheduled = false;
     }
-    store.queues(today.get()).onSuccess(queues -> {
+    store.queues(today.get(), services).onSuccess(queues -> {
       for (String s : services) {
         TicketStore.QueueRow q = queues.get(s);
         long oldest = q == null || q.oldest() == null ? 0

@@ -59,6 +59,8 @@ public class QueueVerticle extends VerticleBase {
         Map.entry("cancel", (a, b) -> queue.cancel(b.getString("token")).map(this::ticket)),
         Map.entry("hall", (a, b) -> hallView()),
         Map.entry("queues", (a, b) -> queuesView()),
+        Map.entry("running-text", (a, b) -> (b.containsKey("text") ? queue.runningText(a, b.getString("text"))
+            : queue.runningText()).map(t -> new JsonObject().put("runningText", t))),
         Map.entry("calls", (a, b) -> callsView(b.getLong("since", 0L), b.getString("zone"), b.getInteger("limit", 10))),
         Map.entry("counters-public", (a, b) -> queue.counters().map(list -> new JsonObject().put("counters",
             new JsonArray(list.stream().map(this::publicCounter).toList())))),
@@ -171,7 +173,7 @@ public class QueueVerticle extends VerticleBase {
   }
 
   private Future<JsonObject> hallView() {
-    return queue.services().compose(services -> queue.counters().map(counters -> {
+    return queue.runningText().compose(text -> queue.services().compose(services -> queue.counters().map(counters -> {
       Hall hall = hall();
       JsonArray agencies = new JsonArray();
       for (Hall.Agency a : hall.agencies()) {
@@ -185,9 +187,9 @@ public class QueueVerticle extends VerticleBase {
           .put("agency", c.counter().agency()).put("zone", c.counter().zone())
           .put("services", new JsonArray(c.counter().services())).put("state", c.row().state())));
       return new JsonObject().put("name", hall.name()).put("subtitle", hall.subtitle())
-          .put("timeZone", hall.timeZone().getId()).put("runningText", hall.runningText())
+          .put("timeZone", hall.timeZone().getId()).put("runningText", text)
           .put("outcomes", new JsonArray(hall.outcomes())).put("agencies", agencies).put("counters", cs);
-    }));
+    })));
   }
 
   private Future<JsonObject> callsView(long since, String zone, int limit) {

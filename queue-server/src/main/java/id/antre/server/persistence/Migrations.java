@@ -22,7 +22,8 @@ public final class Migrations {
   static final List<String> FILES = List.of("V001__queue_core.sql", "V002__print_jobs.sql",
       "V003__counter_services.sql",
       "V004__waiting_index.sql",
-      "V005__claim_function.sql");
+      "V005__claim_function.sql",
+      "V006__running_text.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {

@@ -14,6 +14,8 @@ final class Sql {
 
   // ---- hall configuration
   static final String HALL_GET = "SELECT config, secret FROM hall WHERE id = 1";
+  static final String RUNNING_TEXT_GET = "SELECT running_text FROM hall WHERE id = 1";
+  static final String RUNNING_TEXT_SET = "UPDATE hall SET running_text = $1 WHERE id = 1";
   static final String HALL_INSERT = """
       INSERT INTO hall (id, name, time_zone, config, secret, loaded_at) VALUES (1, $1, $2, $3, $4, $5)
       ON CONFLICT (id) DO NOTHING""";
@@ -321,6 +323,10 @@ final class Sql {
   static final String QUEUES = """
       SELECT service, count(*) AS waiting, min(issued_at) AS oldest
       FROM ticket WHERE service_day = $1 AND status = 'WAITING' GROUP BY service""";
+  /** The same for some services only: what a burst of issues changed. */
+  static final String QUEUES_OF = """
+      SELECT service, count(*) AS waiting, min(issued_at) AS oldest
+      FROM ticket WHERE service = ANY($2::text[]) AND service_day = $1 AND status = 'WAITING' GROUP BY service""";
   static final String ISSUED_TODAY = "SELECT service, last_number FROM daily_sequence WHERE service_day = $1";
   /** Mean service minutes of each service's last finished tickets today. */
   static final String RECENT_SERVICE_TIMES = """

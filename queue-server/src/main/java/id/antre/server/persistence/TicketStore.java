@@ -190,6 +190,16 @@ public class TicketStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
   }
 
+  /** The managers' running text, or null when the configuration's applies. */
+  public Future<String> runningText() {
+    return client.preparedQuery(Sql.RUNNING_TEXT_GET).execute()
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  public Future<Void> runningText(String text) {
+    return client.preparedQuery(Sql.RUNNING_TEXT_SET).execute(Tuple.of(text)).mapEmpty();
+  }
+
   /** A call as the event log has it: the ticket (as it is now), where and when it was called. */
   public record CallRow(long seq, boolean recall, Instant at, String counterId, Ticket ticket) {
   }
@@ -249,7 +259,17 @@ public class TicketStore {
   }
 
   public Future<Map<String, QueueRow>> queues(LocalDate day) {
-    return client.preparedQuery(Sql.QUEUES).execute(Tuple.of(day)).map(rows -> {
+    return queues(client.preparedQuery(Sql.QUEUES).execute(Tuple.of(day)));
+  }
+
+  /** Waiting count and oldest issue time of some services (the others are left out). */
+  public Future<Map<String, QueueRow>> queues(LocalDate day, java.util.Collection<String> services) {
+    return queues(client.preparedQuery(Sql.QUEUES_OF)
+        .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0]))));
+  }
+
+  private static Future<Map<String, QueueRow>> queues(Future<RowSet<Row>> query) {
+    return query.map(rows -> {
       Map<String, QueueRow> out = new HashMap<>();
       rows.forEach(r -> out.put(r.getString("service"), new QueueRow(r.getString("service"),
           r.getLong("waiting").intValue(), instant(r.getOffsetDateTime("oldest")))));

@@ -18,6 +18,9 @@ public interface Events {
   /** The waiting count of a service changed. */
   void queue(String service);
 
+  /** The hall's running text changed. */
+  void runningText(String text);
+
   /** Something for a kiosk's printer topic: a job to print, or a job's or printer's new state. */
   void printer(String kiosk, io.vertx.core.json.JsonObject message);
 }

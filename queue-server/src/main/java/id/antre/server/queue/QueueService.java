@@ -465,6 +465,25 @@ public class QueueService {
         .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
   }
 
+  /** The running text the displays show: the managers' if they set one, else the configuration's. */
+  public Future<String> runningText() {
+    return store.runningText().map(t -> t == null ? hall.runningText() : t);
+  }
+
+  /** Managers set the running text; an empty text restores the configuration's. */
+  public Future<String> runningText(Actor actor, String text) {
+    if (actor.role() != Actor.Role.MANAGER && actor.role() != Actor.Role.ADMIN) {
+      return forbidden("Hanya manajer yang dapat mengubah teks berjalan (managers only)");
+    }
+    String stored = text == null || text.isBlank() ? null : text.strip();
+    return store.runningText(stored).map(v -> {
+      String shown = stored == null ? hall.runningText() : stored;
+      LOG.info("running text set by {}", actor.name());
+      events.runningText(shown);
+      return shown;
+    });
+  }
+
   /** Calls after an event-log position (all zones when zone is null), at most {@code limit}, oldest first. */
   public Future<List<TicketStore.CallRow>> callsAfter(long afterSeq, String zone, int limit) {
     return store.callsAfter(afterSeq, zone, limit);

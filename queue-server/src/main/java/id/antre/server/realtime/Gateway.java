@@ -73,6 +73,8 @@ public class Gateway {
     }));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINTERS, m -> onPrinter(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRESENCE, m -> onPresence(m.body())));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HALL,
+        m -> broadcast(List.of(Topics.HALL), m.body().encode(), 0)));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.TICKETS, m -> {
       JsonObject ticket = m.body().getJsonObject("ticket");
       String token = ticket.getString("trackingToken");
@@ -233,7 +235,8 @@ public class Gateway {
     for (Object t : arr) {
       if (!(t instanceof String s) || !Topics.valid(s)) {
         error(conn, ErrorCode.INVALID_REQUEST, "unknown topic '" + t
-            + "' (calls, calls:zone:<zone>, queues, counters, counter:<id>, ticket:<trackingToken>)");
+            + "' (calls, calls:zone:<zone>, queues, counters, hall, counter:<id>, ticket:<trackingToken>, "
+            + "printer:<kiosk>)");
         return new ArrayList<>();
       }
       out.add(s);
@@ -362,6 +365,7 @@ public class Gateway {
     }
     Future<Object> data = switch (topic.split(":")[0]) {
       case Topics.QUEUES -> command("queues", new JsonObject());
+      case Topics.HALL -> command("running-text", new JsonObject());
       case Topics.COUNTERS -> command("counters-public", new JsonObject());
       case "counter" -> command("counter", new JsonObject().put("counter", topic.substring(Topics.COUNTER.length()))
           .put("actor", JsonViews.actor(actor)));

@@ -11,8 +11,9 @@ final class Topics {
   static final String COUNTER = "counter:";
   static final String TICKET = "ticket:";
   static final String PRINTER = "printer:";
+  static final String HALL = "hall";
   private static final Pattern VALID = Pattern.compile(
-      "calls|calls:zone:[a-z0-9-]{1,32}|queues|counters|counter:[A-Za-z0-9_-]{1,32}|ticket:[A-Za-z0-9_-]{8,64}"
+      "calls|calls:zone:[a-z0-9-]{1,32}|queues|counters|hall|counter:[A-Za-z0-9_-]{1,32}|ticket:[A-Za-z0-9_-]{8,64}"
           + "|printer:[A-Za-z0-9_-]{1,32}");
 
   private Topics() {

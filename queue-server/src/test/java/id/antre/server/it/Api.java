@@ -44,6 +44,13 @@ public final class Api {
     return post(path, token, body == null ? null : body.encode());
   }
 
+  public Response send(String method, String path, String token, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    return send(b, token);
+  }
+
   public String login(String user, String password) {
     Response r = post("/api/v1/auth/login", null, new JsonObject().put("username", user).put("password", password));
     if (r.status() != 200) {

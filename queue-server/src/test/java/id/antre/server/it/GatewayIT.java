@@ -233,4 +233,23 @@ class GatewayIT {
       assertThat(answer.getString("action")).isEqualTo("here");
     }
   }
+
+  @Test
+  void aManagersRunningTextReachesTheDisplaysLiveAndOfficersCannotSetIt() {
+    String manager = hall.login("manager");
+    try (WsClient display = new WsClient(hall.server.port())) {
+      display.subscribe(null, "hall");
+      assertThat(display.next("snapshot").getString("runningText")).startsWith("Selamat datang").doesNotContain("libur");
+      Api.Response refused = hall.api.send("PUT", "/api/v1/hall/running-text", officer,
+          new JsonObject().put("text", "x").encode());
+      assertThat(refused.code()).isEqualTo("FORBIDDEN");
+      Api.Response set = hall.api.send("PUT", "/api/v1/hall/running-text", manager,
+          new JsonObject().put("text", "Besok layanan libur").encode());
+      assertThat(set.status()).isEqualTo(200);
+      assertThat(display.next("hall").getString("runningText")).isEqualTo("Besok layanan libur");
+      assertThat(hall.api.get("/api/v1/hall", null).json().getString("runningText")).isEqualTo("Besok layanan libur");
+      hall.api.send("PUT", "/api/v1/hall/running-text", manager, new JsonObject().put("text", "").encode());
+      assertThat(display.next("hall").getString("runningText")).startsWith("Selamat datang");
+    }
+  }
 }
