@@ -7,7 +7,8 @@
 // Test hooks on <body>: data-connected, data-last-seq, data-announced (seqs whose announcement
 // started, in order, since the page loaded), data-queued (seqs still waiting their turn),
 // data-playing (the seq being announced), data-voice ("clips" or "speech:<missing clips>"),
-// data-sound ("blocked" while the click-to-enable overlay is up). ?audio=off simulates playback
+// data-sound ("blocked" while the click-to-enable overlay is up), data-running-text (the text the
+// ticker runs now, set once its fade-over is done). ?audio=off simulates playback
 // (?audioMs= its length, 300 by default); ?audio=blocked also simulates a browser that blocks
 // sound until a click.
 
@@ -24,6 +25,8 @@ const CALLS_KEPT = 60;
 const REPLAY_FRESH_MS = 2 * 60 * 1000;
 const FLASH_MS = 6000;
 const TICKER_PX_PER_S = 110;
+/** A new running text waits for the old one to fade out where it stands (see .ticker-text.fading). */
+const TICKER_FADE_MS = 400;
 
 const params = new URLSearchParams(location.search);
 const zone = (params.get('zone') || '').trim() || null;
@@ -44,6 +47,7 @@ const state = {
   counters: new Map(), // id -> counter, this zone's only
   waiting: new Map(), // service code -> waiting count
   heroSeq: null,
+  runningText: null, // what the ticker runs; null until the hall is read
 };
 
 // ------------------------------------------------------------------ remembered announcements
@@ -121,6 +125,9 @@ function onMessage(m) {
       state.waiting.set(m.service, m.waiting);
       renderWaiting();
       break;
+    case 'hall':
+      renderTicker(m.runningText);
+      break;
     case 'counter':
       if (m.counter && (!zone || m.counter.zone === zone)) {
         state.counters.set(m.counter.id, m.counter);
@@ -163,6 +170,8 @@ function onSnapshot(m) {
       }
     }
     renderCounters();
+  } else if (m.topic === 'hall') {
+    renderTicker(m.runningText);
   }
 }
 
@@ -374,12 +383,36 @@ function renderClock() {
   $('clock-date').textContent = c.date;
 }
 
+/**
+ * The hall's running text, from /hall and then live from the `hall` topic. The same text again (a
+ * reconnect's snapshot) leaves the marquee where it is; a new one lets the old fade out mid-way
+ * rather than jump, then runs in from the right edge.
+ */
 function renderTicker(text) {
+  const next = text || '';
+  if (next === state.runningText) {
+    return;
+  }
   const el = $('ticker-text');
-  el.textContent = text || '';
+  const showing = state.runningText;
+  state.runningText = next;
+  clearTimeout(renderTicker.timer);
+  if (!showing) {
+    startTicker(el, next);
+    return;
+  }
+  el.classList.add('fading');
+  renderTicker.timer = setTimeout(() => startTicker(el, next), TICKER_FADE_MS);
+}
+
+function startTicker(el, text) {
+  el.classList.remove('running', 'fading');
+  el.textContent = text;
+  body.dataset.runningText = text;
   if (!text) {
     return;
   }
+  void el.offsetWidth; // the animation starts over, from the right edge
   // constant speed whatever the length of the hall's text
   requestAnimationFrame(() => {
     const distance = el.scrollWidth + el.parentElement.clientWidth;
@@ -443,7 +476,7 @@ loadHall().then((hall) => {
   const feed = new Feed({
     url: wsUrl(),
     callsTopic,
-    otherTopics: ['queues', 'counters'],
+    otherTopics: ['queues', 'counters', 'hall'],
     // everything up to the last snapshot's seq is on screen already; before any snapshot, the
     // last call announced (a reload then gets what it missed, as a replay)
     since: () => state.lastSeq ?? state.snapshotSeq ?? storedSeq(),

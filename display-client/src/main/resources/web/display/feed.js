@@ -17,7 +17,7 @@ export class Feed {
    * @param {object} o
    * @param {string} o.url WebSocket URL
    * @param {string} o.callsTopic `calls` or `calls:zone:<zone>`
-   * @param {string[]} o.otherTopics snapshot-and-event topics such as `queues`, `counters`
+   * @param {string[]} o.otherTopics snapshot-and-event topics such as `queues`, `counters`, `hall`
    * @param {() => number|null} o.since seq of the last call handled, or null for none yet
    * @param {(msg: object) => void} o.onMessage every server message
    * @param {(connected: boolean) => void} o.onStatus

@@ -26,6 +26,8 @@ export const api = {
   queues: () => send('GET', '/queues'),
   counters: () => send('GET', '/counters'),
   printers: () => send('GET', '/printers'),
+  /** Sets the wall displays' running text; an empty text restores the hall file's. */
+  runningText: (text) => send('PUT', '/hall/running-text', { text }),
   cancelJob: (job) => send('POST', `/print-jobs/${encodeURIComponent(job)}/cancel`, {}),
   /** The ticket as the printer prints it: a PNG blob (an <img> cannot send the bearer token itself). */
   preview: (job, paper) => send('GET', `/print-jobs/${encodeURIComponent(job)}/preview.png?paper=${paper}`,

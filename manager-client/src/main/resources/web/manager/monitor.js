@@ -1,4 +1,5 @@
-// The live hall monitor: queues per service, counters, kiosk printers and recent print jobs.
+// The live hall monitor: queues per service, counters, kiosk printers, recent print jobs and the
+// displays' running text.
 // State comes from /api/v1 once and then from the WebSocket (snapshots on every connect, events
 // after); everything on screen is drawn from that state, so a reconnect simply redraws.
 
@@ -7,6 +8,7 @@ import { api } from './api.js';
 import { ApiError, NetworkError } from '/web/common/http.js';
 import { Live } from '/web/common/live.js';
 import { h } from '/web/common/dom.js';
+import { RunningTextEditor } from './running-text.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_JOBS = 40;
@@ -40,8 +42,9 @@ export class Monitor {
     this.pending = {};
     this.feedback = null; // the last cancel's outcome: {ok, text()}
     this.preview = new Preview();
+    this.runningText = new RunningTextEditor(this.manager);
     this.live = new Live(
-      () => ({ type: 'subscribe', topics: ['queues', 'counters'], token: this.token }),
+      () => ({ type: 'subscribe', topics: ['queues', 'counters', 'hall'], token: this.token }),
       (msg) => this.onMessage(msg),
       (up) => this.onConnection(up));
   }
@@ -64,6 +67,7 @@ export class Monitor {
     this.timers.forEach(clearInterval);
     Object.values(this.pending).forEach(clearTimeout);
     this.preview.close();
+    this.runningText.stop();
     this.timers = [];
   }
 
@@ -86,6 +90,7 @@ export class Monitor {
     if (hall) {
       this.hall = hall;
       this.hooks.hall(hall);
+      this.runningText.set(hall.runningText);
     }
   }
 
@@ -160,7 +165,12 @@ export class Monitor {
         } else if (msg.topic?.startsWith('printer:') && msg.printer) {
           const { status, detail, updatedAt } = msg.printer;
           this.updatePrinter(msg.kiosk, { status, detail, ...(updatedAt ? { updatedAt } : {}) });
+        } else if (msg.topic === 'hall') {
+          this.runningText.set(msg.runningText);
         }
+        break;
+      case 'hall':
+        this.runningText.set(msg.runningText);
         break;
       case 'queue':
         this.queues.set(msg.service, { waiting: msg.waiting, oldestWaitMinutes: msg.oldestWaitMinutes, at: Date.now() });
@@ -263,6 +273,7 @@ export class Monitor {
     this.renderCounters();
     this.renderPrinters();
     this.renderJobs();
+    this.runningText.render();
     this.preview.translate();
   }
 

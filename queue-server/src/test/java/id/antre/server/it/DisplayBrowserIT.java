@@ -196,6 +196,42 @@ class DisplayBrowserIT {
     assertThat(browser.find("#hero-number").isDisplayed()).isTrue();
   }
 
+  /** How far the running text's marquee is into its current pass, in ms; -1 while it is not running. */
+  double tickerMs() {
+    return ((Number) browser.js("const a = document.getElementById('ticker-text').getAnimations();"
+        + "return a.length ? a[0].currentTime : -1;")).doubleValue();
+  }
+
+  @Test
+  void aManagersNewRunningTextRunsInFromTheRightEdgeWithoutAReloadAndStaysAfterOne() throws Exception {
+    browser = Browser.open(1920, 1080);
+    openDisplay("zone=lantai-1&audio=off");
+    String configured = api.get("/api/v1/hall", null).json().getString("runningText");
+    assertThat(configured).isNotBlank();
+    browser.until(d -> configured.equals(browser.body("runningText")));
+    assertThat(browser.js("return document.getElementById('ticker-text').textContent;")).isEqualTo(configured);
+    Thread.sleep(3000);
+    assertThat(tickerMs()).isGreaterThan(2500); // under way
+
+    String manager = api.login("manager", TestServer.PASSWORD);
+    String text = "Hari ini layanan SKCK hanya sampai pukul 12.00";
+    Api.Response set = api.send("PUT", "/api/v1/hall/running-text", manager, new JsonObject().put("text", text).encode());
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    browser.until(d -> text.equals(browser.body("runningText")) && tickerMs() >= 0);
+    assertThat(tickerMs()).as("the marquee starts over with the new text").isLessThan(2000);
+    assertThat(browser.js("return document.getElementById('ticker-text').textContent;")).isEqualTo(text);
+    assertThat(browser.body("connected")).isEqualTo("true");
+    Thread.sleep(4000); // the new text has run in far enough to be seen
+    browser.screenshot(SHOTS.resolve("display-running-text.png"));
+
+    // a reload reads it from /hall: it is the hall's text now, not this page's
+    browser.driver.navigate().refresh();
+    browser.until(d -> "true".equals(browser.body("connected")) && text.equals(browser.body("runningText")));
+
+    api.send("PUT", "/api/v1/hall/running-text", manager, new JsonObject().put("text", "").encode());
+    browser.until(d -> configured.equals(browser.body("runningText")));
+  }
+
   @Test
   void aReloadNeverAnnouncesAnOldCallAgainButANewOneIs() {
     browser = Browser.open(1920, 1080);

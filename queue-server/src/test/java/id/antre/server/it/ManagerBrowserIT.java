@@ -19,7 +19,8 @@ import org.openqa.selenium.interactions.Actions;
  * The manager's hall monitor in a real headless Chromium at 1366x768 against a real server and
  * database: live queue counts, counters with their officers, a kiosk printer that runs out of
  * paper (a print agent simulated by a WebSocket client with the agent's token), the failed job's
- * preview and its cancellation, and who may use the page at all.
+ * preview and its cancellation, the wall displays' running text (with a display open in a second
+ * browser), and who may use the page at all.
  */
 class ManagerBrowserIT {
   static final Path SHOTS = Path.of("target", "screenshots");
@@ -32,6 +33,8 @@ class ManagerBrowserIT {
   MutableClock clock;
   TestServer hall;
   Browser browser;
+  /** A wall display open beside the manager's page. */
+  Browser display;
   WsClient agent;
 
   @BeforeEach
@@ -46,6 +49,9 @@ class ManagerBrowserIT {
   void stop() {
     if (browser != null) {
       browser.close();
+    }
+    if (display != null) {
+      display.close();
     }
     if (agent != null) {
       agent.close();
@@ -230,6 +236,50 @@ class ManagerBrowserIT {
   }
 
   @Test
+  void aManagersRunningTextReachesAnOpenDisplayWithoutReloadAndTheRestoreButtonBringsBackTheHallFiles() {
+    String configured = "Selamat datang di MPP Uji"; // small.yaml's runningText
+    display = Browser.open(1920, 1080);
+    display.go(base() + "/display?audio=off");
+    display.until(d -> "true".equals(display.body("connected")) && configured.equals(display.body("runningText")));
+
+    signIn("manager");
+    awaitMonitor();
+    browser.until(d -> text("#rt-current").equals(configured));
+    assertThat(text("#rt-title")).isEqualToIgnoringCase("Teks berjalan");
+    assertThat(browser.find("#rt-text").getDomProperty("value")).isEqualTo(configured);
+    assertThat(browser.find("#rt-save").isEnabled()).as("nothing to save yet").isFalse();
+
+    String text = "Besok, 1 Desember, layanan KTP-el hanya sampai pukul 12.00. Terima kasih.";
+    browser.find("#rt-text").clear();
+    browser.find("#rt-text").sendKeys(text);
+    assertThat(text("#rt-count")).isEqualTo(text.length() + "/500 karakter");
+    assertThat(attr("#rt-text", "maxlength")).isEqualTo("500");
+    click("#rt-save");
+    browser.until(d -> text("#rt-current").equals(text));
+    assertThat(text("#rt-feedback")).contains("Tersimpan");
+    display.until(d -> text.equals(display.body("runningText")));
+    assertThat(display.js("return document.getElementById('ticker-text').textContent;")).isEqualTo(text);
+    assertThat(hall.api.get("/api/v1/hall", null).json().getString("runningText")).isEqualTo(text);
+    browser.screenshot(SHOTS.resolve("manager-running-text.png"));
+
+    click("#rt-reset");
+    browser.until(d -> text("#rt-current").equals(configured));
+    assertThat(text("#rt-feedback")).contains("dipulihkan");
+    assertThat(browser.find("#rt-text").getDomProperty("value")).isEqualTo(configured);
+    display.until(d -> configured.equals(display.body("runningText")));
+
+    // another manager's change shows here too, and in English the panel speaks English
+    hall.api.send("PUT", "/api/v1/hall/running-text", hall.login("manager"),
+        new JsonObject().put("text", "Layanan tutup pukul 12.00").encode());
+    browser.until(d -> text("#rt-current").equals("Layanan tutup pukul 12.00"));
+    assertThat(browser.find("#rt-text").getDomProperty("value")).isEqualTo("Layanan tutup pukul 12.00");
+    click("#lang");
+    browser.until(d -> text("#rt-title").equalsIgnoreCase("Running text"));
+    assertThat(text("#rt-reset")).isEqualTo("Restore default");
+    assertThat(text("#rt-save")).isEqualTo("Save");
+  }
+
+  @Test
   void anOfficerIsSentToTheCounterTerminalAndSeesNothingOfTheHall() {
     signIn("petugas-dukcapil");
     browser.until(d -> "notForRole".equals(browser.body("loginMessage")));
@@ -255,5 +305,9 @@ class ManagerBrowserIT {
     assertThat(text("#scope")).isEqualTo("Instansi: POLRES");
     assertThat(text("#jobs-hint")).contains("hanya untuk manajer");
     assertThat(count("#jobs [data-action]")).isZero();
+    // the running text is shown, not offered for editing
+    browser.until(d -> text("#rt-current").equals("Selamat datang di MPP Uji"));
+    assertThat(browser.find("#rt-form").isDisplayed()).isFalse();
+    assertThat(text("#rt-hint")).contains("Hanya manajer MPP");
   }
 }
