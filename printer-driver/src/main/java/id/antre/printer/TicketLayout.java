@@ -67,8 +67,13 @@ public final class TicketLayout {
         p.line(IndonesianDates.dateTime(ticket.issuedAt()));
         p.line(rule);
 
-        lines(p, "Antrean di depan Anda: " + keep(ticket.ahead() + " orang"), columns);
-        lines(p, "Perkiraan waktu tunggu: " + keep("± " + ticket.estimatedWaitMinutes() + " menit"), columns);
+        if (ticket.ahead() == 0) {
+            // nobody ahead: "0 orang, ± 0 menit" reads like a fault
+            lines(p, "Anda berikutnya, segera dipanggil", columns);
+        } else {
+            lines(p, "Antrean di depan Anda: " + keep(ticket.ahead() + " orang"), columns);
+            lines(p, "Perkiraan waktu tunggu: " + keep("± " + ticket.estimatedWaitMinutes() + " menit"), columns);
+        }
 
         if (present(ticket.trackingUrl())) {
             // The blank lines around the code are its quiet zone: scanners need about four modules.

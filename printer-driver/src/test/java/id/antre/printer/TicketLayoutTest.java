@@ -99,7 +99,8 @@ class TicketLayoutTest {
         DecodedTicket decoded = EscPosDecoder.decode(TicketLayout.create(PrinterProfile.MM80).render(bare), PrinterProfile.MM80);
 
         assertThat(decoded.qrPayloads()).isEmpty();
-        assertThat(decoded.text()).doesNotContain("Persyaratan").contains("B-002", "Paspor", "Antrean di depan Anda: 0 orang");
+        assertThat(decoded.text()).doesNotContain("Persyaratan").contains("B-002", "Paspor", "Anda berikutnya, segera dipanggil")
+            .doesNotContain("0 orang");
     }
 
     @Test
