@@ -111,16 +111,31 @@ public final class Browser implements AutoCloseable {
     return until(WAIT, condition);
   }
 
+  /**
+   * Pages redraw parts of themselves on every live update, so an element found a moment ago may be
+   * gone: a condition that meets a stale element is simply evaluated again.
+   */
   public <T> T until(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
+  /** Clicks the element the selector finds when the click lands, even if a redraw replaced it meanwhile. */
+  public void click(String css) {
+    until(d -> {
+      find(css).click();
+      return true;
+    });
+  }
+
+  /** The element's text, read again if a redraw replaced the element between finding and reading. */
   public String text(String css) {
-    return find(css).getText();
+    return until(d -> find(css).getText());
   }
 
   /** A data attribute of body, e.g. {@code body("announced")} for {@code data-announced}. */

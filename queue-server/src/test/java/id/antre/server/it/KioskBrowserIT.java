@@ -251,7 +251,7 @@ class KioskBrowserIT {
     awaitScreen("services");
     browser.until(d -> "false".equals(browser.find("[data-service=SKCK]").getAttribute("data-available")));
     assertThat(browser.text("[data-service=SKCK]")).contains("Kuota hari ini habis");
-    browser.find("[data-service=SKCK]").click();
+    browser.click("[data-service=SKCK]");
     assertThat(browser.body("screen")).isEqualTo("services");
     assertThat(tickets()).isEqualTo(3);
     shot("kiosk-quota-full.png");

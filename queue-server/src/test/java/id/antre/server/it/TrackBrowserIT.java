@@ -94,15 +94,15 @@ class TrackBrowserIT {
     String token = mine.getString("trackingToken");
     openPhone(token);
 
-    browser.find("[data-action=cancel]").click();
+    browser.click("[data-action=cancel]");
     browser.until(d -> browser.find("#confirm").isDisplayed());
     assertThat(browser.text("#confirm")).contains("Batalkan nomor B001?");
-    browser.find("[data-action=cancel-no]").click();
+    browser.click("[data-action=cancel-no]");
     assertThat(hall.api.get("/api/v1/tickets/" + token, null).json().getString("status")).isEqualTo("WAITING");
 
-    browser.find("[data-action=cancel]").click();
+    browser.click("[data-action=cancel]");
     browser.until(d -> browser.find("#confirm").isDisplayed());
-    browser.find("[data-action=cancel-yes]").click();
+    browser.click("[data-action=cancel-yes]");
     browser.until(d -> "CANCELLED".equals(browser.body("status")));
     assertThat(browser.text(".status-card")).contains("Dibatalkan");
     assertThat(hall.api.get("/api/v1/tickets/" + token, null).json().getString("status")).isEqualTo("CANCELLED");
