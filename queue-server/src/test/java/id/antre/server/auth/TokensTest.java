@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import id.antre.server.auth.Actor.Role;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.it.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,34 +24,6 @@ class TokensTest {
 
   private final MutableClock clock = new MutableClock(START);
   private final Tokens tokens = new Tokens(SECRET, clock, LIFETIME);
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static ErrorCode refusal(Tokens tokens, String token) {
     Throwable t = catchThrowable(() -> tokens.verify(token));
