@@ -160,10 +160,12 @@ public final class AntreServer {
         LOG.info("hall configuration read from the database: {} {}", hall.name(), hall.subtitle());
         return Future.succeededFuture(stored.get());
       }
-      String text = readHallFile();
-      hall = HallConfigParser.parse(text); // refuses a bad file before anything is stored
-      byte[] secret = Tokens.newSecret();
-      return halls.store(hall, text, secret, clock.instant())
+      // file I/O and parsing off the event loop; a bad file is refused before anything is stored
+      return vertx.executeBlocking(() -> {
+        String text = readHallFile();
+        hall = HallConfigParser.parse(text);
+        return text;
+      }).compose(text -> halls.store(hall, text, Tokens.newSecret(), clock.instant()))
           .compose(v -> halls.load())
           .map(s -> {
             LOG.info("hall configuration loaded into the database: {} services, {} counters",
