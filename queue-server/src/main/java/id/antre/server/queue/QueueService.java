@@ -189,14 +189,9 @@ public class QueueService {
             // not open, still busy, a repeated press, or nobody waiting: tell which
             return store.counter(counterId).compose(now -> {
               remember(now);
-              if (!"OPEN".equals(now.state())) {
-                return replayOr(requestId, "CALL", counterId,
-                    new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
-              }
-              if (now.current() != null) {
-                return replayOr(requestId, "CALL", counterId, new QueueException(ErrorCode.COUNTER_BUSY,
-                    "Loket masih melayani " + now.current().number() + " (counter still holds "
-                        + now.current().number() + ")"));
+              Optional<QueueException> notFree = notFreeToCall(now);
+              if (notFree.isPresent()) {
+                return replayOr(requestId, "CALL", counterId, notFree.get()).map(Optional::of);
               }
               return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId)));
             });
@@ -322,13 +317,9 @@ public class QueueService {
       return invalid("a reason is required to call a ticket out of order");
     }
     return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
-      if (!"OPEN".equals(row.state())) {
-        return replayOr(requestId, "CALL", counterId,
-            new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
-      }
-      if (row.current() != null) {
-        return replayOr(requestId, "CALL", counterId, new QueueException(ErrorCode.COUNTER_BUSY,
-            "Loket masih melayani " + row.current().number() + " (counter still holds " + row.current().number() + ")"));
+      Optional<QueueException> notFree = notFreeToCall(row);
+      if (notFree.isPresent()) {
+        return replayOr(requestId, "CALL", counterId, notFree.get());
       }
       return store.callTicket(counterId, ticketId, effective(counter, row).services(), actor.name(), clock.instant(),
               requestId, new JsonObject().put("outOfOrder", true).put("reason", reason), today())
@@ -574,24 +565,27 @@ public class QueueService {
         });
   }
 
-  private <T> Future<T> replayOr(String requestId, String type, String counterId, QueueException otherwise) {
+  /** Why a counter cannot call now (not open, or still holding a ticket), if it cannot. */
+  private static Optional<QueueException> notFreeToCall(CounterRow row) {
+    if (!"OPEN".equals(row.state())) {
+      return Optional.of(new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
+    }
+    if (row.current() != null) {
+      String n = row.current().number();
+      return Optional.of(new QueueException(ErrorCode.COUNTER_BUSY,
+          "Loket masih melayani " + n + " (counter still holds " + n + ")"));
+    }
+    return Optional.empty();
+  }
+
+  /** The first answer of a repeated request id, or the refusal when the request is new. */
+  private Future<Ticket> replayOr(String requestId, String type, String counterId, QueueException otherwise) {
     if (requestId == null) {
       return Future.failedFuture(otherwise);
     }
-    return store.replay(requestId).map(r -> {
-      if (r.isEmpty()) {
-        throw otherwise;
-      }
-      @SuppressWarnings("unchecked")
-      T t = (T) wrapReplay(checkReplay(r.get(), type, counterId), type);
-      return t;
-    });
+    return store.replay(requestId).map(r -> checkReplay(r.orElseThrow(() -> otherwise), type, counterId));
   }
 
-  /** call-next answers with Optional; every other action with the ticket. */
-  private static Object wrapReplay(Ticket t, String type) {
-    return "CALL".equals(type) ? Optional.of(t) : t;
-  }
 
   private static Ticket checkReplay(TicketStore.Replay replay, String type, String counterId) {
     boolean sameAction = replay.eventType().equals(type)
