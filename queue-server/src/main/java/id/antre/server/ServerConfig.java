@@ -49,8 +49,4 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
         Optional.ofNullable(env.get("ANTRE_LOCAL_PRINTER")).filter(s -> !s.isBlank()));
   }
 
-  public ServerConfig withPort(int p) {
-    return new ServerConfig(p, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway,
-        localPrinter);
-  }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Logs users in and turns an Authorization header into an {@link Actor}. */
@@ -75,10 +74,6 @@ public class AuthService {
       devices.put(hash, actor);
       return actor;
     });
-  }
-
-  public Optional<Actor> cachedDevice(String hash) {
-    return Optional.ofNullable(devices.get(hash));
   }
 
   private static final String DUMMY_HASH = Passwords.hash("antre-dummy-password");

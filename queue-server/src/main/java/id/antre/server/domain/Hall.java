@@ -26,13 +26,6 @@ public record Hall(
     String runningText,
     Voice voice) {
 
-  public Hall(String name, String subtitle, ZoneId timeZone, RoutingRules routing, Optional<TimeRange> fridayBreak,
-      Map<LocalDate, String> holidays, List<String> outcomes, List<Agency> agencies, List<Service> services,
-      List<Counter> counters, String runningText) {
-    this(name, subtitle, timeZone, routing, fridayBreak, holidays, outcomes, agencies, services, counters, runningText,
-        Voice.DEFAULT);
-  }
-
   public Hall {
     holidays = Map.copyOf(holidays);
     outcomes = List.copyOf(outcomes);

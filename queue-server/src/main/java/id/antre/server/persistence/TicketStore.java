@@ -58,11 +58,6 @@ public class TicketStore {
             : Future.failedFuture(err));
   }
 
-  public Future<Ticket> ticketByRequest(String requestId) {
-    return client.preparedQuery(Sql.TICKET_BY_REQUEST).execute(Tuple.of(requestId))
-        .map(rows -> first(rows).orElseThrow(() -> new QueueException(ErrorCode.CONFLICT, "request not found")));
-  }
-
   public Future<Optional<Ticket>> ticketById(long id) {
     return client.preparedQuery(Sql.TICKET_BY_ID).execute(Tuple.of(id)).map(TicketStore::first);
   }
