@@ -61,6 +61,7 @@ public class QueueVerticle extends VerticleBase {
         Map.entry("queues", (a, b) -> queuesView()),
         Map.entry("running-text", (a, b) -> (b.containsKey("text") ? queue.runningText(a, b.getString("text"))
             : queue.runningText()).map(t -> new JsonObject().put("runningText", t))),
+        Map.entry("latest-call-seq", (a, b) -> queue.latestCallSeq().map(seq -> new JsonObject().put("seq", seq))),
         Map.entry("calls", (a, b) -> callsView(b.getLong("since", 0L), b.getString("zone"), b.getInteger("limit", 10))),
         Map.entry("counters-public", (a, b) -> queue.counters().map(list -> new JsonObject().put("counters",
             new JsonArray(list.stream().map(this::publicCounter).toList())))),

@@ -86,7 +86,7 @@ public class Gateway {
     }));
     timer = vertx.setPeriodic(options.heartbeatMillis(), id -> heartbeat());
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-        .compose(v -> command("calls", new JsonObject().put("since", Long.MAX_VALUE - 1).put("limit", 1)))
+        .compose(v -> command("latest-call-seq", new JsonObject()))
         .map(j -> {
           latestCallSeq = ((JsonObject) j).getLong("seq");
           return null;
@@ -119,17 +119,17 @@ public class Gateway {
     ws.closeHandler(v -> vertx.runOnContext(x -> forget(conn)));
   }
 
+  /**
+   * A socket closed, whoever closed it (the client, or this gateway for a slow client): the
+   * other terminals of its counters hear that it left, and a print agent's printer is marked
+   * AGENT_OFFLINE unless another connection of an agent still follows it here (a reconnect
+   * often arrives before the old socket's close).
+   */
   private void forget(Connection conn) {
-    if (conn.terminal != null && !conn.closed) {
-      conn.topics.stream().filter(t -> t.startsWith(Topics.COUNTER)).forEach(t -> presence(conn, t, "leave"));
-    }
-    if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT && !conn.closed) {
-      // the agent went away: its printer cannot print until it is back
-      command("printer-status", new JsonObject().put("status", "AGENT_OFFLINE").put("detail", "agent disconnected")
-          .put("actor", JsonViews.actor(conn.actor)));
+    if (!connections.remove(conn)) {
+      return;
     }
     conn.closed = true;
-    connections.remove(conn);
     for (String t : conn.topics) {
       Set<Connection> set = subscribers.get(t);
       if (set != null) {
@@ -137,6 +137,18 @@ public class Gateway {
         if (set.isEmpty()) {
           subscribers.remove(t);
         }
+      }
+    }
+    if (conn.terminal != null) {
+      conn.topics.stream().filter(t -> t.startsWith(Topics.COUNTER)).forEach(t -> presence(conn, t, "leave"));
+    }
+    if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT) {
+      boolean stillHere = conn.topics.stream().filter(t -> t.startsWith(Topics.PRINTER))
+          .anyMatch(t -> subscribers.getOrDefault(t, Set.of()).stream()
+              .anyMatch(c -> c.actor != null && c.actor.role() == Actor.Role.PRINT_AGENT));
+      if (!stillHere) {
+        command("printer-status", new JsonObject().put("status", "AGENT_OFFLINE").put("detail", "agent disconnected")
+            .put("actor", JsonViews.actor(conn.actor)));
       }
     }
   }
@@ -164,7 +176,7 @@ public class Gateway {
           .forEach(t -> presence(conn, t, "here"));
       case "ping" -> conn.send(new JsonObject().put("type", "pong").put("seq", latestCallSeq).encode());
       case "print-result" -> fromAgent(conn, "print-result", new JsonObject().put("job", msg.getValue("job"))
-          .put("printed", "printed".equals(msg.getString("status"))).put("error", msg.getValue("reason")));
+          .put("status", msg.getValue("status")).put("error", msg.getValue("reason")));
       case "printer-status" -> fromAgent(conn, "printer-status", new JsonObject().put("status", msg.getValue("status"))
           .put("detail", msg.getValue("detail")));
       default -> error(conn, ErrorCode.INVALID_REQUEST, "unknown message type '" + type
@@ -178,9 +190,13 @@ public class Gateway {
       error(conn, ErrorCode.FORBIDDEN, "subscribe to printer:<kiosk> with a print agent's token first");
       return;
     }
-    if ("print-result".equals(action) && !(body.getValue("job") instanceof Number)) {
-      error(conn, ErrorCode.INVALID_REQUEST, "job must be the number of the print job");
-      return;
+    if ("print-result".equals(action)) {
+      Object status = body.remove("status");
+      if (!(body.getValue("job") instanceof Number) || !("printed".equals(status) || "failed".equals(status))) {
+        error(conn, ErrorCode.INVALID_REQUEST, "a print result needs job (its number) and status printed or failed");
+        return;
+      }
+      body.put("printed", "printed".equals(status));
     }
     if ("printer-status".equals(action) && !(body.getValue("status") instanceof String)) {
       error(conn, ErrorCode.INVALID_REQUEST, "status must be text");
@@ -427,7 +443,7 @@ public class Gateway {
       }
     }
     // a call published by a node that died before it could publish reaches us through the log
-    command("calls", new JsonObject().put("since", Long.MAX_VALUE - 1).put("limit", 1))
+    command("latest-call-seq", new JsonObject())
         .onSuccess(j -> latestCallSeq = Math.max(latestCallSeq, ((JsonObject) j).getLong("seq")));
   }
 

@@ -252,4 +252,46 @@ class GatewayIT {
       assertThat(display.next("hall").getString("runningText")).startsWith("Selamat datang");
     }
   }
+
+  @Test
+  void aPrintResultWithoutAKnownStatusIsRefusedAndOnlyPrintAgentsMaySendOne() {
+    try (WsClient agent = new WsClient(hall.server.port()); WsClient stranger = new WsClient(hall.server.port())) {
+      agent.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("printer:kiosk-1"))
+          .put("token", hall.server.demoSecrets().get("printer-1")));
+      agent.next("snapshot");
+      agent.send(new JsonObject().put("type", "print-result").put("job", 1).put("status", "ok"));
+      assertThat(agent.next("error").getString("code")).isEqualTo("INVALID_REQUEST");
+      agent.send(new JsonObject().put("type", "print-result").put("status", "printed"));
+      assertThat(agent.next("error").getString("code")).isEqualTo("INVALID_REQUEST");
+      stranger.send(new JsonObject().put("type", "print-result").put("job", 1).put("status", "printed"));
+      assertThat(stranger.next("error").getString("code")).isEqualTo("FORBIDDEN");
+    }
+  }
+
+  @Test
+  void aPrinterIsOnlineWhileItsAgentIsConnectedAndAgentOfflineWhenItLeaves() throws Exception {
+    String manager = hall.login("manager");
+    WsClient agent = new WsClient(hall.server.port());
+    agent.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("printer:kiosk-1"))
+        .put("token", hall.server.demoSecrets().get("printer-1")));
+    agent.next("snapshot");
+    assertThat(printerStatus(manager, "ONLINE")).isEqualTo("ONLINE");
+    agent.close();
+    assertThat(printerStatus(manager, "AGENT_OFFLINE")).isEqualTo("AGENT_OFFLINE");
+  }
+
+  /** Polls the printers list until kiosk-1's printer reports the status (or the time is up). */
+  private String printerStatus(String manager, String expected) throws InterruptedException {
+    String status = null;
+    long until = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < until) {
+      JsonArray printers = hall.api.get("/api/v1/printers", manager).json().getJsonArray("printers");
+      status = printers.isEmpty() ? null : printers.getJsonObject(0).getString("status");
+      if (expected.equals(status)) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return status;
+  }
 }
