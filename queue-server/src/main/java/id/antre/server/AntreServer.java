@@ -111,7 +111,7 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway());
+        config.gateway(), config.audioDir());
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);

@@ -11,17 +11,18 @@ import java.util.Optional;
  *
  * @param hallFile   path of the hall configuration; empty means the bundled demo hall
  * @param demo       create demo users and devices, and (unless realHours) keep every service open
+ * @param audioDir   a hall's own voice clips, served instead of the bundled ones of the same name
  * @param localPrinter a printer attached to this machine, "kiosk-1=serial:/dev/ttyUSB0:9600" (see docs/printing.md)
  */
 public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
     Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway,
-    Optional<String> localPrinter) {
+    Optional<String> localPrinter, Optional<String> audioDir) {
 
   /** Without a printer attached to the server machine. */
   public ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
       Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway) {
     this(port, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   public static ServerConfig fromEnv(Map<String, String> env) {
@@ -46,7 +47,8 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
             GatewayOptions.defaults().heartbeatMillis(), GatewayOptions.defaults().idleTimeoutMillis(),
             java.util.Arrays.stream(env.getOrDefault("ANTRE_ALLOWED_ORIGINS", "").split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()),
-        Optional.ofNullable(env.get("ANTRE_LOCAL_PRINTER")).filter(s -> !s.isBlank()));
+        Optional.ofNullable(env.get("ANTRE_LOCAL_PRINTER")).filter(s -> !s.isBlank()),
+        Optional.ofNullable(env.get("ANTRE_AUDIO_DIR")).filter(s -> !s.isBlank()));
   }
 
 }

@@ -43,10 +43,13 @@ public class ApiVerticle extends VerticleBase {
   private final AuthService auth;
   private final Supplier<Future<Void>> readiness;
   private final GatewayOptions gatewayOptions;
+  private final java.util.Optional<String> audioDir;
   private HttpServer server;
   private Gateway gateway;
 
-  public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions) {
+  public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
+      java.util.Optional<String> audioDir) {
+    this.audioDir = audioDir;
     this.port = port;
     this.auth = auth;
     this.readiness = readiness;
@@ -110,7 +113,7 @@ public class ApiVerticle extends VerticleBase {
         Map.of("requestId", Type.STRING, "ticket", Type.INTEGER), "ticket"));
     router.route("/api/v1/*").subRouter(api);
 
-    Pages.mount(router);
+    Pages.mount(router, audioDir);
     router.route().last().handler(ctx -> ctx.fail(404));
     router.errorHandler(400, ctx -> problem(ctx, ErrorCode.INVALID_REQUEST, "malformed request"));
     router.errorHandler(404, ctx -> problem(ctx, ErrorCode.NOT_FOUND, "no such resource: " + ctx.request().path()));

@@ -8,7 +8,10 @@ final class Pages {
   private Pages() {
   }
 
-  static void mount(Router router) {
+  /**
+   * @param audioDir a hall's own recordings; a clip found there wins over the bundled one
+   */
+  static void mount(Router router, java.util.Optional<String> audioDir) {
     router.get("/").handler(ctx -> ctx.reroute("/web/home/index.html"));
     router.get("/kiosk").handler(ctx -> ctx.reroute("/web/visitor/kiosk.html"));
     router.get("/t/:token").handler(ctx -> ctx.reroute("/web/visitor/track.html"));
@@ -16,19 +19,24 @@ final class Pages {
     router.get("/counter").handler(ctx -> ctx.reroute("/web/counter/index.html"));
     router.get("/manager").handler(ctx -> ctx.reroute("/web/manager/index.html"));
     // voice clips: a hall's own recordings in ANTRE_AUDIO_DIR win over the bundled ones
-    String audioDir = System.getenv("ANTRE_AUDIO_DIR");
     router.get("/audio/:clip").handler(ctx -> {
       String clip = ctx.pathParam("clip");
       if (!clip.matches("[a-z0-9-]{1,64}\\.wav")) {
         ctx.fail(404);
         return;
       }
-      java.nio.file.Path own = audioDir == null ? null : java.nio.file.Path.of(audioDir, clip);
-      if (own != null && java.nio.file.Files.isRegularFile(own)) {
-        ctx.response().putHeader("Content-Type", "audio/wav").sendFile(own.toString());
-      } else {
+      if (audioDir.isEmpty()) {
         ctx.reroute("/web/display/audio/" + clip);
+        return;
       }
+      String own = java.nio.file.Path.of(audioDir.get(), clip).toString();
+      ctx.vertx().fileSystem().exists(own).onComplete(found -> {
+        if (found.succeeded() && found.result()) {
+          ctx.response().putHeader("Content-Type", "audio/wav").sendFile(own);
+        } else {
+          ctx.reroute("/web/display/audio/" + clip);
+        }
+      });
     });
     router.route("/web/*").handler(StaticHandler.create("web").setDefaultContentEncoding("UTF-8")
         .setCachingEnabled(false));

@@ -29,7 +29,7 @@ class LocalPrinterIT {
     Path paper = dir.resolve("printer.bin");
     ServerConfig config = new ServerConfig(0, db, Optional.of(TestServer.resourcePath("/halls/small.yaml")), true, false,
         Optional.of(TestServer.PASSWORD), Duration.ofHours(1), 1, "http://127.0.0.1:0", GatewayOptions.defaults(),
-        Optional.of("kiosk-1=file:" + paper + ",paper=58"));
+        Optional.of("kiosk-1=file:" + paper + ",paper=58"), Optional.empty());
     AntreServer server = new AntreServer(vertx, config, Clock.systemUTC()).start().await();
     try {
       Api api = new Api(server.port());
