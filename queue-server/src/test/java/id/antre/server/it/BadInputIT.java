@@ -2,8 +2,6 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.server.persistence.DbConfig;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -26,8 +24,7 @@ class BadInputIT {
           || '/' || (SELECT string_agg(counter_id || state || coalesce(current_ticket::text, ''), ',' ORDER BY counter_id)
                      FROM counter_state)""";
 
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   MutableClock clock;
   TestServer hall;
   Api api;
@@ -37,12 +34,11 @@ class BadInputIT {
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    clock = new MutableClock(Instant.parse("2026-11-30T02:00:00Z"));
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", clock, true);
+    fixture = HallFixture.smallHall(Instant.parse("2026-11-30T02:00:00Z"), true);
+    clock = fixture.clock;
+    hall = fixture.hall;
     api = hall.api;
-    pool = TestDb.pool(vertx, db);
+    pool = fixture.pool;
     officer = hall.login("petugas-dukcapil");
     polres = hall.login("petugas-polres");
     // a counter with a called ticket, so there is state to damage
@@ -54,10 +50,7 @@ class BadInputIT {
 
   @AfterAll
   void stop() {
-    hall.close();
-    pool.close().await();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   @BeforeEach

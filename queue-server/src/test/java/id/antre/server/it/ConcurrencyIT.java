@@ -2,8 +2,6 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.server.persistence.DbConfig;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -36,25 +34,20 @@ class ConcurrencyIT {
   /** AKTA's quota in small.yaml: the burst asks for more than that. */
   static final int AKTA_QUOTA = 300;
 
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   TestServer hall;
   Pool pool;
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", new MutableClock(Instant.parse("2026-11-30T02:00:00Z")), true);
-    pool = TestDb.pool(vertx, db);
+    fixture = HallFixture.smallHall(Instant.parse("2026-11-30T02:00:00Z"), true);
+    hall = fixture.hall;
+    pool = fixture.pool;
   }
 
   @AfterAll
   void stop() {
-    hall.close();
-    pool.close().await();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   @Test

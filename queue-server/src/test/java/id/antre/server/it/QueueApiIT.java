@@ -2,8 +2,6 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.server.persistence.DbConfig;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -20,8 +18,7 @@ class QueueApiIT {
   /** Monday 30 November 2026, 09:00 WIB. */
   static final Instant MONDAY_0900 = Instant.parse("2026-11-30T02:00:00Z");
 
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   MutableClock clock;
   TestServer hall;
   Api api;
@@ -29,20 +26,16 @@ class QueueApiIT {
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    clock = new MutableClock(MONDAY_0900);
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", clock, true);
+    fixture = HallFixture.smallHall(MONDAY_0900, true);
+    clock = fixture.clock;
+    hall = fixture.hall;
     api = hall.api;
-    pool = TestDb.pool(vertx, db);
+    pool = fixture.pool;
   }
 
   @AfterAll
   void stop() {
-    hall.close();
-    pool.close().await();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   JsonObject issue(String service) {
