@@ -11,10 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SerialConnection against real ptys made by socat. */
+@Tag("core") // the core lane of scripts/test, as queue-server's @CoreLane
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SerialConnectionIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);

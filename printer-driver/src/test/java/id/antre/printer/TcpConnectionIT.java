@@ -11,9 +11,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** TcpConnection against a real socket on loopback. */
+@Tag("core") // the core lane of scripts/test, as queue-server's @CoreLane
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TcpConnectionIT {
 
     @Test

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   /** Listed, not scanned: a classpath scan differs between a jar and a folder. */
-  static final List<String> FILES = List.of("V001__queue_core.sql", "V002__print_jobs.sql",
+  public static final List<String> FILES = List.of("V001__queue_core.sql", "V002__print_jobs.sql",
       "V003__counter_services.sql",
       "V004__waiting_index.sql",
       "V005__claim_function.sql",

@@ -2,6 +2,7 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Every kind of bad request gets its 4xx and stable code, and the database does not change. */
+@CoreLane
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
   static final String FINGERPRINT = """

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.antre.server.AntreServer;
 import id.antre.server.Clustering;
 import id.antre.server.ServerConfig;
+import id.antre.server.lanes.ClusterLane;
 import id.antre.server.persistence.DbConfig;
 import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Future;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes clustered over Hazelcast on loopback, one database: a call on one reaches the other's clients. */
+@ClusterLane
 class ClusterIT {
 
   static int freePort() throws Exception {
@@ -29,8 +31,8 @@ class ClusterIT {
 
   @Test
   void aCallMadeOnNodeOneReachesADisplayConnectedToNodeTwo() throws Exception {
-    Vertx plain = Vertx.vertx();
-    DbConfig db = TestDb.create(plain);
+    HallFixture fixture = HallFixture.builder().noNode().start();
+    DbConfig db = fixture.db;
     String cluster = "antre-it-" + UUID.randomUUID();
     int p1 = freePort();
     int p2 = freePort();
@@ -68,8 +70,7 @@ class ClusterIT {
       if (v2 != null) {
         v2.close().await();
       }
-      TestDb.drop(plain, db);
-      plain.close().await();
+      fixture.close();
     }
   }
 }

@@ -2,6 +2,7 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * Many kiosks and many counters at once, over real HTTP: numbers stay unique and contiguous,
  * quotas hold to the ticket, and every ticket is called exactly once.
  */
+@CoreLane
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrencyIT {
   static final int KIOSKS = 8;

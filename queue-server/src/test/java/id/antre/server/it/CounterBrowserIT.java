@@ -3,22 +3,14 @@ package id.antre.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.AntreServer;
-import id.antre.server.ServerConfig;
-import id.antre.server.persistence.DbConfig;
-import id.antre.server.realtime.GatewayOptions;
-import io.vertx.core.Vertx;
+import id.antre.server.lanes.BrowserLane;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +25,12 @@ import org.openqa.selenium.interactions.Actions;
  * PostgreSQL: keyboard calling, the wall display, double presses, a server restart,
  * authorisation, the supervisor's reassignment and a second tab on the same counter.
  */
+@BrowserLane
 class CounterBrowserIT {
   static final Path SHOTS = Path.of("target", "screenshots");
   static final Duration DISPLAY_WAIT = Duration.ofSeconds(30);
 
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   Pool pool;
   int port;
   AntreServer server;
@@ -47,40 +39,17 @@ class CounterBrowserIT {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    pool = TestDb.pool(vertx, db);
-    port = freePort();
-    startServer();
+    fixture = HallFixture.builder().fixedPort().realClock().start();
+    pool = fixture.pool;
+    server = fixture.hall.server;
+    port = server.port();
+    api = fixture.api();
   }
 
   @AfterEach
   void stop() {
     browsers.forEach(Browser::close);
-    if (server != null) {
-      server.stop().await();
-    }
-    pool.close().await();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
-  }
-
-  /** A node on a fixed port, so a restarted one is found again by the same page. */
-  void startServer() {
-    ServerConfig config = new ServerConfig(port, db, Optional.of(TestServer.resourcePath("/halls/small.yaml")), true,
-        false, Optional.of(TestServer.PASSWORD), Duration.ofHours(10), 1, "http://127.0.0.1:" + port,
-        GatewayOptions.defaults());
-    server = new AntreServer(vertx, config, Clock.systemUTC()).start().await();
-    api = new Api(port);
-  }
-
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    fixture.close();
   }
 
   String url(String path) {
@@ -293,14 +262,14 @@ class CounterBrowserIT {
     keys(b, Keys.F3);
     shows(b, number, "SERVING");
 
-    server.stop().await();
+    fixture.stopNode();
     b.until(d -> "false".equals(b.body("connected")));
     assertThat(b.find("#offline-banner").isDisplayed()).isTrue();
     assertThat(b.body("currentNumber")).isEqualTo(number);
     b.screenshot(SHOTS.resolve("counter-offline.png"));
     assertThat(count("SELECT count(*) FROM ticket WHERE " + isNumber(number) + " AND status = 'SERVING'")).isEqualTo(1);
 
-    startServer(); // same database, same port
+    server = fixture.restart().server; // same database, same port
     b.until(d -> "true".equals(b.body("connected")));
     shows(b, number, "SERVING");
     keys(b, Keys.F4);
@@ -310,12 +279,12 @@ class CounterBrowserIT {
     assertThat(count("SELECT count(*) FROM ticket WHERE " + isNumber(number) + " AND status = 'DONE'")).isEqualTo(1);
 
     // a press while the server is away is sent once it is back, once
-    server.stop().await();
+    fixture.stopNode();
     b.until(d -> "false".equals(b.body("connected")));
     keys(b, Keys.SPACE);
     b.until(d -> "callNext".equals(b.body("pending")));
     keys(b, Keys.SPACE, Keys.F1);
-    startServer();
+    server = fixture.restart().server;
     shows(b, next, "CALLED");
     b.until(d -> "true".equals(b.body("connected")));
     assertThat(count("SELECT count(*) FROM ticket_event WHERE type = 'CALL' AND counter_id = '4'")).isEqualTo(2);

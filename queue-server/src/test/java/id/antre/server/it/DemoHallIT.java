@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.antre.server.AntreServer;
 import id.antre.server.ServerConfig;
+import id.antre.server.lanes.CoreLane;
 import id.antre.server.persistence.DbConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,14 +17,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The demo hall as a newcomer meets it, and a bad hall file refused at start. */
+@CoreLane
 class DemoHallIT {
 
   @Test
   void theDemoHallIsCirebonWithItsTenantsAndIsOpenOnASundayNightWithNumbersRestartingAtJakartaMidnight() {
-    Vertx vertx = Vertx.vertx();
-    DbConfig db = TestDb.create(vertx);
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T16:58:00Z")); // Sunday 23:58 WIB
-    try (TestServer hall = TestServer.start(vertx, db, null, clock, false)) {
+    try (HallFixture fixture = HallFixture.builder().demoHall().at(Instant.parse("2026-11-29T16:58:00Z")) // Sunday 23:58 WIB
+        .start()) {
+      TestServer hall = fixture.hall;
+      MutableClock clock = fixture.clock;
       JsonObject h = hall.api.get("/api/v1/hall", null).json();
       assertThat(h.getString("subtitle")).isEqualTo("KABUPATEN CIREBON");
       assertThat(h.getJsonArray("agencies").stream().map(a -> ((JsonObject) a).getString("code")).toList())
@@ -38,16 +39,14 @@ class DemoHallIT {
       assertThat(hall.api.post("/api/v1/tickets", hall.kioskToken(), body).json().getString("number")).isEqualTo("A002");
       clock.advance(Duration.ofMinutes(3)); // 00:01 WIB Monday, still Sunday in UTC
       assertThat(hall.api.post("/api/v1/tickets", hall.kioskToken(), body).json().getString("number")).isEqualTo("A001");
-    } finally {
-      TestDb.drop(vertx, db);
-      vertx.close().await();
     }
   }
 
   @Test
   void aBadHallFileIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    DbConfig db = TestDb.create(vertx);
+    HallFixture fixture = HallFixture.builder().noNode().start();
+    Vertx vertx = fixture.vertx;
+    DbConfig db = fixture.db;
     Path bad = Files.createTempFile("hall", ".yaml");
     String text = Files.readString(Path.of(TestServer.resourcePath("/halls/small.yaml")))
         .replace("prefix: B,", "prefix: b2,");
@@ -60,15 +59,12 @@ class DemoHallIT {
       assertThatThrownBy(() -> server.start().await())
           .hasMessageContaining("agencies[0].services[1].prefix")
           .hasMessageContaining("b2");
-      Pool pool = TestDb.pool(vertx, db);
-      assertThat(TestDb.count(pool, "SELECT count(*) FROM hall").await()).isZero();
-      assertThat(TestDb.count(pool, "SELECT count(*) FROM service").await()).isZero();
-      pool.close().await();
+      assertThat(TestDb.count(fixture.pool, "SELECT count(*) FROM hall").await()).isZero();
+      assertThat(TestDb.count(fixture.pool, "SELECT count(*) FROM service").await()).isZero();
     } finally {
       server.stop().await();
       Files.deleteIfExists(bad);
-      TestDb.drop(vertx, db);
-      vertx.close().await();
+      fixture.close();
     }
   }
 }

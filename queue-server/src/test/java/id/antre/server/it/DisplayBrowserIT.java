@@ -2,22 +2,17 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.server.AntreServer;
-import id.antre.server.ServerConfig;
-import id.antre.server.persistence.DbConfig;
+import id.antre.server.lanes.BrowserLane;
 import id.antre.server.realtime.GatewayOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,29 +23,27 @@ import org.junit.jupiter.api.Test;
  * Voice is simulated ({@code ?audio=off}: each announcement "plays" 300 ms) so the order is
  * observable from the page's data attributes.
  */
+@BrowserLane
 class DisplayBrowserIT {
   static final Path SHOTS = Path.of("target", "screenshots");
   /** Short heartbeats so the page's "missed a call?" check runs within a test's patience. */
   static final GatewayOptions GATEWAY = new GatewayOptions(256 * 1024, 1_000, 60_000, List.of());
 
-  Vertx vertx;
-  DbConfig db;
-  AntreServer server;
+  HallFixture fixture;
   int port;
   Api api;
   String kiosk;
   String officer;
   Browser browser;
 
+  /** The demo hall (long agency names, two floors) on a fixed port, so the TV finds a restarted node. */
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    server = startServer(0);
-    port = server.port();
-    api = new Api(port);
-    kiosk = server.demoSecrets().get("kiosk-1");
-    officer = api.login("petugas-dukcapil", TestServer.PASSWORD);
+    fixture = HallFixture.builder().demoHall().gateway(GATEWAY).fixedPort().realClock().start();
+    port = fixture.port();
+    api = fixture.api();
+    kiosk = fixture.kioskToken();
+    officer = fixture.login("petugas-dukcapil");
     for (String c : List.of("1", "2", "3", "4")) {
       api.post("/api/v1/counters/" + c + "/open", officer, (String) null);
     }
@@ -63,18 +56,7 @@ class DisplayBrowserIT {
     if (browser != null) {
       browser.close();
     }
-    if (server != null) {
-      server.stop().await();
-    }
-    TestDb.drop(vertx, db);
-    vertx.close().await();
-  }
-
-  /** The demo hall (long agency names, two floors) on the given port (0: any free one). */
-  AntreServer startServer(int onPort) {
-    ServerConfig config = new ServerConfig(onPort, db, Optional.empty(), true, false, Optional.of(TestServer.PASSWORD),
-        Duration.ofHours(10), 1, "http://127.0.0.1:" + onPort, GATEWAY);
-    return new AntreServer(vertx, config, Clock.systemUTC()).start().await();
+    fixture.close();
   }
 
   String displayUrl(String query) {
@@ -191,7 +173,7 @@ class DisplayBrowserIT {
     browser.until(Duration.ofSeconds(10), d -> !browser.find("#hero").getDomAttribute("class").contains("flash"));
     browser.screenshot(SHOTS.resolve("display-landscape.png"));
     browser.size(1080, 1920);
-    Thread.sleep(500);
+    browser.until(d -> (Boolean) browser.js("return window.innerHeight > window.innerWidth;"));
     browser.screenshot(SHOTS.resolve("display-portrait.png"));
     assertThat(browser.find("#hero-number").isDisplayed()).isTrue();
   }
@@ -210,18 +192,23 @@ class DisplayBrowserIT {
     assertThat(configured).isNotBlank();
     browser.until(d -> configured.equals(browser.body("runningText")));
     assertThat(browser.js("return document.getElementById('ticker-text').textContent;")).isEqualTo(configured);
-    Thread.sleep(3000);
-    assertThat(tickerMs()).isGreaterThan(2500); // under way
+    browser.until(d -> tickerMs() > 0); // under way
+    browser.js("window.firstPass = document.getElementById('ticker-text').getAnimations()[0];");
 
     String manager = api.login("manager", TestServer.PASSWORD);
     String text = "Hari ini layanan SKCK hanya sampai pukul 12.00";
     Api.Response set = api.send("PUT", "/api/v1/hall/running-text", manager, new JsonObject().put("text", text).encode());
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     browser.until(d -> text.equals(browser.body("runningText")) && tickerMs() >= 0);
-    assertThat(tickerMs()).as("the marquee starts over with the new text").isLessThan(2000);
+    assertThat(browser.js("const a = document.getElementById('ticker-text').getAnimations();"
+        + "return a.length === 1 && a[0] !== window.firstPass && a[0].playState === 'running';"))
+        .as("the marquee starts over with the new text").isEqualTo(true);
     assertThat(browser.js("return document.getElementById('ticker-text').textContent;")).isEqualTo(text);
     assertThat(browser.body("connected")).isEqualTo("true");
-    Thread.sleep(4000); // the new text has run in far enough to be seen
+    // screenshot once the new text has run in from the right edge far enough to be read
+    browser.until(Duration.ofSeconds(30), d -> (Boolean) browser.js(
+        "const r = document.getElementById('ticker-text').getBoundingClientRect();"
+            + "return r.left < window.innerWidth * 0.5;"));
     browser.screenshot(SHOTS.resolve("display-running-text.png"));
 
     // a reload reads it from /hall: it is the hall's text now, not this page's
@@ -263,14 +250,13 @@ class DisplayBrowserIT {
     announcedBecomes(List.of(first));
     assertThat(browser.find("#offline").isDisplayed()).isFalse();
 
-    server.stop().await();
-    server = null;
+    fixture.stopNode();
     browser.until(d -> "false".equals(browser.body("connected")));
     assertThat(browser.find("#offline").isDisplayed()).isTrue();
     assertThat(browser.text("#offline")).isEqualTo("Terputus");
     browser.screenshot(SHOTS.resolve("display-offline.png"));
 
-    server = startServer(port); // the same port: the TV keeps its address
+    fixture.restart(); // the same port: the TV keeps its address
     officer = api.login("petugas-dukcapil", TestServer.PASSWORD);
     browser.until(Duration.ofSeconds(30), d -> "true".equals(browser.body("connected")));
     assertThat(browser.find("#offline").isDisplayed()).isFalse();

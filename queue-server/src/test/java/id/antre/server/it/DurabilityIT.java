@@ -2,8 +2,8 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antre.server.lanes.FaultLane;
 import id.antre.server.persistence.DbConfig;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -32,17 +32,19 @@ import org.junit.jupiter.api.TestInstance;
  * again: every acknowledged ticket and transition is still there and numbering continues.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@FaultLane
 class DurabilityIT {
-  Vertx vertx;
+  /** The database only: the node runs as a separate process, so that it can be killed. */
+  HallFixture fixture;
   DbConfig db;
   Pool pool;
   Process server;
 
   @BeforeAll
   void setUp() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    pool = TestDb.pool(vertx, db);
+    fixture = HallFixture.builder().noNode().start();
+    db = fixture.db;
+    pool = fixture.pool;
   }
 
   @AfterAll
@@ -50,9 +52,7 @@ class DurabilityIT {
     if (server != null) {
       server.destroyForcibly();
     }
-    pool.close().await();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   /** A started server process and the kiosk token it printed. */
@@ -134,7 +134,7 @@ class DurabilityIT {
       }
     });
     kiosk.start();
-    Thread.sleep(1500);
+    Eventually.until("a burst under way", () -> acknowledged.size() >= 50);
     first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     stop.set(true);
     kiosk.join(30_000);

@@ -3,13 +3,11 @@ package id.antre.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.bus.Addresses;
-import id.antre.server.persistence.DbConfig;
+import id.antre.server.lanes.CoreLane;
 import id.antre.server.realtime.GatewayOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,21 +15,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The WebSocket gateway over real sockets: snapshots, order, resume across restarts, limits. */
+/**
+ * The WebSocket gateway over real sockets: snapshots, order, resume across restarts, limits. Each
+ * test gets its own node and database, because snapshots and replays depend on every call made.
+ */
+@CoreLane
 class GatewayIT {
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   TestServer hall;
   String officer;
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", new MutableClock(Instant.parse("2026-11-30T02:00:00Z")),
-        false, new GatewayOptions(16 * 1024, 15_000, 60_000, List.of()));
+    fixture = HallFixture.builder().gateway(new GatewayOptions(16 * 1024, 15_000, 60_000, List.of())).start();
+    hall = fixture.hall;
     officer = hall.login("petugas-dukcapil");
     hall.api.post("/api/v1/counters/1/open", officer, (String) null);
     hall.api.post("/api/v1/counters/11/open", officer, (String) null);
@@ -39,11 +38,7 @@ class GatewayIT {
 
   @AfterEach
   void stop() {
-    if (hall != null) {
-      hall.close();
-    }
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   /** Issues a ticket and calls it at the counter, then clears the counter; returns the number. */
@@ -99,8 +94,8 @@ class GatewayIT {
       callOne(hall, "1");
       lastSeen = ws.next("call").getLong("seq");
     }
-    hall.close();
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", new MutableClock(Instant.parse("2026-11-30T03:00:00Z")), false);
+    fixture.clock.advance(Duration.ofHours(1));
+    hall = fixture.restart();
     officer = hall.login("petugas-dukcapil");
     String missed1 = callOne(hall, "1");
     String missed2 = callOne(hall, "11");
@@ -126,14 +121,14 @@ class GatewayIT {
         RawWebSocket stuck = new RawWebSocket(hall.server.port(), null, 4096)) {
       assertThat(stuck.upgraded()).isTrue();
       stuck.sendText("{\"type\":\"subscribe\",\"topics\":[\"calls\"]}");
+      assertThat(new JsonObject(stuck.readText()).getString("type")).isEqualTo("snapshot"); // subscribed: now it stops reading
       healthy.subscribe(null, "calls");
       healthy.next("snapshot");
-      Thread.sleep(300);
       String padding = "x".repeat(4000);
       int events = 1500; // ~6 MB: more than the socket buffers and the 16 KB queue hold
       // paced as a busy hall would be: the healthy client keeps up, the stuck one falls behind
       for (int i = 1; i <= events; i++) {
-        vertx.eventBus().publish(Addresses.CALLS, new JsonObject().put("type", "call").put("seq", 1_000_000L + i)
+        fixture.vertx.eventBus().publish(Addresses.CALLS, new JsonObject().put("type", "call").put("seq", 1_000_000L + i)
             .put("zone", "lantai-1").put("number", "Z" + i).put("pad", padding));
         assertThat(healthy.next("call").getString("number")).isEqualTo("Z" + i);
       }
@@ -162,7 +157,7 @@ class GatewayIT {
         confused.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("counter:1")));
         assertThat(confused.next("error").getString("code")).isIn("UNAUTHENTICATED", "FORBIDDEN");
         confused.send(new JsonObject().put("type", "ping"));
-        assertThat(confused.next("pong")).isNotNull();
+        assertThat(confused.next("pong").getString("type")).isEqualTo("pong");
       }
       String number = callOne(hall, "1");
       assertThat(bystander.next("call").getString("number")).isEqualTo(number);
@@ -280,18 +275,11 @@ class GatewayIT {
     assertThat(printerStatus(manager, "AGENT_OFFLINE")).isEqualTo("AGENT_OFFLINE");
   }
 
-  /** Polls the printers list until kiosk-1's printer reports the status (or the time is up). */
-  private String printerStatus(String manager, String expected) throws InterruptedException {
-    String status = null;
-    long until = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < until) {
+  /** Polls the printers list until kiosk-1's printer reports the status. */
+  private String printerStatus(String manager, String expected) {
+    return Eventually.until("kiosk-1's printer " + expected, () -> {
       JsonArray printers = hall.api.get("/api/v1/printers", manager).json().getJsonArray("printers");
-      status = printers.isEmpty() ? null : printers.getJsonObject(0).getString("status");
-      if (expected.equals(status)) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    return status;
+      return printers.isEmpty() ? null : printers.getJsonObject(0).getString("status");
+    }, expected::equals);
   }
 }

@@ -8,8 +8,7 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import id.antre.server.persistence.DbConfig;
-import io.vertx.core.Vertx;
+import id.antre.server.lanes.BrowserLane;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.io.ByteArrayInputStream;
@@ -32,6 +31,7 @@ import org.openqa.selenium.interactions.Actions;
  * whole flow by touch and by keyboard, one ticket per double tap, quota and closing hours, and a
  * printer that fails. A print agent is simulated by a WebSocket client with the agent's token.
  */
+@BrowserLane
 class KioskBrowserIT {
   static final Path SHOTS = Path.of("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -40,8 +40,7 @@ class KioskBrowserIT {
   /** Saturday 28 November 2026, 09:00 in Jakarta: the small hall is closed on Saturdays. */
   static final Instant SATURDAY_MORNING = Instant.parse("2026-11-28T02:00:00Z");
 
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   TestServer hall;
   Pool pool;
   Browser browser;
@@ -49,10 +48,9 @@ class KioskBrowserIT {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", new MutableClock(MONDAY_MORNING), false);
-    pool = TestDb.pool(vertx, db);
+    fixture = HallFixture.smallHall(MONDAY_MORNING, false);
+    hall = fixture.hall;
+    pool = fixture.pool;
   }
 
   @AfterEach
@@ -63,10 +61,7 @@ class KioskBrowserIT {
     if (agent != null) {
       agent.close();
     }
-    pool.close().await();
-    hall.close();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   String base() {
@@ -259,8 +254,10 @@ class KioskBrowserIT {
 
   @Test
   void aClosedServiceSaysWhyAndWhenItOpensAgain() {
-    hall.close();
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", new MutableClock(SATURDAY_MORNING), true);
+    fixture.close();
+    fixture = HallFixture.smallHall(SATURDAY_MORNING, true);
+    hall = fixture.hall;
+    pool = fixture.pool;
     openKiosk(1080, 1920);
     click("[data-agency=DUKCAPIL]");
     awaitScreen("services");

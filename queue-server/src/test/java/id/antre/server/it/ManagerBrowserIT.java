@@ -2,8 +2,7 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.server.persistence.DbConfig;
-import io.vertx.core.Vertx;
+import id.antre.server.lanes.BrowserLane;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -22,14 +21,14 @@ import org.openqa.selenium.interactions.Actions;
  * preview and its cancellation, the wall displays' running text (with a display open in a second
  * browser), and who may use the page at all.
  */
+@BrowserLane
 class ManagerBrowserIT {
   static final Path SHOTS = Path.of("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(20);
   /** Monday 30 November 2026, 09:00 in Jakarta. */
   static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T02:00:00Z");
 
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   MutableClock clock;
   TestServer hall;
   Browser browser;
@@ -39,10 +38,9 @@ class ManagerBrowserIT {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    clock = new MutableClock(MONDAY_MORNING);
-    hall = TestServer.start(vertx, db, "/halls/small.yaml", clock, false);
+    fixture = HallFixture.smallHall(MONDAY_MORNING, false);
+    clock = fixture.clock;
+    hall = fixture.hall;
   }
 
   @AfterEach
@@ -56,9 +54,7 @@ class ManagerBrowserIT {
     if (agent != null) {
       agent.close();
     }
-    hall.close();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   String base() {

@@ -2,6 +2,7 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The public API v1 end to end: real HTTP, real PostgreSQL, real hours and a hand-moved clock. */
+@CoreLane
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueueApiIT {
   /** Monday 30 November 2026, 09:00 WIB. */
@@ -66,13 +68,13 @@ class QueueApiIT {
   @Test
   void numberingRestartsAtMidnightInJakartaNotAtUtcMidnight() {
     clock.set(Instant.parse("2026-12-01T01:30:00Z")); // Tuesday 08:30 WIB
-    String a = issue("AKTA").getString("number");
+    String a = issue("AKTA").getString("number"); // the only AKTA ticket on Tuesday 1 December
     clock.set(Instant.parse("2026-12-01T08:00:00Z")); // 15:00 UTC-day still, but closed in Jakarta
     assertThat(api.post("/api/v1/tickets", hall.kioskToken(), new JsonObject().put("service", "AKTA")).code())
         .isEqualTo("SERVICE_CLOSED");
     clock.set(Instant.parse("2026-12-02T01:00:00Z")); // Wednesday 08:00 WIB: a new service day
     assertThat(issue("AKTA").getString("number")).isEqualTo("C001");
-    assertThat(a).isNotNull();
+    assertThat(a).as("the first AKTA ticket of Tuesday").isEqualTo("C001");
   }
 
   @Test

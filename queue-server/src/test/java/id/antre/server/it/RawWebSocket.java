@@ -74,6 +74,31 @@ final class RawWebSocket implements AutoCloseable {
     out.flush();
   }
 
+  /** Reads the next text frame's payload (the server sends small unfragmented frames). */
+  String readText() throws IOException {
+    DataInputStream d = new DataInputStream(in);
+    while (true) {
+      int b0 = d.readUnsignedByte();
+      byte[] payload = payload(d);
+      if ((b0 & 0x0f) == 1) {
+        return new String(payload, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  private static byte[] payload(DataInputStream d) throws IOException {
+    int b1 = d.readUnsignedByte();
+    long len = b1 & 0x7f;
+    if (len == 126) {
+      len = d.readUnsignedShort();
+    } else if (len == 127) {
+      len = d.readLong();
+    }
+    byte[] payload = new byte[(int) len];
+    d.readFully(payload);
+    return payload;
+  }
+
   /** Reads frames until a close frame and returns its code, or -1 at end of stream. */
   int readUntilClose() throws IOException {
     DataInputStream d = new DataInputStream(in);
@@ -82,15 +107,7 @@ final class RawWebSocket implements AutoCloseable {
       if (b0 < 0) {
         return -1;
       }
-      int b1 = d.readUnsignedByte();
-      long len = b1 & 0x7f;
-      if (len == 126) {
-        len = d.readUnsignedShort();
-      } else if (len == 127) {
-        len = d.readLong();
-      }
-      byte[] payload = new byte[(int) len];
-      d.readFully(payload);
+      byte[] payload = payload(d);
       if ((b0 & 0x0f) == 8) {
         return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
       }

@@ -2,11 +2,10 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.server.domain.Routing;
 import id.antre.server.domain.Routing.CallPlan;
 import id.antre.server.domain.Routing.Candidate;
-import id.antre.server.persistence.DbConfig;
-import io.vertx.core.Vertx;
+import id.antre.server.domain.Routing;
+import id.antre.server.lanes.CoreLane;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -23,17 +22,15 @@ import org.junit.jupiter.api.Test;
  * The claim in PostgreSQL ({@code antre_claim_next}) picks exactly the ticket that the domain's
  * {@link Routing#choose} picks, over many random queues and plans.
  */
+@CoreLane
 class RoutingSqlIT {
   static final LocalDate DAY = LocalDate.of(2026, 11, 30);
   static final List<String> SERVICES = List.of("KTP", "KK", "AKTA");
 
   @Test
   void theDatabaseClaimsTheTicketTheDomainWouldChoose() {
-    Vertx vertx = Vertx.vertx();
-    DbConfig db = TestDb.create(vertx);
-    try (TestServer hall = TestServer.start(vertx, db, "/halls/small.yaml",
-        new MutableClock(Instant.parse("2026-11-30T02:00:00Z")), false)) {
-      Pool pool = TestDb.pool(vertx, db);
+    try (HallFixture fixture = HallFixture.smallHall(HallFixture.MONDAY_0900, false)) {
+      Pool pool = fixture.pool;
       Random random = new Random(42);
       long origin = pool.query("""
           INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, channel, tracking_token,
@@ -74,10 +71,6 @@ class RoutingSqlIT {
               .isEqualTo(expected);
         }
       }
-      pool.close().await();
-    } finally {
-      TestDb.drop(vertx, db);
-      vertx.close().await();
     }
   }
 }

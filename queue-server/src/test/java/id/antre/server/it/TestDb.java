@@ -1,20 +1,35 @@
 package id.antre.server.it;
 
 import id.antre.server.persistence.DbConfig;
+import id.antre.server.persistence.Migrations;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A fresh PostgreSQL database per test class, on the server that scripts/test starts
- * (ANTRE_DB_* variables, defaults 127.0.0.1:5432 antre/antre). Dropped afterwards.
+ * Fresh PostgreSQL databases for tests, on the server that scripts/test starts (ANTRE_DB_*
+ * variables, defaults 127.0.0.1:5432 antre/antre).
+ *
+ * <p>Each one is a copy ({@code CREATE DATABASE ... TEMPLATE}) of a template that holds every
+ * migration: the template is built once and named after a digest of the migration files, so a
+ * changed migration gets a new template and every run, in this JVM or the next, reuses the one
+ * that matches. A node started on the copy finds its schema current and goes straight to loading
+ * its hall.
  */
 public final class TestDb {
+  private static String template;
+
   private TestDb() {
   }
 
@@ -27,22 +42,98 @@ public final class TestDb {
         env.getOrDefault("ANTRE_DB_PASSWORD", "antre"), 12);
   }
 
+  /** A new database with every migration applied, dropped by {@link #drop}. */
   public static DbConfig create(Vertx vertx) {
-    DbConfig base = base();
-    String name = "antre_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    admin(vertx, base, "CREATE DATABASE " + name);
-    return new DbConfig(base.host(), base.port(), name, base.user(), base.password(), base.poolSize());
+    String source = template(vertx);
+    DbConfig db = named("antre_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    admin(vertx, "CREATE DATABASE " + db.database() + " TEMPLATE " + source);
+    return db;
+  }
+
+  /** A new database with nothing in it: for a test of the migrations themselves. */
+  public static DbConfig createEmpty(Vertx vertx) {
+    DbConfig db = named("antre_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    admin(vertx, "CREATE DATABASE " + db.database());
+    return db;
   }
 
   public static void drop(Vertx vertx, DbConfig db) {
-    admin(vertx, base(), "DROP DATABASE IF EXISTS " + db.database() + " WITH (FORCE)");
+    admin(vertx, "DROP DATABASE IF EXISTS " + db.database() + " WITH (FORCE)");
   }
 
-  private static void admin(Vertx vertx, DbConfig base, String sql) {
-    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
+  private static DbConfig named(String name) {
+    DbConfig base = base();
+    return new DbConfig(base.host(), base.port(), name, base.user(), base.password(), base.poolSize());
+  }
+
+  /**
+   * The migrated template, built on first use. Several JVMs may race to build it: each migrates
+   * a database of its own and renames it into place; the loser drops its copy.
+   */
+  private static synchronized String template(Vertx vertx) {
+    if (template != null) {
+      return template;
+    }
+    String name = "antre_tpl_" + migrationDigest();
+    boolean exists = TestDb.count(adminPool(vertx), "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'",
+        true) > 0;
+    if (!exists) {
+      DbConfig building = named(name + "_" + UUID.randomUUID().toString().substring(0, 8));
+      admin(vertx, "CREATE DATABASE " + building.database());
+      Pool pool = pool(vertx, building);
+      try {
+        Migrations.apply(pool).await();
+      } finally {
+        pool.close().await();
+      }
+      try {
+        admin(vertx, "ALTER DATABASE " + building.database() + " RENAME TO " + name);
+        admin(vertx, "ALTER DATABASE " + name + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+      } catch (RuntimeException lostTheRace) {
+        drop(vertx, building);
+      }
+    }
+    template = name;
+    return name;
+  }
+
+  private static String migrationDigest() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String file : Migrations.FILES) {
+        try (InputStream in = TestDb.class.getResourceAsStream("/db/migration/" + file)) {
+          sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          sha.update(in.readAllBytes());
+        }
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Pool adminPool(Vertx vertx) {
+    DbConfig base = base();
+    return PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
         .connectingTo(new PgConnectOptions().setHost(base.host()).setPort(base.port())
             .setDatabase(base.database()).setUser(base.user()).setPassword(base.password()))
         .using(vertx).build();
+  }
+
+  private static long count(Pool pool, String sql, boolean close) {
+    try {
+      return count(pool, sql).await();
+    } finally {
+      if (close) {
+        pool.close().await();
+      }
+    }
+  }
+
+  private static void admin(Vertx vertx, String sql) {
+    Pool pool = adminPool(vertx);
     try {
       pool.query(sql).execute().await();
     } finally {

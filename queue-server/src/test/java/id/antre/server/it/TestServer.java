@@ -37,8 +37,13 @@ public final class TestServer implements AutoCloseable {
     Optional<String> file = Optional.ofNullable(hallFile).map(TestServer::resourcePath);
     ServerConfig config = new ServerConfig(0, db, file, true, realHours, Optional.of(PASSWORD), Duration.ofHours(10), 1,
         "http://127.0.0.1:0", gateway);
+    return start(vertx, config, clock);
+  }
+
+  /** A node with exactly this configuration. */
+  public static TestServer start(Vertx vertx, ServerConfig config, Clock clock) {
     AntreServer server = new AntreServer(vertx, config, clock).start().await();
-    return new TestServer(vertx, db, server);
+    return new TestServer(vertx, config.db(), server);
   }
 
   public static String resourcePath(String resource) {
