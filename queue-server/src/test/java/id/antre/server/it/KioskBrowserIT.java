@@ -2,23 +2,12 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import id.antre.server.lanes.BrowserLane;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,16 +95,7 @@ class KioskBrowserIT {
 
   /** What the QR code on screen says, read from a screenshot of it as a phone camera would. */
   String decodeQr() {
-    byte[] png = browser.find("#qr").getScreenshotAs(OutputType.BYTES);
-    try {
-      var image = ImageIO.read(new ByteArrayInputStream(png));
-      var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-      return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-      throw new AssertionError("the QR code on screen does not decode", e);
-    }
+    return QrScan.read(browser.find("#qr").getScreenshotAs(OutputType.BYTES));
   }
 
   /** The tracking token of the address in the QR code, checked to point at this hall's phone page. */

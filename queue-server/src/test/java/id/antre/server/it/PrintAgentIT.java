@@ -2,10 +2,6 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import id.antre.printer.DecodedTicket;
 import id.antre.printer.EscPosDecoder;
 import id.antre.printer.PrinterProfile;
@@ -16,14 +12,12 @@ import id.antre.printer.agent.PrinterTarget;
 import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +86,7 @@ class PrintAgentIT {
     assertThat(decoded.cuts()).isEqualTo(1);
     String trackingUrl = "http://127.0.0.1:0/t/" + ticket.getString("trackingToken");
     assertThat(decoded.qrPayloads()).containsExactly(trackingUrl);
-    assertThat(scanQr(Files.readAllBytes(png))).isEqualTo(trackingUrl);
+    assertThat(QrScan.read(Files.readAllBytes(png))).isEqualTo(trackingUrl);
 
     JsonObject done = jobUpdate(ticket.getLong("printJob"), "PRINTED");
     assertThat(done.getInteger("attempts")).isEqualTo(1);
@@ -258,9 +252,5 @@ class PrintAgentIT {
     Eventually.until(what, condition::getAsBoolean);
   }
 
-  static String scanQr(byte[] png) throws Exception {
-    var image = ImageIO.read(new ByteArrayInputStream(png));
-    return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-        .getText();
-  }
+
 }
