@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.io.IOException;
@@ -57,8 +58,22 @@ public final class TestDb {
     return db;
   }
 
+  /**
+   * Drops the database even while connections are open. FORCE refuses (42501) when an autovacuum
+   * worker happens to be in the database, since it runs as no role we may signal; a plain DROP
+   * stops autovacuum itself, so that is the fallback once our own connections are gone.
+   */
   public static void drop(Vertx vertx, DbConfig db) {
-    admin(vertx, "DROP DATABASE IF EXISTS " + db.database() + " WITH (FORCE)");
+    try {
+      admin(vertx, "DROP DATABASE IF EXISTS " + db.database() + " WITH (FORCE)");
+    } catch (PgException e) {
+      if (!"42501".equals(e.getSqlState())) {
+        throw e;
+      }
+      admin(vertx, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.database()
+          + "' AND usename = current_user AND pid <> pg_backend_pid()");
+      admin(vertx, "DROP DATABASE IF EXISTS " + db.database());
+    }
   }
 
   private static DbConfig named(String name) {
