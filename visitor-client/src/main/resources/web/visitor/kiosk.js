@@ -3,7 +3,7 @@
 // attributes: screen (setup|start|services|confirm|issued|error), printStatus
 // (printing|printed|failed|none) and printer (the printer's last reported state).
 import { api, live } from './api.js';
-import { ApiError, retryable, uuid } from '/web/common/http.js';
+import { ApiError, retryable, uuid, withRetry } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
 import { hallDateTime, lang, PRIORITIES, priorityName, serverText, setLang, t } from './messages.js';
 import { qrSvg } from './qr.js';
@@ -326,19 +326,10 @@ async function issue() {
     request.priority = state.priority;
   }
   try {
-    let attempt = 0;
-    for (;;) {
-      try {
-        state.ticket = await api.issue(device, request);
-        break;
-      } catch (e) {
-        attempt += 1;
-        if (!retryable(e) || attempt >= ISSUE_ATTEMPTS) {
-          throw e;
-        }
-        await sleep(1000 * attempt);
-      }
-    }
+    state.ticket = await withRetry(() => api.issue(device, request), {
+      attempts: ISSUE_ATTEMPTS,
+      delayMs: (attempt) => 1000 * attempt,
+    });
     state.requestId = null;
     state.printTimedOut = false;
     issuedScreen();
@@ -541,10 +532,6 @@ function tick() {
   const [date, time] = hallDateTime(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`)
     .split(/ (?=\d+[.:]\d+$)/);
   el.replaceChildren(h('span', { class: 'clock-time' }, time), h('span', { class: 'clock-date' }, date));
-}
-
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 // ------------------------------------------------------------------ start

@@ -1,5 +1,6 @@
 // HTTP to /api/v1 for every page: JSON in and out, the bearer token, a refusal (problem+json) as
-// ApiError, a server that could not be reached (or did not answer in time) as NetworkError.
+// ApiError, a server that could not be reached (or did not answer in time) as NetworkError, and
+// the one retry loop (withRetry) the pages use for requests that must get through.
 
 const JSON_TYPE = 'application/json';
 const TIMEOUT_MS = 8000;
@@ -21,6 +22,40 @@ export class NetworkError extends Error {}
 /** Nothing was decided by the server, so the same request (with the same requestId) may be sent again. */
 export function retryable(e) {
   return e instanceof NetworkError || (e instanceof ApiError && e.status >= 502 && e.status <= 504);
+}
+
+/** Waits of firstMs, twice that, four times ... at most maxMs: a delayMs for withRetry. */
+export function backoff(firstMs, maxMs) {
+  return (attempt) => Math.min(firstMs * 2 ** (attempt - 1), maxMs);
+}
+
+/**
+ * The answer of send(), sent again after a wait while it fails for a reason a retry may fix.
+ * send must repeat the same request (the same requestId), so the server acts on it at most once.
+ *
+ * @template T
+ * @param {() => Promise<T>} send
+ * @param {object} [o]
+ * @param {number} [o.attempts] at most this many sends; unbounded by default
+ * @param {(attempt: number) => number} [o.delayMs] the wait after the attempt-th failure
+ * @param {(err: Error) => boolean} [o.shouldRetry] retryable() by default
+ * @param {(err: Error, attempt: number) => void} [o.onRetry] told before each wait
+ * @returns {Promise<T>} or the last error
+ */
+export async function withRetry(send, {
+  attempts = Infinity, delayMs = backoff(400, 3000), shouldRetry = retryable, onRetry = () => {},
+} = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (e) {
+      if (attempt >= attempts || !shouldRetry(e)) {
+        throw e;
+      }
+      onRetry(e, attempt);
+      await new Promise((r) => setTimeout(r, delayMs(attempt)));
+    }
+  }
 }
 
 function parseJson(text) {
