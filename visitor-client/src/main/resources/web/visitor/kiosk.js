@@ -6,7 +6,6 @@ import { api, live } from './api.js';
 import { ApiError, retryable, uuid, withRetry } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
 import { hallDateTime, lang, PRIORITIES, priorityName, serverText, setLang, t } from './messages.js';
-import { qrSvg } from './qr.js';
 
 const DEVICE_KEY = 'antre.kiosk.device';
 const KIOSK_KEY = 'antre.kiosk.id';
@@ -218,7 +217,6 @@ function issuedScreen() {
   const tk = state.ticket;
   const agency = state.hall.agencies.find((a) => a.code === tk.agency);
   const service = agency?.services.find((s) => s.code === tk.service);
-  const url = `${location.origin}/t/${tk.trackingToken}`;
   const docs = service?.documents || [];
   show('issued', h('section', {},
     h('div', { class: 'ticket' },
@@ -233,7 +231,7 @@ function issuedScreen() {
       h('p', { class: 'wait-note' }, t('waitForCall'))),
     h('div', { class: 'print-status', role: 'status', 'aria-live': 'polite', id: 'print-status' }),
     h('div', { class: 'qr-box' },
-      h('div', { class: 'qr', id: 'qr' }, qrSvg(url, t('scanToFollow'))),
+      h('div', { class: 'qr', id: 'qr' }, qrImage(tk.trackingToken, t('scanToFollow'))),
       h('p', {}, t('scanToFollow'))),
     h('div', { class: 'docs' },
       h('h2', {}, t('bringTitle')),
@@ -243,6 +241,22 @@ function issuedScreen() {
       h('button', { class: 'secondary big', type: 'button', dataset: { action: 'done' }, onclick: () => toStart() },
         t('done')))));
   renderPrint();
+}
+
+/**
+ * The QR code of the ticket's tracking address, drawn by the server as SVG. The ticket was just
+ * issued, so the server is reachable; a load lost on the way is tried again every 2 s, because
+ * when the printer fails this code is the visitor's only ticket.
+ */
+function qrImage(trackingToken, label) {
+  const src = `/api/v1/tickets/${encodeURIComponent(trackingToken)}/qr.svg`;
+  const img = h('img', { src, alt: label, width: 360, height: 360 });
+  img.addEventListener('error', () => setTimeout(() => {
+    if (img.isConnected) {
+      img.src = `${src}?retry=${Date.now()}`;
+    }
+  }, 2000));
+  return img;
 }
 
 /** A refusal the visitor can act on, or "try again" for anything else (unreachable, 502-504, a fault here). */
