@@ -224,12 +224,16 @@ public class ApiVerticle extends VerticleBase {
       throw Requests.invalid("the request names no host");
     }
     String url = ctx.request().scheme() + "://" + authority + "/t/" + token;
+    if (url.length() > TicketQr.MAX_TEXT) {
+      throw Requests.invalid("host name too long for a QR code");
+    }
     vertx.eventBus().request(Addresses.QUEUE_COMMANDS, new JsonObject().put("token", token),
             new DeliveryOptions().addHeader("action", "track").setLocalOnly(true))
-        .onSuccess(known -> ctx.response()
+        .map(known -> TicketQr.svg(url))
+        .onSuccess(svg -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, TicketQr.CONTENT_TYPE)
             .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
-            .end(TicketQr.svg(url)))
+            .end(svg))
         .onFailure(ctx::fail);
   }
 

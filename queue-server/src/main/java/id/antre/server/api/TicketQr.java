@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class TicketQr {
   static final String CONTENT_TYPE = "image/svg+xml; charset=utf-8";
   static final int QUIET_ZONE = 4;
+  /** Longer addresses make modules too small to scan from a screen (and past ~2,300 do not fit at all). */
+  static final int MAX_TEXT = 300;
   /** What Tokens.randomId makes (URL-safe base64), with room to spare; anything else is refused unseen. */
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.antre.server.api.QrSvgReader;
 import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonObject;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +74,19 @@ class TicketQrIT {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(QrSvgReader.decode(r.body())).isEqualTo(other + "/t/" + token);
+  }
+
+  @Test
+  void aHostNameTooLongForAQrCodeIsA400Problem() throws Exception {
+    String token = issue();
+    try (Socket socket = new Socket("127.0.0.1", fixture.hall.server.port())) {
+      socket.setSoTimeout(30_000);
+      String request = "GET /api/v1/tickets/" + token + "/qr.svg HTTP/1.1\r\nHost: " + "h".repeat(400)
+          + ":" + fixture.hall.server.port() + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("INVALID_REQUEST").contains("too long for a QR code");
+    }
   }
 
   @Test
