@@ -2,7 +2,7 @@
 // requestId for its whole life: after a network error or a 5xx it is retried with the same id,
 // and the server answers a repeated id with its first answer, so a press acts at most once.
 
-import { request as send, retryable, sessionStore, uuid } from '/web/common/http.js';
+import { backoff, request as send, retryable, sessionStore, uuid, withRetry } from '/web/common/http.js';
 import { Live } from '/web/common/live.js';
 
 const store = sessionStore('antre.counter.session');
@@ -36,25 +36,16 @@ export function live(subscription, onMessage, onConnection) {
   return new Live(subscription, onMessage, onConnection, { firstRetryMs: 300, maxRetryMs: 5000 });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * One press of a button: POST with a fresh requestId, retried with that same id until the
- * server gives an answer that is not "unreachable". onRetry is told each time it waits.
+ * One press of a button: POST with a fresh requestId, retried with that same id (0.4 s, 0.8 s,
+ * 1.6 s, then every 3 s) until the server gives an answer that is not "unreachable" or the
+ * officer signed out. onRetry is told each time it waits.
  */
-export async function press(path, body = {}, onRetry = () => {}) {
+export function press(path, body = {}, onRetry = () => {}) {
   const requestId = uuid();
-  let delay = 400;
-  for (;;) {
-    try {
-      return await request('POST', path, { ...body, requestId });
-    } catch (e) {
-      if (!retryable(e) || !session()) {
-        throw e;
-      }
-      onRetry(e);
-      await sleep(delay);
-      delay = Math.min(delay * 2, 3000);
-    }
-  }
+  return withRetry(() => request('POST', path, { ...body, requestId }), {
+    delayMs: backoff(400, 3000),
+    shouldRetry: (e) => retryable(e) && Boolean(session()),
+    onRetry,
+  });
 }

@@ -3,7 +3,7 @@
 
 import { t, translate, setLang, lang, label } from './messages.js';
 import * as api from './api.js';
-import { ApiError } from '/web/common/http.js';
+import { ApiError, backoff, withRetry } from '/web/common/http.js';
 import { Terminal } from './terminal.js';
 import { Supervisor } from './supervisor.js';
 
@@ -104,15 +104,11 @@ async function login(e) {
 }
 
 async function loadHall() {
-  for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
-    try {
-      hall = await api.get('/hall');
-      return;
-    } catch {
-      setConnected(false);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
+  hall = await withRetry(() => api.get('/hall'), {
+    delayMs: backoff(500, 4000),
+    shouldRetry: () => true,
+    onRetry: () => setConnected(false),
+  });
 }
 
 async function route() {

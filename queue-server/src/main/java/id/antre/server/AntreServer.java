@@ -1,6 +1,6 @@
 package id.antre.server;
 
-import id.antre.printer.PrinterProfile;
+import id.antre.printer.escpos.PrinterProfile;
 import id.antre.printer.agent.AgentConfig;
 import id.antre.printer.agent.PrintAgent;
 import id.antre.printer.agent.PrinterTarget;

@@ -1,6 +1,6 @@
 package id.antre.printer.agent;
 
-import id.antre.printer.PrinterProfile;
+import id.antre.printer.escpos.PrinterProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package id.antre.printer.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.antre.printer.PrinterStatus;
+import id.antre.printer.status.PrinterStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;

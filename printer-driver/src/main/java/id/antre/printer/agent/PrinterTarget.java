@@ -1,10 +1,10 @@
 package id.antre.printer.agent;
 
-import id.antre.printer.FileConnection;
-import id.antre.printer.PrinterConnection;
-import id.antre.printer.PrinterException;
-import id.antre.printer.SerialConnection;
-import id.antre.printer.TcpConnection;
+import id.antre.printer.transport.FileConnection;
+import id.antre.printer.transport.PrinterConnection;
+import id.antre.printer.transport.PrinterException;
+import id.antre.printer.transport.SerialConnection;
+import id.antre.printer.transport.TcpConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

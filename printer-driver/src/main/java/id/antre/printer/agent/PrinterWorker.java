@@ -1,9 +1,9 @@
 package id.antre.printer.agent;
 
-import id.antre.printer.PrinterConnection;
-import id.antre.printer.PrinterException;
-import id.antre.printer.PrinterStatus;
-import id.antre.printer.TicketLayout;
+import id.antre.printer.transport.PrinterConnection;
+import id.antre.printer.transport.PrinterException;
+import id.antre.printer.status.PrinterStatus;
+import id.antre.printer.escpos.TicketLayout;
 import id.antre.printer.agent.AgentMessages.PrintJob;
 import java.time.Duration;
 import java.util.Collections;

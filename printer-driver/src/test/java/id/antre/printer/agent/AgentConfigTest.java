@@ -3,7 +3,7 @@ package id.antre.printer.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.antre.printer.PrinterProfile;
+import id.antre.printer.escpos.PrinterProfile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package id.antre.printer.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.antre.printer.PrinterStatus;
-import id.antre.printer.TicketContent;
+import id.antre.printer.status.PrinterStatus;
+import id.antre.printer.escpos.TicketContent;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 

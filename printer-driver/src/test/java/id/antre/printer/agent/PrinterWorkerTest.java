@@ -3,11 +3,11 @@ package id.antre.printer.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.antre.printer.DecodedTicket;
-import id.antre.printer.EscPosDecoder;
-import id.antre.printer.PrinterProfile;
-import id.antre.printer.PrinterStatus;
-import id.antre.printer.TicketContent;
+import id.antre.printer.decode.DecodedTicket;
+import id.antre.printer.decode.EscPosDecoder;
+import id.antre.printer.escpos.PrinterProfile;
+import id.antre.printer.status.PrinterStatus;
+import id.antre.printer.escpos.TicketContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

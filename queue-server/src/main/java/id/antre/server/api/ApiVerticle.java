@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -79,6 +80,7 @@ public class ApiVerticle extends VerticleBase {
     api.post("/tickets").handler(this::authenticated).handler(this::issue);
     api.get("/tickets/:token").handler(ctx -> command(ctx, "track", null,
         new JsonObject().put("token", ctx.pathParam("token"))));
+    api.get("/tickets/:token/qr.svg").handler(this::trackingQr);
     api.post("/tickets/:token/cancel").handler(ctx -> {
       Requests.parse(ctx.body().buffer(), REQUEST_ONLY);
       command(ctx, "cancel", null, new JsonObject().put("token", ctx.pathParam("token")));
@@ -203,6 +205,35 @@ public class ApiVerticle extends VerticleBase {
             new DeliveryOptions().addHeader("action", "print-content").setLocalOnly(true))
         .compose(reply -> vertx.executeBlocking(() -> TicketPreview.png(reply.body(), profile)))
         .onSuccess(png -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/png").end(Buffer.buffer(png)))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The QR code of a ticket's tracking address, for the kiosk's screen. The address starts with the
+   * one this request reached the server at, as the page's own location does, so the code on screen
+   * opens the phone page on the address the kiosk uses. Public like the tracking itself: the
+   * token is the key, and an unknown one gets 404.
+   */
+  private void trackingQr(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    HostAndPort authority = ctx.request().authority();
+    if (!TicketQr.wellFormedToken(token)) {
+      throw Requests.invalid("not a tracking token");
+    }
+    if (authority == null) {
+      throw Requests.invalid("the request names no host");
+    }
+    String url = ctx.request().scheme() + "://" + authority + "/t/" + token;
+    if (url.length() > TicketQr.MAX_TEXT) {
+      throw Requests.invalid("host name too long for a QR code");
+    }
+    vertx.eventBus().request(Addresses.QUEUE_COMMANDS, new JsonObject().put("token", token),
+            new DeliveryOptions().addHeader("action", "track").setLocalOnly(true))
+        .map(known -> TicketQr.svg(url))
+        .onSuccess(svg -> ctx.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, TicketQr.CONTENT_TYPE)
+            .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+            .end(svg))
         .onFailure(ctx::fail);
   }
 

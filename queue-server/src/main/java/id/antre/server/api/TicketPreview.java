@@ -1,9 +1,9 @@
 package id.antre.server.api;
 
-import id.antre.printer.EscPosDecoder;
-import id.antre.printer.PrinterProfile;
-import id.antre.printer.TicketContent;
-import id.antre.printer.TicketLayout;
+import id.antre.printer.decode.EscPosDecoder;
+import id.antre.printer.escpos.PrinterProfile;
+import id.antre.printer.escpos.TicketContent;
+import id.antre.printer.escpos.TicketLayout;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

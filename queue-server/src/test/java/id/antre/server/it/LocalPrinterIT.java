@@ -2,9 +2,9 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.printer.DecodedTicket;
-import id.antre.printer.EscPosDecoder;
-import id.antre.printer.PrinterProfile;
+import id.antre.printer.decode.DecodedTicket;
+import id.antre.printer.decode.EscPosDecoder;
+import id.antre.printer.escpos.PrinterProfile;
 import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package id.antre.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.printer.DecodedTicket;
-import id.antre.printer.EscPosDecoder;
-import id.antre.printer.PrinterProfile;
-import id.antre.printer.PrinterStatus;
+import id.antre.printer.decode.DecodedTicket;
+import id.antre.printer.decode.EscPosDecoder;
+import id.antre.printer.escpos.PrinterProfile;
+import id.antre.printer.status.PrinterStatus;
 import id.antre.printer.agent.AgentConfig;
 import id.antre.printer.agent.PrintAgent;
 import id.antre.printer.agent.PrinterTarget;

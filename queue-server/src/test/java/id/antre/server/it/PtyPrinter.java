@@ -1,9 +1,9 @@
 package id.antre.server.it;
 
-import id.antre.printer.PrinterStatus;
-import id.antre.printer.PrinterProfile;
-import id.antre.printer.SerialConnection;
-import id.antre.printer.VirtualPrinter;
+import id.antre.printer.status.PrinterStatus;
+import id.antre.printer.escpos.PrinterProfile;
+import id.antre.printer.transport.SerialConnection;
+import id.antre.printer.decode.VirtualPrinter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

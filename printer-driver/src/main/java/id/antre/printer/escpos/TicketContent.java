@@ -1,0 +1,40 @@
+package id.antre.printer.escpos;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything printed on a queue ticket. Optional texts ({@code hallSubtitle}, {@code agencyName},
+ * {@code trackingUrl}, {@code footer}) may be null or blank and are then left out.
+ *
+ * @param hallName             e.g. {@code "MAL PELAYANAN PUBLIK"}
+ * @param hallSubtitle         e.g. {@code "KABUPATEN CIREBON"}
+ * @param agencyName           the agency serving the visitor, e.g. {@code "Dinas Kependudukan dan Pencatatan Sipil"}
+ * @param serviceName          e.g. {@code "Perekaman KTP-el"}
+ * @param number               the ticket number as called, e.g. {@code "A-001"}
+ * @param issuedAt             when the ticket was issued, in the hall's zone
+ * @param ahead                people waiting ahead of this ticket
+ * @param estimatedWaitMinutes estimated wait in minutes
+ * @param trackingUrl          the address encoded in the QR code
+ * @param requiredDocuments    documents to have ready, one per item
+ * @param footer               closing text, e.g. opening hours or a complaint line
+ */
+public record TicketContent(String hallName, String hallSubtitle, String agencyName, String serviceName,
+                            String number, ZonedDateTime issuedAt, int ahead, int estimatedWaitMinutes,
+                            String trackingUrl, List<String> requiredDocuments, String footer) {
+
+    public TicketContent {
+        Objects.requireNonNull(hallName, "hallName");
+        Objects.requireNonNull(serviceName, "serviceName");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        if (number.isBlank()) {
+            throw new IllegalArgumentException("number must not be blank");
+        }
+        if (ahead < 0 || estimatedWaitMinutes < 0) {
+            throw new IllegalArgumentException("ahead and estimated wait must not be negative");
+        }
+        requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
+    }
+}
