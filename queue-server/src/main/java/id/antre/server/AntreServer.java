@@ -111,7 +111,7 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway(), config.audioDir());
+        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);

@@ -23,6 +23,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,14 @@ public class ApiVerticle extends VerticleBase {
   private final Supplier<Future<Void>> readiness;
   private final GatewayOptions gatewayOptions;
   private final java.util.Optional<String> audioDir;
+  private final Function<String, java.util.Optional<String>> counterAgency;
   private HttpServer server;
   private Gateway gateway;
 
   public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
-      java.util.Optional<String> audioDir) {
+      java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency) {
     this.audioDir = audioDir;
+    this.counterAgency = counterAgency;
     this.port = port;
     this.auth = auth;
     this.readiness = readiness;
@@ -59,7 +62,7 @@ public class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    gateway = new Gateway(vertx, auth, gatewayOptions);
+    gateway = new Gateway(vertx, auth, gatewayOptions, counterAgency);
     router.get("/ws").handler(this::webSocket);
     router.get("/health/ready").handler(this::ready);
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));

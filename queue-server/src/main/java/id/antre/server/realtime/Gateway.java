@@ -21,7 +21,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +50,20 @@ public class Gateway {
   private final Vertx vertx;
   private final AuthService auth;
   private final GatewayOptions options;
+  /** The agency a counter belongs to, or empty for an unknown counter. */
+  private final Function<String, Optional<String>> counterAgency;
   private final Map<String, Set<Connection>> subscribers = new HashMap<>();
   private final Set<Connection> connections = new HashSet<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long latestCallSeq;
   private long timer;
 
-  public Gateway(Vertx vertx, AuthService auth, GatewayOptions options) {
+  public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
+      Function<String, Optional<String>> counterAgency) {
     this.vertx = vertx;
     this.auth = auth;
     this.options = options;
+    this.counterAgency = counterAgency;
   }
 
   public Future<Void> start() {
@@ -283,6 +289,11 @@ public class Gateway {
         return;
       }
       if (ok.result() != null) {
+        if (conn.actor != null && !sameIdentity(conn.actor, ok.result())) {
+          // topics already granted were granted to the first identity: one identity per connection
+          error(conn, ErrorCode.FORBIDDEN, "this connection is already signed in as someone else; open a new one");
+          return;
+        }
         conn.actor = ok.result();
       }
       if (msg.getValue("terminal") instanceof String term && term.length() <= 64) {
@@ -310,11 +321,23 @@ public class Gateway {
     });
   }
 
-  /** Counters need a signed-in member of their agency (or a manager); printers their agent, kiosk or a manager. */
+  /**
+   * The whole subscription is refused when one topic is: a counter needs a signed-in member of
+   * the counter's agency (or a manager), a printer its agent, its kiosk or a manager. Nothing of
+   * a refused subscription is registered, so no live event, snapshot or presence reaches it.
+   */
   private Future<Actor> authorise(Actor actor, List<String> topics) {
     for (String t : topics) {
-      if (t.startsWith(Topics.COUNTER) && (actor == null || !actor.isStaff())) {
-        return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "counter topics need an officer's token"));
+      if (t.startsWith(Topics.COUNTER)) {
+        String id = t.substring(Topics.COUNTER.length());
+        Optional<String> agency = counterAgency.apply(id);
+        if (agency.isEmpty()) {
+          return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + id));
+        }
+        if (actor == null || !actor.mayActFor(agency.get())) {
+          return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN,
+              "Loket ini milik instansi lain (counter topics need an officer of the counter's agency)"));
+        }
       }
       if (t.startsWith(Topics.PRINTER)
           && (actor == null || !actor.mayFollowPrinter(t.substring(Topics.PRINTER.length())))) {
@@ -323,6 +346,10 @@ public class Gateway {
       }
     }
     return Future.succeededFuture(actor);
+  }
+
+  private static boolean sameIdentity(Actor a, Actor b) {
+    return a.name().equals(b.name()) && a.role() == b.role();
   }
 
   private void unsubscribe(Connection conn, String topic) {
