@@ -60,6 +60,7 @@ public final class AntreServer {
   private Hall hall;
   private QueueService queue;
   private PrintService printing;
+  private AuthService auth;
   private int port;
   private final List<String> deployments = new ArrayList<>();
   private final List<ApiVerticle> apis = new ArrayList<>();
@@ -82,7 +83,7 @@ public final class AntreServer {
         .compose(n -> loadHall(halls))
         .compose(stored -> {
           Tokens tokens = new Tokens(stored.secret(), clock, config.tokenLifetime());
-          AuthService auth = new AuthService(vertx, halls, tokens, clock);
+          auth = new AuthService(vertx, halls, tokens, clock);
           Estimates estimates = new Estimates(hall, tickets);
           boolean alwaysOpen = config.demo() && !config.realHours();
           BusEvents events = new BusEvents(vertx, hall, tickets, clock, () -> queue.today());
@@ -96,6 +97,7 @@ public final class AntreServer {
             printing.refreshKiosks();
           });
           return seedDemo(halls)
+              .compose(v -> auth.start())
               .compose(v -> estimates.refresh(queue.today()))
               .compose(v -> printing.refreshKiosks())
               .compose(v -> vertx.deployVerticle(() -> new QueueVerticle(queue, auth, printing),
@@ -254,7 +256,7 @@ public final class AntreServer {
     if (localPrinter != null) {
       localPrinter.stop();
     }
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = auth == null ? Future.succeededFuture() : auth.stop();
     for (String id : deployments) {
       chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
     }

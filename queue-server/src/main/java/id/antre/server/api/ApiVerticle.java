@@ -73,6 +73,11 @@ public class ApiVerticle extends VerticleBase {
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
     api.post("/auth/login").handler(this::login);
+    api.post("/auth/logout").handler(this::logout);
+    api.patch("/users/:username").handler(this::authenticated).handler(this::userActive);
+    api.delete("/devices/:device").handler(this::authenticated).handler(ctx ->
+        auth.revokeDevice(ctx.get(ACTOR), ctx.pathParam("device"))
+            .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     api.get("/hall").handler(ctx -> command(ctx, "hall", null, new JsonObject()));
     api.get("/queues").handler(ctx -> command(ctx, "queues", null, new JsonObject()));
     api.put("/hall/running-text").handler(this::authenticated).handler(ctx -> {
@@ -174,6 +179,21 @@ public class ApiVerticle extends VerticleBase {
     JsonObject body = Requests.parse(ctx.body().buffer(),
         Map.of("username", Type.STRING, "password", Type.STRING), "username", "password");
     command(ctx, "login", null, body);
+  }
+
+  private void logout(RoutingContext ctx) {
+    Requests.parse(ctx.body().buffer(), Map.of());
+    auth.logout(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  /** The minimal form of a user's administration: activate or deactivate (administrators). */
+  private void userActive(RoutingContext ctx) {
+    JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("active", Type.BOOLEAN), "active");
+    auth.setActive(ctx.get(ACTOR), ctx.pathParam("username"), body.getBoolean("active"))
+        .onSuccess(a -> ctx.json(new JsonObject().put("username", a.username()).put("role", a.role())
+            .put("agency", a.agency()).put("displayName", a.displayName()).put("active", a.active())))
+        .onFailure(ctx::fail);
   }
 
   private void issue(RoutingContext ctx) {

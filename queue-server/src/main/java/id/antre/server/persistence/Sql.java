@@ -47,6 +47,22 @@ final class Sql {
       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
         token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, kiosk = EXCLUDED.kiosk, active = true""";
   static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = $1 AND active";
+  /** What no node may accept any more: revoked unexpired sessions, inactive users, inactive devices. */
+  static final String REVOKED = """
+      SELECT 'session' AS kind, id AS subject FROM session WHERE revoked AND expires_at > $1
+      UNION ALL SELECT 'user', username FROM app_user WHERE NOT active
+      UNION ALL SELECT 'device', id FROM device WHERE NOT active""";
+  static final String SESSION_REVOKE = "UPDATE session SET revoked = true WHERE id = $1";
+  /** Deactivating a user also revokes their sessions, so a reactivation does not revive old tokens. */
+  static final String USER_SET_ACTIVE = """
+      WITH u AS (
+        UPDATE app_user SET active = $2 WHERE username = $1
+        RETURNING username, role, agency, display_name, active),
+      s AS (
+        UPDATE session SET revoked = true
+        WHERE NOT $2 AND username = $1 AND NOT revoked AND expires_at > $3 AND EXISTS (SELECT 1 FROM u))
+      SELECT username, role, agency, display_name, active FROM u""";
+  static final String DEVICE_DEACTIVATE = "UPDATE device SET active = false WHERE id = $1 RETURNING id";
   static final String KIOSKS_WITH_PRINTER = """
       SELECT DISTINCT kiosk FROM device WHERE kind = 'print-agent' AND active AND kiosk IS NOT NULL""";
 

@@ -13,12 +13,16 @@ import java.util.Set;
 final class Connection {
   /** Close code: you fell behind; reconnect and subscribe with {@code since}. */
   static final short RESYNC = 4001;
+  /** Close code: the sign-in or device token of this connection was revoked. */
+  static final short REVOKED = 4401;
   /** Close code: the request was not understood. */
   static final short BAD_REQUEST = 4400;
 
   final ServerWebSocket ws;
   /** Who signed in with the subscription's token, if anyone. */
   id.antre.server.auth.Actor actor;
+  /** The token that actor signed in with, to notice its revocation; never logged. */
+  String token;
   /** A counter terminal's id (one per browser tab), for the second-tab warning. */
   String terminal;
   final Set<String> topics = new HashSet<>();

@@ -79,6 +79,7 @@ public class Gateway {
     }));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINTERS, m -> onPrinter(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRESENCE, m -> onPresence(m.body())));
+    consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.REVOKED_HERE, m -> closeRevoked()));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HALL,
         m -> broadcast(List.of(Topics.HALL), m.body().encode(), 0)));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.TICKETS, m -> {
@@ -155,6 +156,15 @@ public class Gateway {
       if (!stillHere) {
         command("printer-status", new JsonObject().put("status", "AGENT_OFFLINE").put("detail", "agent disconnected")
             .put("actor", JsonViews.actor(conn.actor)));
+      }
+    }
+  }
+
+  /** A sign-in or device was revoked: its live sockets close (the token itself is refused from now on). */
+  private void closeRevoked() {
+    for (Connection c : new ArrayList<>(connections)) {
+      if (c.token != null && auth.revokedSince(c.token)) {
+        c.close(Connection.REVOKED, "signed out or revoked");
       }
     }
   }
@@ -295,6 +305,7 @@ public class Gateway {
           return;
         }
         conn.actor = ok.result();
+        conn.token = (String) token;
       }
       if (msg.getValue("terminal") instanceof String term && term.length() <= 64) {
         conn.terminal = term;
