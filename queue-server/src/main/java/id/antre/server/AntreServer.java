@@ -89,7 +89,7 @@ public final class AntreServer {
           BusEvents events = new BusEvents(vertx, hall, tickets, clock, () -> queue.today());
           queue = new QueueService(hall, tickets, events, estimates, clock, alwaysOpen);
           printing = new PrintService(hall, new PrintStore(client), events, clock, config.publicUrl(),
-              PRINT_ATTEMPTS, PRINT_RETRY, halls::kiosksWithPrinter);
+              PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {

@@ -50,4 +50,10 @@ public final class Addresses {
 
   /** Publish, local to the node, empty: this node's view of what is revoked changed; gateways re-check sockets. */
   public static final String REVOKED_HERE = "antre.local.revoked";
+
+  /**
+   * Publish, cluster-wide: {@code {kiosk, at, id}} a print agent connection subscribed to its kiosk's
+   * printer; every gateway closes its older agent connections of that kiosk (one agent per kiosk, the newest).
+   */
+  public static final String PRINT_AGENTS = "antre.events.print-agents";
 }

@@ -71,6 +71,16 @@ final class Sql {
       SELECT j.id AS job_id, j.status AS job_status, j.attempts, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id
       WHERE j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
+  /**
+   * Open jobs a reconnecting agent must not print: their ticket is no longer waiting, or was issued
+   * before $3 (the visitor has long since taken the kiosk screen's number instead).
+   */
+  static final String PRINT_JOBS_CANCEL_STALE = """
+      UPDATE print_job j SET status = 'CANCELLED', last_error = $4, updated_at = $2
+      FROM ticket t
+      WHERE t.id = j.ticket_id AND j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT')
+        AND (t.status <> 'WAITING' OR t.issued_at < $3)
+      RETURNING j.id AS job_id, j.attempts, t.*""";
   static final String PRINT_JOB_GET = """
       SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = $1""";
@@ -89,9 +99,13 @@ final class Sql {
       UPDATE print_job SET status = 'CANCELLED', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT', 'FAILED')
       RETURNING status""";
   static final String PRINTER_STATE_UPSERT = """
-      INSERT INTO printer_state (kiosk, status, detail, agent, updated_at) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO printer_state (kiosk, status, detail, agent, updated_at, connection) VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (kiosk) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, agent = EXCLUDED.agent,
-        updated_at = EXCLUDED.updated_at""";
+        updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection""";
+  /** The agent's connection closed: AGENT_OFFLINE, unless a newer connection has reported since. */
+  static final String PRINTER_STATE_AGENT_GONE = """
+      UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = $3, updated_at = $4
+      WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
   static final String PRINTER_STATES = """
       SELECT p.kiosk, p.status, p.detail, p.agent, p.updated_at,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status IN ('QUEUED', 'SENT')) AS pending,

@@ -15,6 +15,8 @@ final class Connection {
   static final short RESYNC = 4001;
   /** Close code: the sign-in or device token of this connection was revoked. */
   static final short REVOKED = 4401;
+  /** Close code: a newer connection of this kiosk's print agent took over; do not fight back at once. */
+  static final short REPLACED = 4409;
   /** Close code: the request was not understood. */
   static final short BAD_REQUEST = 4400;
 
@@ -23,6 +25,8 @@ final class Connection {
   id.antre.server.auth.Actor actor;
   /** The token that actor signed in with, to notice its revocation; never logged. */
   String token;
+  /** Set while this connection is (or was) its kiosk's print agent. */
+  Gateway.AgentClaim agentClaim;
   /** A counter terminal's id (one per browser tab), for the second-tab warning. */
   String terminal;
   final Set<String> topics = new HashSet<>();

@@ -54,6 +54,8 @@ public class Gateway {
   private final Function<String, Optional<String>> counterAgency;
   private final Map<String, Set<Connection>> subscribers = new HashMap<>();
   private final Set<Connection> connections = new HashSet<>();
+  /** The newest agent connection known for each kiosk, on any node: the one that prints. */
+  private final Map<String, AgentClaim> agents = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long latestCallSeq;
   private long timer;
@@ -80,6 +82,7 @@ public class Gateway {
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINTERS, m -> onPrinter(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRESENCE, m -> onPresence(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.REVOKED_HERE, m -> closeRevoked()));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINT_AGENTS, m -> onAgentClaim(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HALL,
         m -> broadcast(List.of(Topics.HALL), m.body().encode(), 0)));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.TICKETS, m -> {
@@ -129,8 +132,8 @@ public class Gateway {
   /**
    * A socket closed, whoever closed it (the client, or this gateway for a slow client): the
    * other terminals of its counters hear that it left, and a print agent's printer is marked
-   * AGENT_OFFLINE unless another connection of an agent still follows it here (a reconnect
-   * often arrives before the old socket's close).
+   * AGENT_OFFLINE unless a newer connection of an agent has reported since (a reconnect often
+   * arrives before the old socket's close).
    */
   private void forget(Connection conn) {
     if (!connections.remove(conn)) {
@@ -149,13 +152,51 @@ public class Gateway {
     if (conn.terminal != null) {
       conn.topics.stream().filter(t -> t.startsWith(Topics.COUNTER)).forEach(t -> presence(conn, t, "leave"));
     }
-    if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT) {
-      boolean stillHere = conn.topics.stream().filter(t -> t.startsWith(Topics.PRINTER))
-          .anyMatch(t -> subscribers.getOrDefault(t, Set.of()).stream()
-              .anyMatch(c -> c.actor != null && c.actor.role() == Actor.Role.PRINT_AGENT));
-      if (!stillHere) {
-        command("printer-status", new JsonObject().put("status", "AGENT_OFFLINE").put("detail", "agent disconnected")
-            .put("actor", JsonViews.actor(conn.actor)));
+    if (conn.agentClaim != null) {
+      // the printer goes AGENT_OFFLINE only if this was the connection that reported last: not
+      // when it was replaced by a newer one (a reconnect, or a second agent that took over)
+      command("printer-agent-gone", new JsonObject().put("connection", conn.agentClaim.id())
+          .put("actor", JsonViews.actor(conn.actor)));
+      AgentClaim latest = agents.get(conn.actor.kiosk());
+      if (conn.agentClaim.equals(latest)) {
+        agents.remove(conn.actor.kiosk());
+      }
+    }
+  }
+
+  /** A print agent connection, and when it subscribed: the newest one of a kiosk wins, on every node alike. */
+  record AgentClaim(long at, String id) implements Comparable<AgentClaim> {
+    @Override
+    public int compareTo(AgentClaim o) {
+      return at != o.at ? Long.compare(at, o.at) : id.compareTo(o.id);
+    }
+
+    JsonObject json(String kiosk) {
+      return new JsonObject().put("kiosk", kiosk).put("at", at).put("id", id);
+    }
+  }
+
+  /**
+   * A print agent subscribed somewhere in the cluster. Every node keeps the newest connection per
+   * kiosk (by subscription time, then id, so all nodes agree) and closes its own older ones,
+   * telling them why; only the newest receives print jobs.
+   */
+  private void onAgentClaim(JsonObject m) {
+    String kiosk = m.getString("kiosk");
+    AgentClaim claim = new AgentClaim(m.getLong("at"), m.getString("id"));
+    AgentClaim known = agents.get(kiosk);
+    if (known != null && known.compareTo(claim) > 0) {
+      return;
+    }
+    agents.put(kiosk, claim);
+    Set<Connection> set = subscribers.get(Topics.PRINTER + kiosk);
+    if (set == null) {
+      return;
+    }
+    for (Connection c : new ArrayList<>(set)) {
+      if (c.agentClaim != null && c.agentClaim.compareTo(claim) < 0) {
+        LOG.warn("print agent connection of {} replaced by a newer one; closing the older", kiosk);
+        c.close(Connection.REPLACED, "replaced: another print agent connection took over kiosk " + kiosk);
       }
     }
   }
@@ -218,6 +259,9 @@ public class Gateway {
       error(conn, ErrorCode.INVALID_REQUEST, "status must be text");
       return;
     }
+    if ("printer-status".equals(action)) {
+      body.put("connection", conn.agentClaim == null ? null : conn.agentClaim.id());
+    }
     command(action, body.put("actor", JsonViews.actor(conn.actor)))
         .onSuccess(r -> conn.send(((JsonObject) r).copy().put("type", "ack").put("for", action).encode()))
         .onFailure(e -> error(conn, e));
@@ -251,7 +295,7 @@ public class Gateway {
     String json = msg.encode();
     for (Connection c : new ArrayList<>(set)) {
       // print commands go to the agents only; states go to everyone following the printer
-      if (!job || (c.actor != null && c.actor.role() == Actor.Role.PRINT_AGENT)) {
+      if (!job || c.agentClaim != null) {
         c.deliver(json, 0);
       }
     }
@@ -310,6 +354,10 @@ public class Gateway {
       if (msg.getValue("terminal") instanceof String term && term.length() <= 64) {
         conn.terminal = term;
       }
+      if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT && conn.agentClaim == null
+          && topics.contains(Topics.PRINTER + conn.actor.kiosk())) {
+        claimPrinter(conn);
+      }
       // register first, hold live events, send snapshots, then release what arrived meanwhile
       conn.holdLiveEvents();
       for (String t : topics) {
@@ -357,6 +405,16 @@ public class Gateway {
       }
     }
     return Future.succeededFuture(actor);
+  }
+
+  /** This connection becomes its kiosk's print agent; older ones anywhere are closed. */
+  private void claimPrinter(Connection conn) {
+    long at = Math.max(System.currentTimeMillis(), agents.containsKey(conn.actor.kiosk())
+        ? agents.get(conn.actor.kiosk()).at() + 1 : 0);
+    conn.agentClaim = new AgentClaim(at, id.antre.server.auth.Tokens.randomId(9));
+    JsonObject claim = conn.agentClaim.json(conn.actor.kiosk());
+    onAgentClaim(claim);
+    vertx.eventBus().publish(Addresses.PRINT_AGENTS, claim);
   }
 
   private static boolean sameIdentity(Actor a, Actor b) {
@@ -408,7 +466,7 @@ public class Gateway {
       conn.send(head.put("kiosk", kiosk).encode());
       // a (re)connected agent: report it online and send every job still open
       return command("printer-status", new JsonObject().put("status", "ONLINE").put("detail", "agent connected")
-              .put("actor", JsonViews.actor(actor)))
+              .put("connection", conn.agentClaim == null ? null : conn.agentClaim.id()).put("actor", JsonViews.actor(actor)))
           .compose(v -> command("print-pending", new JsonObject().put("kiosk", kiosk)))
           .map(j -> {
             for (Object job : ((JsonObject) j).getJsonArray("jobs")) {
