@@ -5,6 +5,7 @@ import id.antre.printer.agent.AgentConfig;
 import id.antre.printer.agent.PrintAgent;
 import id.antre.printer.agent.PrinterTarget;
 import id.antre.server.api.ApiVerticle;
+import id.antre.server.api.RateLimiter;
 import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
 import id.antre.server.auth.Tokens;
@@ -48,6 +49,8 @@ public final class AntreServer {
   static final String DEMO_HALL = "/halls/cirebon.yaml";
   /** How often each node refreshes its wait-estimate figures. */
   static final long ESTIMATE_REFRESH_MS = 10_000;
+  /** How often full rate-limit buckets are forgotten. */
+  static final long LIMITER_SWEEP_MS = 60_000;
   /** Print attempts before a job is FAILED, and the pause between them. */
   static final int PRINT_ATTEMPTS = 3;
   static final java.time.Duration PRINT_RETRY = java.time.Duration.ofSeconds(3);
@@ -61,6 +64,8 @@ public final class AntreServer {
   private QueueService queue;
   private PrintService printing;
   private AuthService auth;
+  /** One per node, shared by its HTTP verticles. */
+  private final RateLimiter limiter;
   private int port;
   private final List<String> deployments = new ArrayList<>();
   private final List<ApiVerticle> apis = new ArrayList<>();
@@ -72,6 +77,7 @@ public final class AntreServer {
     this.vertx = vertx;
     this.config = config;
     this.clock = clock;
+    this.limiter = new RateLimiter(clock);
   }
 
   public Future<AntreServer> start() {
@@ -92,6 +98,7 @@ public final class AntreServer {
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
+          vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
             printing.refreshKiosks();
@@ -113,7 +120,7 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency));
+        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits());
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);

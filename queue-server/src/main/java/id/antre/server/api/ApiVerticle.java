@@ -46,12 +46,19 @@ public class ApiVerticle extends VerticleBase {
   private final GatewayOptions gatewayOptions;
   private final java.util.Optional<String> audioDir;
   private final Function<String, java.util.Optional<String>> counterAgency;
+  private final RateLimiter limiter;
+  private final RateLimits limits;
+  private final ClientAddress clientAddress;
   private HttpServer server;
   private Gateway gateway;
 
   public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
-      java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency) {
+      java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency,
+      RateLimiter limiter, RateLimits limits) {
     this.audioDir = audioDir;
+    this.limiter = limiter;
+    this.limits = limits;
+    this.clientAddress = new ClientAddress(limits.trustedProxies());
     this.counterAgency = counterAgency;
     this.port = port;
     this.auth = auth;
@@ -84,10 +91,10 @@ public class ApiVerticle extends VerticleBase {
       JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("text", Type.STRING_OR_EMPTY), "text");
       command(ctx, "running-text", ctx.get(ACTOR), body);
     });
-    api.post("/tickets").handler(this::authenticated).handler(this::issue);
+    api.post("/tickets").handler(this::authenticated).handler(this::throttleIssue).handler(this::issue);
     api.get("/tickets/:token").handler(ctx -> command(ctx, "track", null,
         new JsonObject().put("token", ctx.pathParam("token"))));
-    api.post("/tickets/:token/cancel").handler(ctx -> {
+    api.post("/tickets/:token/cancel").handler(this::anonymousWrite).handler(ctx -> {
       Requests.parse(ctx.body().buffer(), REQUEST_ONLY);
       command(ctx, "cancel", null, new JsonObject().put("token", ctx.pathParam("token")));
     });
@@ -175,10 +182,59 @@ public class ApiVerticle extends VerticleBase {
         .onFailure(e -> problem(ctx, ErrorCode.UNAVAILABLE, "database not reachable"));
   }
 
+  /**
+   * Wrong passwords are counted per user name and per client address; past either limit the
+   * sign-in is refused before the password is even checked.
+   */
   private void login(RoutingContext ctx) {
     JsonObject body = Requests.parse(ctx.body().buffer(),
         Map.of("username", Type.STRING, "password", Type.STRING), "username", "password");
-    command(ctx, "login", null, body);
+    String userKey = "login-user:" + body.getString("username").trim().toLowerCase(java.util.Locale.ROOT);
+    String addressKey = "login-address:" + address(ctx);
+    long wait = Math.max(limiter.peek(userKey, limits.loginFailuresPerUser()),
+        limiter.peek(addressKey, limits.loginFailuresPerAddress()));
+    if (wait > 0) {
+      ctx.fail(new Throttled(wait));
+      return;
+    }
+    vertx.eventBus().<Object>request(Addresses.QUEUE_COMMANDS, body,
+            new DeliveryOptions().addHeader("action", "login").setLocalOnly(true))
+        .onSuccess(reply -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .end(reply.body().toString()))
+        .onFailure(err -> {
+          if (err instanceof ReplyException r && r.failureCode() == ErrorCode.UNAUTHENTICATED.busCode()) {
+            limiter.take(userKey, limits.loginFailuresPerUser(), limits.loginFailuresPerUser());
+            limiter.take(addressKey, limits.loginFailuresPerAddress(), limits.loginFailuresPerAddress());
+          }
+          ctx.fail(err);
+        });
+  }
+
+  /** Issuing is paced per issuer: a kiosk by its device, a signed-in user by name, anyone else by address. */
+  private void throttleIssue(RoutingContext ctx) {
+    Actor actor = ctx.get(ACTOR);
+    String key = actor != null ? "issue:" + actor.role() + ":" + actor.name() : "issue-address:" + address(ctx);
+    long wait = limiter.take(key, limits.issuePerMinute(), limits.issueBurst());
+    if (wait > 0) {
+      ctx.fail(new Throttled(wait));
+    } else {
+      ctx.next();
+    }
+  }
+
+  /** Requests that need no token are paced per client address. */
+  private void anonymousWrite(RoutingContext ctx) {
+    long wait = limiter.take("anonymous:" + address(ctx), limits.anonymousPerMinute(), limits.anonymousBurst());
+    if (wait > 0) {
+      ctx.fail(new Throttled(wait));
+    } else {
+      ctx.next();
+    }
+  }
+
+  private String address(RoutingContext ctx) {
+    io.vertx.core.net.SocketAddress peer = ctx.request().remoteAddress();
+    return clientAddress.of(peer == null ? "unknown" : peer.hostAddress(), ctx.request().getHeader("X-Forwarded-For"));
   }
 
   private void logout(RoutingContext ctx) {
@@ -277,6 +333,9 @@ public class ApiVerticle extends VerticleBase {
   static void problem(RoutingContext ctx, ErrorCode code, String detail) {
     if (ctx.response().ended()) {
       return;
+    }
+    if (ctx.failure() instanceof Throttled t) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds));
     }
     ctx.response().setStatusCode(Problems.status(code)).putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
         .end(Problems.body(code, detail, ctx.request().path()).encode());
