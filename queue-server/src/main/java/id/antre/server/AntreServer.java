@@ -81,6 +81,10 @@ public final class AntreServer {
   }
 
   public Future<AntreServer> start() {
+    if (config.gateway().heartbeatMillis() >= config.httpIdleTimeout().toMillis()) {
+      return Future.failedFuture(new IllegalArgumentException("ANTRE_HTTP_IDLE_SECONDS must be longer than the "
+          + "WebSocket heartbeat (" + config.gateway().heartbeatMillis() + " ms), or subscribed sockets would be closed"));
+    }
     pool = Db.pool(vertx, config.db(), 4);
     client = Db.client(vertx, config.db());
     HallStore halls = new HallStore(pool);
@@ -120,7 +124,8 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits());
+        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
+        config.httpIdleTimeout());
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);

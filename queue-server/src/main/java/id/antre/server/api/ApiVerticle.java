@@ -49,13 +49,15 @@ public class ApiVerticle extends VerticleBase {
   private final RateLimiter limiter;
   private final RateLimits limits;
   private final ClientAddress clientAddress;
+  private final java.time.Duration idleTimeout;
   private HttpServer server;
   private Gateway gateway;
 
   public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
       java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency,
-      RateLimiter limiter, RateLimits limits) {
+      RateLimiter limiter, RateLimits limits, java.time.Duration idleTimeout) {
     this.audioDir = audioDir;
+    this.idleTimeout = idleTimeout;
     this.limiter = limiter;
     this.limits = limits;
     this.clientAddress = new ClientAddress(limits.trustedProxies());
@@ -142,6 +144,9 @@ public class ApiVerticle extends VerticleBase {
         .setHost("0.0.0.0")
         .setCompressionSupported(false)
         .setTcpNoDelay(true)
+        // silent or half-sent connections go; a subscribed WebSocket stays through its heartbeats
+        .setIdleTimeout((int) Math.max(1, idleTimeout.toSeconds()))
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
         .setMaxWebSocketFrameSize(MAX_WS_MESSAGE)
         .setMaxWebSocketMessageSize(MAX_WS_MESSAGE)
         .setPerMessageWebSocketCompressionSupported(false)

@@ -17,6 +17,8 @@ final class Connection {
   static final short REVOKED = 4401;
   /** Close code: a newer connection of this kiosk's print agent took over; do not fight back at once. */
   static final short REPLACED = 4409;
+  /** Close code: no subscription was accepted in time after the upgrade. */
+  static final short NO_SUBSCRIPTION = 4408;
   /** Close code: the request was not understood. */
   static final short BAD_REQUEST = 4400;
 
@@ -27,6 +29,9 @@ final class Connection {
   String token;
   /** Set while this connection is (or was) its kiosk's print agent. */
   Gateway.AgentClaim agentClaim;
+  /** Whether a subscription was accepted; until then the socket is closed after the subscribe deadline. */
+  boolean subscribed;
+  long subscribeDeadline = -1;
   /** A counter terminal's id (one per browser tab), for the second-tab warning. */
   String terminal;
   final Set<String> topics = new HashSet<>();

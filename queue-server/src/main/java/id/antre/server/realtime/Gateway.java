@@ -124,6 +124,13 @@ public class Gateway {
     });
     ws.binaryMessageHandler(b -> conn.close((short) 1003, "binary frames are not supported"));
     ws.pongHandler(b -> conn.lastSeen = System.currentTimeMillis());
+    // a socket that subscribes to nothing only holds a connection open
+    long deadline = vertx.setTimer(options.subscribeTimeoutMillis(), id -> {
+      if (!conn.subscribed) {
+        conn.close(Connection.NO_SUBSCRIPTION, "no subscription within " + options.subscribeTimeoutMillis() + " ms");
+      }
+    });
+    conn.subscribeDeadline = deadline;
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
     // deferred: a close can happen inside a broadcast, which iterates the subscriber sets
     ws.closeHandler(v -> vertx.runOnContext(x -> forget(conn)));
@@ -139,6 +146,7 @@ public class Gateway {
     if (!connections.remove(conn)) {
       return;
     }
+    vertx.cancelTimer(conn.subscribeDeadline);
     conn.closed = true;
     for (String t : conn.topics) {
       Set<Connection> set = subscribers.get(t);
@@ -357,6 +365,10 @@ public class Gateway {
       if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT && conn.agentClaim == null
           && topics.contains(Topics.PRINTER + conn.actor.kiosk())) {
         claimPrinter(conn);
+      }
+      if (!conn.subscribed) {
+        conn.subscribed = true;
+        vertx.cancelTimer(conn.subscribeDeadline);
       }
       // register first, hold live events, send snapshots, then release what arrived meanwhile
       conn.holdLiveEvents();

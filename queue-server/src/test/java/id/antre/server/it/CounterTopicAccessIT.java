@@ -65,6 +65,9 @@ class CounterTopicAccessIT {
     own.next(m -> "snapshot".equals(m.getString("type")), WAIT);
 
     other = new WsClient(f.hall.server.port());
+    // subscribed to something it may follow, so it stays connected while the test watches it
+    other.subscribe(null, "hall");
+    other.next("snapshot");
     other.send(subscribe(polres, "terminal-b", "counter:1"));
     JsonObject refused = other.next(m -> "error".equals(m.getString("type")), WAIT);
     assertThat(refused.getString("code")).isEqualTo("FORBIDDEN");
