@@ -260,6 +260,11 @@ public final class AntreServer {
     return apis.stream().mapToInt(a -> a.gateway().connectionCount()).sum();
   }
 
+  /** Every HTTP route of the node ("METHOD /path"), for the access-matrix test. */
+  public List<String> routes() {
+    return apis.get(0).routes();
+  }
+
   public Map<String, String> demoSecrets() {
     return demoSecrets;
   }

@@ -19,9 +19,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,6 +55,8 @@ public class ApiVerticle extends VerticleBase {
   private final java.time.Duration idleTimeout;
   private HttpServer server;
   private Gateway gateway;
+  private Router root;
+  private Router api;
 
   public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
       java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency,
@@ -71,12 +76,14 @@ public class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    root = router;
     gateway = new Gateway(vertx, auth, gatewayOptions, counterAgency);
     router.get("/ws").handler(this::webSocket);
     router.get("/health/ready").handler(this::ready);
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
 
     Router api = Router.router(vertx);
+    this.api = api;
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     Buffer openApi = vertx.fileSystem().readFileBlocking("openapi/openapi.yaml");
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
@@ -169,6 +176,31 @@ public class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Every route as "METHOD /path" ("* /path" for a route of any method, such as a guard or the
+   * static files), for the access-matrix test: a route it has no rule for fails it.
+   */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    list(out, "", root);
+    list(out, "/api/v1", api);
+    return out.stream().distinct().sorted().toList();
+  }
+
+  private static void list(List<String> out, String prefix, Router router) {
+    for (Route r : router.getRoutes()) {
+      if (r.getPath() == null || r.getSubRouter() != null) {
+        continue;
+      }
+      String path = r.getPath() + (r.isExactPath() ? "" : "*");
+      if (r.methods() == null || r.methods().isEmpty()) {
+        out.add("* " + prefix + path);
+      } else {
+        r.methods().forEach(m -> out.add(m.name() + " " + prefix + path));
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- handlers
 
   private void webSocket(RoutingContext ctx) {
@@ -176,6 +208,10 @@ public class ApiVerticle extends VerticleBase {
     if (!Origins.allowed(origin, ctx.request().authority() == null ? null : ctx.request().authority().toString(),
         gatewayOptions.allowedOrigins())) {
       problem(ctx, ErrorCode.FORBIDDEN, "origin not allowed: " + origin);
+      return;
+    }
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      problem(ctx, ErrorCode.INVALID_REQUEST, "a WebSocket upgrade is expected here");
       return;
     }
     ctx.request().toWebSocket().onSuccess(gateway::accept).onFailure(ctx::fail);
