@@ -318,6 +318,35 @@ class AccessMatrixIT {
     assertThat(wrong).as("subscriptions that break the access matrix").isEmpty();
   }
 
+  @Test
+  @Order(3)
+  void everyApiRouteIsInTheOpenApiDocument() {
+    TreeSet<String> documented = new TreeSet<>();
+    String path = null;
+    for (String line : f.hall.api.get("/api/v1/openapi.yaml", null).body().split("\n")) {
+      java.util.regex.Matcher p = java.util.regex.Pattern.compile("^  (/\\S*):\\s*$").matcher(line);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^    (get|post|put|patch|delete):").matcher(line);
+      if (p.find()) {
+        path = p.group(1).replaceAll("\\{[^}]+}", "{}");
+      } else if (path != null && m.find()) {
+        documented.add(m.group(1).toUpperCase() + " /api/v1" + path);
+      } else if (!line.startsWith(" ")) {
+        path = null;
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String route : f.hall.server.routes()) {
+      String[] mp = route.split(" ", 2);
+      if (mp[0].equals("*") || !mp[1].startsWith("/api/v1/") || mp[1].equals("/api/v1/openapi.yaml")) {
+        continue;
+      }
+      if (!documented.contains(mp[0] + " " + mp[1].replaceAll(":[A-Za-z]+", "{}"))) {
+        missing.add(route);
+      }
+    }
+    assertThat(missing).as("routes missing from openapi.yaml").isEmpty();
+  }
+
   /** "calls:zone:x" is a calls:zone: topic, not a plain calls topic. */
   private static boolean isLongerKind(String topic, String kind, TreeSet<String> kinds) {
     return kinds.stream().anyMatch(k -> k.length() > kind.length() && k.startsWith(kind) && topic.startsWith(k));
