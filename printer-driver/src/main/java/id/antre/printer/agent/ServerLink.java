@@ -149,9 +149,7 @@ final class ServerLink {
         if (stopped) {
             return;
         }
-        int attempt = failedAttempts.getAndIncrement();
-        Duration delay = replaced ? REPLACED_DELAY
-                : config.reconnectDelays().get(Math.min(attempt, config.reconnectDelays().size() - 1));
+        Duration delay = reconnectDelay(config.reconnectDelays(), failedAttempts.getAndIncrement(), replaced);
         replaced = false;
         LOG.info("Reconnecting to {} in {} s", config.server(), delay.toMillis() / 1000.0);
         try {
@@ -159,6 +157,14 @@ final class ServerLink {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Agent stopped; no reconnect");
         }
+    }
+
+    /**
+     * How long to wait before the next connection: the configured steps by failed attempts, or
+     * {@link #REPLACED_DELAY} after the server closed this agent because another took over its kiosk.
+     */
+    static Duration reconnectDelay(java.util.List<Duration> steps, int failedAttempts, boolean replaced) {
+        return replaced ? REPLACED_DELAY : steps.get(Math.min(failedAttempts, steps.size() - 1));
     }
 
     /** One connection attempt and, once open, the connection; ends exactly once. */

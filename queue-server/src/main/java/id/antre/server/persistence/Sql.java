@@ -98,10 +98,15 @@ final class Sql {
   static final String PRINT_JOB_CANCEL = """
       UPDATE print_job SET status = 'CANCELLED', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT', 'FAILED')
       RETURNING status""";
+  /**
+   * A printer's state as its agent reports it. Connection keys sort by when the connection became the
+   * kiosk's agent: a report of a replaced connection that arrives late never overwrites the newer one's.
+   */
   static final String PRINTER_STATE_UPSERT = """
       INSERT INTO printer_state (kiosk, status, detail, agent, updated_at, connection) VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (kiosk) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, agent = EXCLUDED.agent,
-        updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection""";
+        updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection
+      WHERE printer_state.connection IS NULL OR printer_state.connection <= EXCLUDED.connection""";
   /** The agent's connection closed: AGENT_OFFLINE, unless a newer connection has reported since. */
   static final String PRINTER_STATE_AGENT_GONE = """
       UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = $3, updated_at = $4

@@ -5,6 +5,7 @@ import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
+import id.antre.server.domain.TicketStatus;
 import id.antre.server.persistence.PrintStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -109,6 +110,24 @@ public class PrintService {
     });
   }
 
+  /** A failed job is sent again only while its ticket still waits; otherwise it is cancelled, never printed. */
+  private void retry(long jobId, String kiosk) {
+    store.get(jobId).onSuccess(found -> found.filter(j -> "QUEUED".equals(j.status())).ifPresent(j -> {
+      if (j.ticket().status() != TicketStatus.WAITING) {
+        String why = "not printed: the ticket is no longer waiting";
+        store.cancel(jobId, clock.instant()).onSuccess(cancelled -> {
+          if (cancelled) {
+            LOG.info("print job {} of ticket id={} at {} cancelled: the ticket is {}", jobId, j.ticket().id(), kiosk,
+                j.ticket().status());
+            events.printer(kiosk, status(jobId, j.ticket(), "CANCELLED", j.attempts(), why));
+          }
+        });
+        return;
+      }
+      store.markSent(jobId, clock.instant()).onSuccess(v -> events.printer(kiosk, job(jobId, j.ticket())));
+    })).onFailure(e -> LOG.warn("print job {} at {}: retry not sent: {}", jobId, kiosk, e.getMessage()));
+  }
+
   /** The agent's answer for a job. */
   public Future<JsonObject> result(Actor agent, long jobId, boolean printed, String error) {
     String kiosk = agent.kiosk();
@@ -129,8 +148,7 @@ public class PrintService {
             res.status(), res.attempts(), error == null ? "" : ", " + error);
         events.printer(kiosk, status(jobId, t, res.status(), res.attempts(), error));
         if ("QUEUED".equals(res.status())) {
-          scheduler.later(retryDelay, () -> store.markSent(jobId, clock.instant())
-              .onSuccess(v -> events.printer(kiosk, job(jobId, t))));
+          scheduler.later(retryDelay, () -> retry(jobId, kiosk));
         }
         return new JsonObject().put("job", jobId).put("status", res.status()).put("attempts", res.attempts());
       });

@@ -15,6 +15,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -160,23 +161,25 @@ public class Gateway {
     if (conn.terminal != null) {
       conn.topics.stream().filter(t -> t.startsWith(Topics.COUNTER)).forEach(t -> presence(conn, t, "leave"));
     }
-    if (conn.agentClaim != null) {
-      // the printer goes AGENT_OFFLINE only if this was the connection that reported last: not
-      // when it was replaced by a newer one (a reconnect, or a second agent that took over)
-      command("printer-agent-gone", new JsonObject().put("connection", conn.agentClaim.id())
+    // a replaced connection says nothing about the printer; the kiosk's current one may be gone
+    // for good, unless a newer one has reported to the database meanwhile (checked there)
+    if (conn.agentClaim != null && conn.agentClaim.equals(agents.get(conn.actor.kiosk()))) {
+      agents.remove(conn.actor.kiosk());
+      command("printer-agent-gone", new JsonObject().put("connection", conn.agentClaim.key())
           .put("actor", JsonViews.actor(conn.actor)));
-      AgentClaim latest = agents.get(conn.actor.kiosk());
-      if (conn.agentClaim.equals(latest)) {
-        agents.remove(conn.actor.kiosk());
-      }
     }
   }
 
-  /** A print agent connection, and when it subscribed: the newest one of a kiosk wins, on every node alike. */
+  /** A print agent connection, and when it subscribed (epoch microseconds): the newest one of a kiosk wins, on every node alike. */
   record AgentClaim(long at, String id) implements Comparable<AgentClaim> {
     @Override
     public int compareTo(AgentClaim o) {
       return at != o.at ? Long.compare(at, o.at) : id.compareTo(o.id);
+    }
+
+    /** Orders as the claims do, as text: the stored printer state keeps the newest connection's reports. */
+    String key() {
+      return String.format("%019d-%s", at, id);
     }
 
     JsonObject json(String kiosk) {
@@ -268,7 +271,7 @@ public class Gateway {
       return;
     }
     if ("printer-status".equals(action)) {
-      body.put("connection", conn.agentClaim == null ? null : conn.agentClaim.id());
+      body.put("connection", conn.agentClaim == null ? null : conn.agentClaim.key());
     }
     command(action, body.put("actor", JsonViews.actor(conn.actor)))
         .onSuccess(r -> conn.send(((JsonObject) r).copy().put("type", "ack").put("for", action).encode()))
@@ -421,8 +424,11 @@ public class Gateway {
 
   /** This connection becomes its kiosk's print agent; older ones anywhere are closed. */
   private void claimPrinter(Connection conn) {
-    long at = Math.max(System.currentTimeMillis(), agents.containsKey(conn.actor.kiosk())
-        ? agents.get(conn.actor.kiosk()).at() + 1 : 0);
+    // microseconds: two agents subscribing on two nodes in the same millisecond still get an order
+    Instant now = Instant.now();
+    long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    AgentClaim known = agents.get(conn.actor.kiosk());
+    long at = Math.max(micros, known == null ? 0 : known.at() + 1);
     conn.agentClaim = new AgentClaim(at, id.antre.server.auth.Tokens.randomId(9));
     JsonObject claim = conn.agentClaim.json(conn.actor.kiosk());
     onAgentClaim(claim);
@@ -478,7 +484,7 @@ public class Gateway {
       conn.send(head.put("kiosk", kiosk).encode());
       // a (re)connected agent: report it online and send every job still open
       return command("printer-status", new JsonObject().put("status", "ONLINE").put("detail", "agent connected")
-              .put("connection", conn.agentClaim == null ? null : conn.agentClaim.id()).put("actor", JsonViews.actor(actor)))
+              .put("connection", conn.agentClaim == null ? null : conn.agentClaim.key()).put("actor", JsonViews.actor(actor)))
           .compose(v -> command("print-pending", new JsonObject().put("kiosk", kiosk)))
           .map(j -> {
             for (Object job : ((JsonObject) j).getJsonArray("jobs")) {

@@ -148,4 +148,30 @@ class PrintAgentOwnershipIT {
     }
     assertThat(jobs).containsEntry(old, "CANCELLED").containsEntry(called, "CANCELLED").containsEntry(waiting, "SENT");
   }
+
+  @Test
+  void aFailedJobIsNotRetriedOnceItsTicketIsNoLongerWaiting() {
+    f = HallFixture.smallHall(Instant.parse("2026-11-30T02:00:00Z"), false);
+    WsClient agent = client(f.hall.server.port());
+    agent.send(subscribe(f.hall.server.demoSecrets().get("printer-1"), "printer:kiosk-1"));
+    agent.next("snapshot");
+    long ticket = f.hall.api.post("/api/v1/tickets", f.hall.kioskToken(), new JsonObject().put("service", "KTP")).json()
+        .getLong("id");
+    long job = agent.next(m -> "print".equals(m.getString("type")), WAIT).getLong("job");
+    String officer = f.hall.login("petugas-dukcapil");
+    f.hall.api.post("/api/v1/counters/1/open", officer, (String) null);
+    assertThat(f.hall.api.post("/api/v1/counters/1/call-next", officer, (String) null).json().getLong("id"))
+        .isEqualTo(ticket);
+
+    agent.send(new JsonObject().put("type", "print-result").put("job", job).put("status", "failed")
+        .put("reason", "PAPER_OUT"));
+    // the job is re-queued for a retry; what follows the acknowledgement is the retry's doing
+    assertThat(agent.next(m -> "ack".equals(m.getString("type")), WAIT).getString("status")).isEqualTo("QUEUED");
+    List<JsonObject> seen = new ArrayList<>();
+    agent.next(m -> {
+      seen.add(m);
+      return "print-job".equals(m.getString("type")) && "CANCELLED".equals(m.getString("status"));
+    }, WAIT);
+    assertThat(seen).noneMatch(m -> "print".equals(m.getString("type")));
+  }
 }
