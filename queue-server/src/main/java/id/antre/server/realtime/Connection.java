@@ -13,7 +13,7 @@ import java.util.Set;
 final class Connection {
   /** Close code: you fell behind; reconnect and subscribe with {@code since}. */
   static final short RESYNC = 4001;
-  /** Close code: the sign-in or device token of this connection was revoked. */
+  /** Close code: the sign-in or device token of this connection was revoked, or the sign-in expired. */
   static final short REVOKED = 4401;
   /** Close code: a newer connection of this kiosk's print agent took over; do not fight back at once. */
   static final short REPLACED = 4409;
@@ -28,7 +28,7 @@ final class Connection {
   /** The token that actor signed in with, to notice its revocation; never logged. */
   String token;
   /** Set while this connection is (or was) its kiosk's print agent. */
-  Gateway.AgentClaim agentClaim;
+  AgentClaims.Claim agentClaim;
   /** Whether a subscription was accepted; until then the socket is closed after the subscribe deadline. */
   boolean subscribed;
   long subscribeDeadline = -1;

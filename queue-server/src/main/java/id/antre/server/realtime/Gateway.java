@@ -15,7 +15,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +55,7 @@ public class Gateway {
   private final Map<String, Set<Connection>> subscribers = new HashMap<>();
   private final Set<Connection> connections = new HashSet<>();
   /** The newest agent connection known for each kiosk, on any node: the one that prints. */
-  private final Map<String, AgentClaim> agents = new HashMap<>();
+  private final AgentClaims agents = new AgentClaims();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long latestCallSeq;
   private long timer;
@@ -163,27 +162,10 @@ public class Gateway {
     }
     // a replaced connection says nothing about the printer; the kiosk's current one may be gone
     // for good, unless a newer one has reported to the database meanwhile (checked there)
-    if (conn.agentClaim != null && conn.agentClaim.equals(agents.get(conn.actor.kiosk()))) {
-      agents.remove(conn.actor.kiosk());
+    if (conn.agentClaim != null && agents.isNewest(conn.actor.kiosk(), conn.agentClaim)) {
+      agents.forget(conn.actor.kiosk(), conn.agentClaim);
       command("printer-agent-gone", new JsonObject().put("connection", conn.agentClaim.key())
           .put("actor", JsonViews.actor(conn.actor)));
-    }
-  }
-
-  /** A print agent connection, and when it subscribed (epoch microseconds): the newest one of a kiosk wins, on every node alike. */
-  record AgentClaim(long at, String id) implements Comparable<AgentClaim> {
-    @Override
-    public int compareTo(AgentClaim o) {
-      return at != o.at ? Long.compare(at, o.at) : id.compareTo(o.id);
-    }
-
-    /** Orders as the claims do, as text: the stored printer state keeps the newest connection's reports. */
-    String key() {
-      return String.format("%019d-%s", at, id);
-    }
-
-    JsonObject json(String kiosk) {
-      return new JsonObject().put("kiosk", kiosk).put("at", at).put("id", id);
     }
   }
 
@@ -194,12 +176,10 @@ public class Gateway {
    */
   private void onAgentClaim(JsonObject m) {
     String kiosk = m.getString("kiosk");
-    AgentClaim claim = new AgentClaim(m.getLong("at"), m.getString("id"));
-    AgentClaim known = agents.get(kiosk);
-    if (known != null && known.compareTo(claim) > 0) {
+    AgentClaims.Claim claim = AgentClaims.Claim.of(m);
+    if (!agents.heard(kiosk, claim)) {
       return;
     }
-    agents.put(kiosk, claim);
     Set<Connection> set = subscribers.get(Topics.PRINTER + kiosk);
     if (set == null) {
       return;
@@ -211,6 +191,7 @@ public class Gateway {
       }
     }
   }
+
 
   /** A sign-in or device was revoked: its live sockets close (the token itself is refused from now on). */
   private void closeRevoked() {
@@ -424,16 +405,12 @@ public class Gateway {
 
   /** This connection becomes its kiosk's print agent; older ones anywhere are closed. */
   private void claimPrinter(Connection conn) {
-    // microseconds: two agents subscribing on two nodes in the same millisecond still get an order
-    Instant now = Instant.now();
-    long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-    AgentClaim known = agents.get(conn.actor.kiosk());
-    long at = Math.max(micros, known == null ? 0 : known.at() + 1);
-    conn.agentClaim = new AgentClaim(at, id.antre.server.auth.Tokens.randomId(9));
+    conn.agentClaim = agents.next(conn.actor.kiosk());
     JsonObject claim = conn.agentClaim.json(conn.actor.kiosk());
     onAgentClaim(claim);
     vertx.eventBus().publish(Addresses.PRINT_AGENTS, claim);
   }
+
 
   private static boolean sameIdentity(Actor a, Actor b) {
     return a.name().equals(b.name()) && a.role() == b.role();
@@ -551,6 +528,9 @@ public class Gateway {
     for (Connection c : new ArrayList<>(connections)) {
       if (now - c.lastSeen > options.idleTimeoutMillis()) {
         c.close((short) 1001, "no answer to pings");
+      } else if (c.token != null && auth.revokedSince(c.token)) {
+        // a sign-in that expired since the subscription (revocations close at once, see closeRevoked)
+        c.close(Connection.REVOKED, "signed out, revoked or expired");
       } else {
         c.ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
         c.send(beat);

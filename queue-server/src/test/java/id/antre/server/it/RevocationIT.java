@@ -152,4 +152,14 @@ class RevocationIT {
     eventually(() -> otherNode.api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP")).status() == 401,
         "revoked kiosk refused");
   }
+
+  @Test
+  void aSocketWhoseSignInExpiresIsClosedAtTheNextHeartbeat() throws Exception {
+    String officer = f.hall.login("petugas-dukcapil");
+    ws = new WsClient(f.hall.server.port());
+    ws.send(subscribe(officer, "counter:1"));
+    ws.next("snapshot");
+    f.clock.advance(Duration.ofHours(11));
+    assertThat(ws.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4401);
+  }
 }
