@@ -134,7 +134,7 @@ class RevocationIT {
   }
 
   @Test
-  void aNodeThatMissesTheMessageStillRefusesARevokedSignInAndDeviceSoon() {
+  void aNodeThatMissesTheMessageStillRefusesARevokedSignInAndDeviceSoonAndClosesItsSockets() throws Exception {
     // a second node on the same database, outside the first one's event bus: it hears nothing
     otherVertx = Vertx.vertx();
     otherNode = TestServer.start(otherVertx, f.db, "/halls/small.yaml", f.clock, false);
@@ -143,6 +143,9 @@ class RevocationIT {
     assertThat(otherNode.api.get("/api/v1/counters", officer).status()).isEqualTo(200);
     assertThat(otherNode.api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP")).status())
         .isEqualTo(201);
+    ws = new WsClient(otherNode.server.port());
+    ws.send(subscribe(officer, "counter:1"));
+    ws.next("snapshot");
 
     assertThat(f.hall.api.post("/api/v1/auth/logout", officer, (String) null).status()).isEqualTo(204);
     assertThat(f.hall.api.send("DELETE", "/api/v1/devices/kiosk-1", f.hall.login("admin"), null).status())
@@ -151,6 +154,7 @@ class RevocationIT {
     eventually(() -> otherNode.api.get("/api/v1/counters", officer).status() == 401, "signed-out token refused");
     eventually(() -> otherNode.api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP")).status() == 401,
         "revoked kiosk refused");
+    assertThat(ws.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4401);
   }
 
   @Test

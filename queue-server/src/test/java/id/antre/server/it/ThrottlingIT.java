@@ -104,4 +104,25 @@ class ThrottlingIT {
     String officer = api.login("petugas-dukcapil", TestServer.PASSWORD);
     assertThat(api.post("/api/v1/tickets", officer, new JsonObject().put("service", "KTP")).status()).isEqualTo(201);
   }
+
+  HttpResponse<String> cancel(String trackingToken, String forwardedFor) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/v1/tickets/"
+            + trackingToken + "/cancel")).header("X-Forwarded-For", forwardedFor)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void tokenlessRequestsArePacedPerClientAddressAndARefusedOneChangesNothing() throws Exception {
+    JsonObject ticket = api.post("/api/v1/tickets", node.demoSecrets().get("kiosk-1"),
+        new JsonObject().put("service", "KTP")).json();
+    for (int i = 0; i < RateLimits.defaults().anonymousBurst(); i++) {
+      assertThat(cancel("tebakan-token-" + i, "198.51.100.20").statusCode()).isEqualTo(404);
+    }
+    HttpResponse<String> refused = cancel(ticket.getString("trackingToken"), "198.51.100.20");
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(api.get("/api/v1/tickets/" + ticket.getString("trackingToken"), null).json().getString("status"))
+        .isEqualTo("WAITING");
+    assertThat(cancel(ticket.getString("trackingToken"), "198.51.100.21").statusCode()).isEqualTo(200);
+  }
 }
