@@ -151,7 +151,7 @@ class AccessMatrixIT {
     // guards in front of the counter routes: probed through the routes they guard
     m.put("* /api/v1/counters", new Rule(AccessMatrixIT::signedIn, null, null));
     m.put("* /api/v1/counters/*", new Rule(AccessMatrixIT::signedIn, null, null));
-    m.put("GET /api/v1/counters", new Rule(AccessMatrixIT::signedIn, "/api/v1/counters", null));
+    m.put("GET /api/v1/counters", new Rule(AccessMatrixIT::staff, "/api/v1/counters", null));
     String c = "/api/v1/counters/1";
     m.put("GET /api/v1/counters/:counter", new Rule(AccessMatrixIT::ownAgency, c, null));
     m.put("GET /api/v1/counters/:counter/waiting", new Rule(AccessMatrixIT::ownAgency, c + "/waiting", null));
@@ -212,7 +212,8 @@ class AccessMatrixIT {
 
     String revokedUser = f.hall.login("petugas-lama");
     assertThat(api.get("/api/v1/counters", revokedUser).status()).isEqualTo(200);
-    assertThat(api.get("/api/v1/counters", oldKiosk).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/hall", oldKiosk).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/counters", oldKiosk).status()).isEqualTo(403); // known, but not staff
     assertThat(api.send("PATCH", "/api/v1/users/petugas-lama", TOKENS.get(Who.ADMIN), "{\"active\":false}").status())
         .isEqualTo(200);
     assertThat(api.send("DELETE", "/api/v1/devices/kiosk-lama", TOKENS.get(Who.ADMIN), null).status()).isEqualTo(204);
