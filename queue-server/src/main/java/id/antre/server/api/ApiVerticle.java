@@ -92,7 +92,7 @@ public class ApiVerticle extends VerticleBase {
     api.post("/auth/logout").handler(this::logout);
     api.patch("/users/:username").handler(this::authenticated).handler(this::userActive);
     api.delete("/devices/:device").handler(this::authenticated).handler(ctx ->
-        auth.revokeDevice(ctx.get(ACTOR), ctx.pathParam("device"))
+        auth.revokeDevice(ctx.get(ACTOR), name(ctx, "device"))
             .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     api.get("/hall").handler(ctx -> command(ctx, "hall", null, new JsonObject()));
     api.get("/queues").handler(ctx -> command(ctx, "queues", null, new JsonObject()));
@@ -287,7 +287,7 @@ public class ApiVerticle extends VerticleBase {
   /** The minimal form of a user's administration: activate or deactivate (administrators). */
   private void userActive(RoutingContext ctx) {
     JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("active", Type.BOOLEAN), "active");
-    auth.setActive(ctx.get(ACTOR), ctx.pathParam("username"), body.getBoolean("active"))
+    auth.setActive(ctx.get(ACTOR), name(ctx, "username"), body.getBoolean("active"))
         .onSuccess(a -> ctx.json(new JsonObject().put("username", a.username()).put("role", a.role())
             .put("agency", a.agency()).put("displayName", a.displayName()).put("active", a.active())))
         .onFailure(ctx::fail);
@@ -303,6 +303,17 @@ public class ApiVerticle extends VerticleBase {
     JsonObject body = fields.isEmpty() ? new JsonObject() : Requests.parse(ctx.body().buffer(), fields, required);
     body.put("counter", ctx.pathParam("counter"));
     command(ctx, action, ctx.get(ACTOR), body);
+  }
+
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+  /** A user name or device id from the path; anything else (a NUL, a space, 1 KB) is refused before any query. */
+  private static String name(RoutingContext ctx, String param) {
+    String v = ctx.pathParam(param);
+    if (v == null || !NAME.matcher(v).matches()) {
+      throw Requests.invalid(param + " must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
+    }
+    return v;
   }
 
   private static long jobId(RoutingContext ctx) {

@@ -112,6 +112,11 @@ class RevocationIT {
         .isEqualTo("INVALID_REQUEST");
     assertThat(f.hall.api.send("PATCH", "/api/v1/users/admin", admin, "{\"active\":false}").code())
         .isEqualTo("INVALID_REQUEST");
+    assertThat(f.hall.api.send("PATCH", "/api/v1/users/petugas%00dukcapil", admin, "{\"active\":false}").code())
+        .isEqualTo("INVALID_REQUEST");
+    assertThat(f.hall.api.send("DELETE", "/api/v1/devices/kiosk-1%00", admin, null).code()).isEqualTo("INVALID_REQUEST");
+    assertThat(f.hall.api.send("DELETE", "/api/v1/devices/" + "k".repeat(300), admin, null).code())
+        .isEqualTo("INVALID_REQUEST");
     assertThat(f.hall.api.get("/api/v1/counters", f.hall.login("petugas-dukcapil")).status()).isEqualTo(200);
     assertThat(f.hall.api.post("/api/v1/tickets", f.hall.kioskToken(), new JsonObject().put("service", "KTP")).status())
         .isEqualTo(201);
