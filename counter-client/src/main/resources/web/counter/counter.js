@@ -237,7 +237,10 @@ function boot() {
     unauthorized: (err) => signOut(err.code === 'TOKEN_EXPIRED' ? t('sessionEnded') : err.detail || t('sessionEnded')),
   });
   $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', () => signOut());
+  $('logout').addEventListener('click', () => {
+    api.logout();
+    signOut();
+  });
   $('lang').addEventListener('click', toggleLanguage);
   $('to-picker').addEventListener('click', () => openPicker());
   $('to-supervisor').addEventListener('click', () => openSupervisor());

@@ -22,6 +22,8 @@ function send(method, path, body, accept) {
 
 export const api = {
   login: (username, password) => send('POST', '/auth/login', { username, password }),
+  /** Ends the sign-in on the server too; the page signs out locally whatever the answer. */
+  logout: () => request('POST', '/auth/logout', { token: session()?.token }).catch(() => null),
   hall: () => send('GET', '/hall'),
   queues: () => send('GET', '/queues'),
   counters: () => send('GET', '/counters'),

@@ -116,7 +116,10 @@ function init() {
   translate();
   whenUnauthorized(() => signOut('sessionEnded'));
   $('login-form').addEventListener('submit', onLogin);
-  $('logout').addEventListener('click', () => signOut(null));
+  $('logout').addEventListener('click', () => {
+    api.logout();
+    signOut(null);
+  });
   $('lang').addEventListener('click', () => {
     setLang(lang() === 'en' ? 'id' : 'en');
     translate();

@@ -5,6 +5,7 @@ import id.antre.printer.agent.AgentConfig;
 import id.antre.printer.agent.PrintAgent;
 import id.antre.printer.agent.PrinterTarget;
 import id.antre.server.api.ApiVerticle;
+import id.antre.server.api.RateLimiter;
 import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
 import id.antre.server.auth.Tokens;
@@ -48,6 +49,8 @@ public final class AntreServer {
   static final String DEMO_HALL = "/halls/cirebon.yaml";
   /** How often each node refreshes its wait-estimate figures. */
   static final long ESTIMATE_REFRESH_MS = 10_000;
+  /** How often full rate-limit buckets are forgotten. */
+  static final long LIMITER_SWEEP_MS = 60_000;
   /** Print attempts before a job is FAILED, and the pause between them. */
   static final int PRINT_ATTEMPTS = 3;
   static final java.time.Duration PRINT_RETRY = java.time.Duration.ofSeconds(3);
@@ -60,6 +63,9 @@ public final class AntreServer {
   private Hall hall;
   private QueueService queue;
   private PrintService printing;
+  private AuthService auth;
+  /** One per node, shared by its HTTP verticles. */
+  private final RateLimiter limiter;
   private int port;
   private final List<String> deployments = new ArrayList<>();
   private final List<ApiVerticle> apis = new ArrayList<>();
@@ -71,9 +77,14 @@ public final class AntreServer {
     this.vertx = vertx;
     this.config = config;
     this.clock = clock;
+    this.limiter = new RateLimiter(clock);
   }
 
   public Future<AntreServer> start() {
+    if (config.gateway().heartbeatMillis() >= config.httpIdleTimeout().toMillis()) {
+      return Future.failedFuture(new IllegalArgumentException("ANTRE_HTTP_IDLE_SECONDS must be longer than the "
+          + "WebSocket heartbeat (" + config.gateway().heartbeatMillis() + " ms), or subscribed sockets would be closed"));
+    }
     pool = Db.pool(vertx, config.db(), 4);
     client = Db.client(vertx, config.db());
     HallStore halls = new HallStore(pool);
@@ -82,20 +93,22 @@ public final class AntreServer {
         .compose(n -> loadHall(halls))
         .compose(stored -> {
           Tokens tokens = new Tokens(stored.secret(), clock, config.tokenLifetime());
-          AuthService auth = new AuthService(vertx, halls, tokens, clock);
+          auth = new AuthService(vertx, halls, tokens, clock);
           Estimates estimates = new Estimates(hall, tickets);
           boolean alwaysOpen = config.demo() && !config.realHours();
           BusEvents events = new BusEvents(vertx, hall, tickets, clock, () -> queue.today());
           queue = new QueueService(hall, tickets, events, estimates, clock, alwaysOpen);
           printing = new PrintService(hall, new PrintStore(client), events, clock, config.publicUrl(),
-              PRINT_ATTEMPTS, PRINT_RETRY, halls::kiosksWithPrinter);
+              PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
+          vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
             printing.refreshKiosks();
           });
           return seedDemo(halls)
+              .compose(v -> auth.start())
               .compose(v -> estimates.refresh(queue.today()))
               .compose(v -> printing.refreshKiosks())
               .compose(v -> vertx.deployVerticle(() -> new QueueVerticle(queue, auth, printing),
@@ -111,7 +124,8 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway(), config.audioDir());
+        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
+        config.httpIdleTimeout());
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -246,6 +260,11 @@ public final class AntreServer {
     return apis.stream().mapToInt(a -> a.gateway().connectionCount()).sum();
   }
 
+  /** Every HTTP route of the node ("METHOD /path"), for the access-matrix test. */
+  public List<String> routes() {
+    return apis.get(0).routes();
+  }
+
   public Map<String, String> demoSecrets() {
     return demoSecrets;
   }
@@ -254,7 +273,7 @@ public final class AntreServer {
     if (localPrinter != null) {
       localPrinter.stop();
     }
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = auth == null ? Future.succeededFuture() : auth.stop();
     for (String id : deployments) {
       chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
     }

@@ -24,6 +24,10 @@ final class ServerLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerLink.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Close code of the server: a newer connection of this kiosk's print agent took over. */
+    static final int REPLACED = 4409;
+    /** How long a replaced agent waits before it connects again. */
+    static final Duration REPLACED_DELAY = Duration.ofSeconds(60);
 
     /** What the agent does with the server's messages. Called on the WebSocket's threads. */
     interface Inbox {
@@ -42,6 +46,8 @@ final class ServerLink {
     private volatile Connection current;
     private volatile boolean stopped;
     private final AtomicInteger failedAttempts = new AtomicInteger();
+    /** The last connection was closed because another agent took over. */
+    private volatile boolean replaced;
 
     ServerLink(AgentConfig config, Inbox inbox) {
         this.config = config;
@@ -143,14 +149,22 @@ final class ServerLink {
         if (stopped) {
             return;
         }
-        int attempt = failedAttempts.getAndIncrement();
-        Duration delay = config.reconnectDelays().get(Math.min(attempt, config.reconnectDelays().size() - 1));
+        Duration delay = reconnectDelay(config.reconnectDelays(), failedAttempts.getAndIncrement(), replaced);
+        replaced = false;
         LOG.info("Reconnecting to {} in {} s", config.server(), delay.toMillis() / 1000.0);
         try {
             timers.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Agent stopped; no reconnect");
         }
+    }
+
+    /**
+     * How long to wait before the next connection: the configured steps by failed attempts, or
+     * {@link #REPLACED_DELAY} after the server closed this agent because another took over its kiosk.
+     */
+    static Duration reconnectDelay(java.util.List<Duration> steps, int failedAttempts, boolean replaced) {
+        return replaced ? REPLACED_DELAY : steps.get(Math.min(failedAttempts, steps.size() - 1));
     }
 
     /** One connection attempt and, once open, the connection; ends exactly once. */
@@ -205,6 +219,13 @@ final class ServerLink {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (statusCode == REPLACED) {
+                // another agent with this token (or this kiosk) took over: taking it back at once
+                // would make both reconnect in turn forever, each printing some tickets
+                LOG.error("The server closed this agent's connection: {}. Is a second print agent running for kiosk {}?"
+                        + " Trying again in {} s", reason, config.kiosk(), REPLACED_DELAY.toSeconds());
+                replaced = true;
+            }
             end("closed by the server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
             return null;
         }

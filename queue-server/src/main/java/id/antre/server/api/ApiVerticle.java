@@ -20,10 +20,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +49,25 @@ public class ApiVerticle extends VerticleBase {
   private final Supplier<Future<Void>> readiness;
   private final GatewayOptions gatewayOptions;
   private final java.util.Optional<String> audioDir;
+  private final Function<String, java.util.Optional<String>> counterAgency;
+  private final RateLimiter limiter;
+  private final RateLimits limits;
+  private final ClientAddress clientAddress;
+  private final java.time.Duration idleTimeout;
   private HttpServer server;
   private Gateway gateway;
+  private Router root;
+  private Router api;
 
   public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
-      java.util.Optional<String> audioDir) {
+      java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency,
+      RateLimiter limiter, RateLimits limits, java.time.Duration idleTimeout) {
     this.audioDir = audioDir;
+    this.idleTimeout = idleTimeout;
+    this.limiter = limiter;
+    this.limits = limits;
+    this.clientAddress = new ClientAddress(limits.trustedProxies());
+    this.counterAgency = counterAgency;
     this.port = port;
     this.auth = auth;
     this.readiness = readiness;
@@ -60,28 +77,35 @@ public class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    gateway = new Gateway(vertx, auth, gatewayOptions);
+    root = router;
+    gateway = new Gateway(vertx, auth, gatewayOptions, counterAgency);
     router.get("/ws").handler(this::webSocket);
     router.get("/health/ready").handler(this::ready);
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
 
     Router api = Router.router(vertx);
+    this.api = api;
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     Buffer openApi = vertx.fileSystem().readFileBlocking("openapi/openapi.yaml");
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
     api.post("/auth/login").handler(this::login);
+    api.post("/auth/logout").handler(this::logout);
+    api.patch("/users/:username").handler(this::authenticated).handler(this::userActive);
+    api.delete("/devices/:device").handler(this::authenticated).handler(ctx ->
+        auth.revokeDevice(ctx.get(ACTOR), name(ctx, "device"))
+            .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     api.get("/hall").handler(ctx -> command(ctx, "hall", null, new JsonObject()));
     api.get("/queues").handler(ctx -> command(ctx, "queues", null, new JsonObject()));
     api.put("/hall/running-text").handler(this::authenticated).handler(ctx -> {
       JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("text", Type.STRING_OR_EMPTY), "text");
       command(ctx, "running-text", ctx.get(ACTOR), body);
     });
-    api.post("/tickets").handler(this::authenticated).handler(this::issue);
+    api.post("/tickets").handler(this::authenticated).handler(this::throttleIssue).handler(this::issue);
     api.get("/tickets/:token").handler(ctx -> command(ctx, "track", null,
         new JsonObject().put("token", ctx.pathParam("token"))));
     api.get("/tickets/:token/qr.svg").handler(this::trackingQr);
-    api.post("/tickets/:token/cancel").handler(ctx -> {
+    api.post("/tickets/:token/cancel").handler(this::anonymousWrite).handler(ctx -> {
       Requests.parse(ctx.body().buffer(), REQUEST_ONLY);
       command(ctx, "cancel", null, new JsonObject().put("token", ctx.pathParam("token")));
     });
@@ -129,6 +153,9 @@ public class ApiVerticle extends VerticleBase {
         .setHost("0.0.0.0")
         .setCompressionSupported(false)
         .setTcpNoDelay(true)
+        // silent or half-sent connections go; a subscribed WebSocket stays through its heartbeats
+        .setIdleTimeout((int) Math.max(1, idleTimeout.toSeconds()))
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
         .setMaxWebSocketFrameSize(MAX_WS_MESSAGE)
         .setMaxWebSocketMessageSize(MAX_WS_MESSAGE)
         .setPerMessageWebSocketCompressionSupported(false)
@@ -151,6 +178,31 @@ public class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Every route as "METHOD /path" ("* /path" for a route of any method, such as a guard or the
+   * static files), for the access-matrix test: a route it has no rule for fails it.
+   */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    list(out, "", root);
+    list(out, "/api/v1", api);
+    return out.stream().distinct().sorted().toList();
+  }
+
+  private static void list(List<String> out, String prefix, Router router) {
+    for (Route r : router.getRoutes()) {
+      if (r.getPath() == null || r.getSubRouter() != null) {
+        continue;
+      }
+      String path = r.getPath() + (r.isExactPath() ? "" : "*");
+      if (r.methods() == null || r.methods().isEmpty()) {
+        out.add("* " + prefix + path);
+      } else {
+        r.methods().forEach(m -> out.add(m.name() + " " + prefix + path));
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- handlers
 
   private void webSocket(RoutingContext ctx) {
@@ -158,6 +210,10 @@ public class ApiVerticle extends VerticleBase {
     if (!Origins.allowed(origin, ctx.request().authority() == null ? null : ctx.request().authority().toString(),
         gatewayOptions.allowedOrigins())) {
       problem(ctx, ErrorCode.FORBIDDEN, "origin not allowed: " + origin);
+      return;
+    }
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      problem(ctx, ErrorCode.INVALID_REQUEST, "a WebSocket upgrade is expected here");
       return;
     }
     ctx.request().toWebSocket().onSuccess(gateway::accept).onFailure(ctx::fail);
@@ -169,10 +225,74 @@ public class ApiVerticle extends VerticleBase {
         .onFailure(e -> problem(ctx, ErrorCode.UNAVAILABLE, "database not reachable"));
   }
 
+  /**
+   * Wrong passwords are counted per user name and per client address; past either limit the
+   * sign-in is refused before the password is even checked.
+   */
   private void login(RoutingContext ctx) {
     JsonObject body = Requests.parse(ctx.body().buffer(),
         Map.of("username", Type.STRING, "password", Type.STRING), "username", "password");
-    command(ctx, "login", null, body);
+    String userKey = "login-user:" + body.getString("username").trim().toLowerCase(java.util.Locale.ROOT);
+    String addressKey = "login-address:" + address(ctx);
+    long wait = Math.max(limiter.peek(userKey, limits.loginFailuresPerUser()),
+        limiter.peek(addressKey, limits.loginFailuresPerAddress()));
+    if (wait > 0) {
+      ctx.fail(new Throttled(wait));
+      return;
+    }
+    vertx.eventBus().<Object>request(Addresses.QUEUE_COMMANDS, body,
+            new DeliveryOptions().addHeader("action", "login").setLocalOnly(true))
+        .onSuccess(reply -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .end(reply.body().toString()))
+        .onFailure(err -> {
+          if (err instanceof ReplyException r && r.failureCode() == ErrorCode.UNAUTHENTICATED.busCode()) {
+            limiter.take(userKey, limits.loginFailuresPerUser(), limits.loginFailuresPerUser());
+            limiter.take(addressKey, limits.loginFailuresPerAddress(), limits.loginFailuresPerAddress());
+          }
+          ctx.fail(err);
+        });
+  }
+
+  /** Issuing is paced per issuer: a kiosk by its device, a signed-in user by name, anyone else by address. */
+  private void throttleIssue(RoutingContext ctx) {
+    Actor actor = ctx.get(ACTOR);
+    String key = actor != null ? "issue:" + actor.role() + ":" + actor.name() : "issue-address:" + address(ctx);
+    long wait = limiter.take(key, limits.issuePerMinute(), limits.issueBurst());
+    if (wait > 0) {
+      ctx.fail(new Throttled(wait));
+    } else {
+      ctx.next();
+    }
+  }
+
+  /** Requests that need no token are paced per client address. */
+  private void anonymousWrite(RoutingContext ctx) {
+    long wait = limiter.take("anonymous:" + address(ctx), limits.anonymousPerMinute(), limits.anonymousBurst());
+    if (wait > 0) {
+      ctx.fail(new Throttled(wait));
+    } else {
+      ctx.next();
+    }
+  }
+
+  private String address(RoutingContext ctx) {
+    io.vertx.core.net.SocketAddress peer = ctx.request().remoteAddress();
+    return clientAddress.of(peer == null ? "unknown" : peer.hostAddress(), ctx.request().getHeader("X-Forwarded-For"));
+  }
+
+  private void logout(RoutingContext ctx) {
+    Requests.parse(ctx.body().buffer(), Map.of());
+    auth.logout(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  /** The minimal form of a user's administration: activate or deactivate (administrators). */
+  private void userActive(RoutingContext ctx) {
+    JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("active", Type.BOOLEAN), "active");
+    auth.setActive(ctx.get(ACTOR), name(ctx, "username"), body.getBoolean("active"))
+        .onSuccess(a -> ctx.json(new JsonObject().put("username", a.username()).put("role", a.role())
+            .put("agency", a.agency()).put("displayName", a.displayName()).put("active", a.active())))
+        .onFailure(ctx::fail);
   }
 
   private void issue(RoutingContext ctx) {
@@ -185,6 +305,17 @@ public class ApiVerticle extends VerticleBase {
     JsonObject body = fields.isEmpty() ? new JsonObject() : Requests.parse(ctx.body().buffer(), fields, required);
     body.put("counter", ctx.pathParam("counter"));
     command(ctx, action, ctx.get(ACTOR), body);
+  }
+
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+  /** A user name or device id from the path; anything else (a NUL, a space, 1 KB) is refused before any query. */
+  private static String name(RoutingContext ctx, String param) {
+    String v = ctx.pathParam(param);
+    if (v == null || !NAME.matcher(v).matches()) {
+      throw Requests.invalid(param + " must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
+    }
+    return v;
   }
 
   private static long jobId(RoutingContext ctx) {
@@ -285,6 +416,9 @@ public class ApiVerticle extends VerticleBase {
   static void problem(RoutingContext ctx, ErrorCode code, String detail) {
     if (ctx.response().ended()) {
       return;
+    }
+    if (ctx.failure() instanceof Throttled t) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds));
     }
     ctx.response().setStatusCode(Problems.status(code)).putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
         .end(Problems.body(code, detail, ctx.request().path()).encode());

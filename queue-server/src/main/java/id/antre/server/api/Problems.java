@@ -19,6 +19,7 @@ public final class Problems {
       case QUOTA_EXHAUSTED, SERVICE_CLOSED, INVALID_TRANSITION, COUNTER_NOT_OPEN, COUNTER_BUSY, NO_CURRENT_TICKET,
           CONFLICT, REQUEST_ID_REUSED -> 409;
       case PAYLOAD_TOO_LARGE -> 413;
+      case RATE_LIMITED -> 429;
       case UNAVAILABLE -> 503;
       case INTERNAL -> 500;
     };
@@ -43,6 +44,7 @@ public final class Problems {
       case NO_CURRENT_TICKET -> "Tidak ada tiket aktif";
       case CONFLICT -> "Perubahan bersamaan";
       case REQUEST_ID_REUSED -> "requestId sudah dipakai";
+      case RATE_LIMITED -> "Terlalu banyak permintaan";
       case UNAVAILABLE -> "Layanan server belum siap";
       case INTERNAL -> "Kesalahan server";
     };

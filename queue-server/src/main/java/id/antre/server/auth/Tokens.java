@@ -53,8 +53,17 @@ public final class Tokens {
     return token.startsWith("u1.");
   }
 
+  /** What a valid user token says: its session and who signed in. */
+  public record Claims(String sessionId, Actor actor) {
+  }
+
   /** The actor of a valid user token; UNAUTHENTICATED when forged, TOKEN_EXPIRED when old. */
   public Actor verify(String token) {
+    return claims(token).actor();
+  }
+
+  /** The claims of a valid user token; UNAUTHENTICATED when forged, TOKEN_EXPIRED when old. */
+  public Claims claims(String token) {
     try {
       return parse(token);
     } catch (RuntimeException e) {
@@ -65,7 +74,7 @@ public final class Tokens {
     }
   }
 
-  private Actor parse(String token) {
+  private Claims parse(String token) {
     String[] parts = token.split("\\.");
     if (parts.length != 3 || !parts[0].equals("u1")
         || !MessageDigest.isEqual(sign(parts[1]).getBytes(StandardCharsets.US_ASCII),
@@ -79,7 +88,7 @@ public final class Tokens {
     if (Instant.ofEpochSecond(Long.parseLong(f[4])).isBefore(clock.instant())) {
       throw new QueueException(ErrorCode.TOKEN_EXPIRED, "Sesi berakhir, silakan masuk lagi (token expired)");
     }
-    return new Actor(f[1], Actor.Role.valueOf(f[2]), f[3].isEmpty() ? null : f[3]);
+    return new Claims(f[0], new Actor(f[1], Actor.Role.valueOf(f[2]), f[3].isEmpty() ? null : f[3]));
   }
 
   public static String newDeviceToken() {

@@ -41,4 +41,19 @@ public final class Addresses {
 
   /** Publish, cluster-wide: {@code {type:"counter", counter:{id, state, current, ...}}} when a counter changes. */
   public static final String COUNTERS = "antre.events.counters";
+
+  /**
+   * Publish, cluster-wide, empty: a sign-in or device was revoked; every node re-reads what is revoked
+   * from PostgreSQL now instead of at its next once-a-second read.
+   */
+  public static final String REVOCATIONS = "antre.events.revocations";
+
+  /** Publish, local to the node, empty: this node's view of what is revoked changed; gateways re-check sockets. */
+  public static final String REVOKED_HERE = "antre.local.revoked";
+
+  /**
+   * Publish, cluster-wide: {@code {kiosk, at, id}} a print agent connection subscribed to its kiosk's
+   * printer; every gateway closes its older agent connections of that kiosk (one agent per kiosk, the newest).
+   */
+  public static final String PRINT_AGENTS = "antre.events.print-agents";
 }

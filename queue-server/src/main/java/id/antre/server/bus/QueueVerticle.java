@@ -45,7 +45,9 @@ public class QueueVerticle extends VerticleBase {
             .map(jobs -> new JsonObject().put("jobs", new JsonArray(jobs)))),
         Map.entry("print-result", (a, b) -> printing.result(a, b.getLong("job"), b.getBoolean("printed"),
             b.getString("error"))),
-        Map.entry("printer-status", (a, b) -> printing.printerStatus(a, b.getString("status"), b.getString("detail"))),
+        Map.entry("printer-status", (a, b) -> printing.printerStatus(a, b.getString("status"), b.getString("detail"),
+            b.getString("connection"))),
+        Map.entry("printer-agent-gone", (a, b) -> printing.agentGone(a, b.getString("connection"))),
         Map.entry("print-cancel", (a, b) -> printing.cancel(a, b.getLong("job"))),
         Map.entry("print-content", (a, b) -> printing.job(b.getLong("job")).map(j -> {
           if (!a.isStaff()) {

@@ -113,4 +113,51 @@ public class HallStore {
           r.getString("kiosk")));
     });
   }
+
+  /** What is revoked now: session ids, user names and device ids no node may accept. */
+  public record Revoked(java.util.Set<String> sessions, java.util.Set<String> users, java.util.Set<String> devices) {
+    public static final Revoked NONE = new Revoked(java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+  }
+
+  public Future<Revoked> revoked(Instant now) {
+    return pool.preparedQuery(Sql.REVOKED).execute(Tuple.of(TicketStore.ts(now))).map(rows -> {
+      java.util.Set<String> sessions = new java.util.HashSet<>();
+      java.util.Set<String> users = new java.util.HashSet<>();
+      java.util.Set<String> devices = new java.util.HashSet<>();
+      for (Row r : rows) {
+        switch (r.getString("kind")) {
+          case "session" -> sessions.add(r.getString("subject"));
+          case "user" -> users.add(r.getString("subject"));
+          default -> devices.add(r.getString("subject"));
+        }
+      }
+      return new Revoked(java.util.Set.copyOf(sessions), java.util.Set.copyOf(users), java.util.Set.copyOf(devices));
+    });
+  }
+
+  public Future<Void> revokeSession(String id) {
+    return pool.preparedQuery(Sql.SESSION_REVOKE).execute(Tuple.of(id)).mapEmpty();
+  }
+
+  /** An account as administrators see it. */
+  public record Account(String username, String role, String agency, String displayName, boolean active) {
+  }
+
+  /** Activates or deactivates a user (deactivating revokes their sessions); empty when there is no such user. */
+  public Future<Optional<Account>> setUserActive(String username, boolean active, Instant now) {
+    return pool.preparedQuery(Sql.USER_SET_ACTIVE).execute(Tuple.of(username, active, TicketStore.ts(now)))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row r = rows.iterator().next();
+          return Optional.of(new Account(r.getString("username"), r.getString("role"), r.getString("agency"),
+              r.getString("display_name"), r.getBoolean("active")));
+        });
+  }
+
+  /** Deactivates a device; false when there is no such device. */
+  public Future<Boolean> deactivateDevice(String id) {
+    return pool.preparedQuery(Sql.DEVICE_DEACTIVATE).execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+  }
 }

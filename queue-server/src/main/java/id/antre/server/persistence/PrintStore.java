@@ -31,6 +31,17 @@ public class PrintStore {
     });
   }
 
+  /** Cancels the kiosk's open jobs whose ticket is no longer waiting or was issued before {@code issuedBefore}. */
+  public Future<List<Job>> cancelStale(String kiosk, Instant now, Instant issuedBefore, String reason) {
+    return client.preparedQuery(Sql.PRINT_JOBS_CANCEL_STALE)
+        .execute(Tuple.of(kiosk, TicketStore.ts(now), TicketStore.ts(issuedBefore), reason)).map(rows -> {
+          List<Job> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new Job(r.getLong("job_id"), kiosk, "CANCELLED", r.getInteger("attempts"), reason,
+              TicketStore.ticket(r))));
+          return out;
+        });
+  }
+
   public Future<Optional<Job>> get(long id) {
     return client.preparedQuery(Sql.PRINT_JOB_GET).execute(Tuple.of(id)).map(rows -> {
       if (rows.size() == 0) {
@@ -62,9 +73,17 @@ public class PrintStore {
     return client.preparedQuery(Sql.PRINT_JOB_CANCEL).execute(Tuple.of(id, TicketStore.ts(at))).map(rows -> rows.size() > 0);
   }
 
-  public Future<Void> printerState(String kiosk, String status, String detail, String agent, Instant at) {
+  /** @param connection the agent connection that reports it (null when unknown) */
+  public Future<Void> printerState(String kiosk, String status, String detail, String agent, Instant at,
+      String connection) {
     return client.preparedQuery(Sql.PRINTER_STATE_UPSERT)
-        .execute(Tuple.of(kiosk, status, detail, agent, TicketStore.ts(at))).mapEmpty();
+        .execute(Tuple.of(kiosk, status, detail, agent, TicketStore.ts(at), connection)).mapEmpty();
+  }
+
+  /** AGENT_OFFLINE if {@code connection} is the one that reported last; false when a newer one has. */
+  public Future<Boolean> agentGone(String kiosk, String connection, String detail, Instant at) {
+    return client.preparedQuery(Sql.PRINTER_STATE_AGENT_GONE)
+        .execute(Tuple.of(kiosk, connection, detail, TicketStore.ts(at))).map(rows -> rows.size() > 0);
   }
 
   /** A printer as managers see it. */

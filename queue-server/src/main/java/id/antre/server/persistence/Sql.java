@@ -47,6 +47,22 @@ final class Sql {
       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
         token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, kiosk = EXCLUDED.kiosk, active = true""";
   static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = $1 AND active";
+  /** What no node may accept any more: revoked unexpired sessions, inactive users, inactive devices. */
+  static final String REVOKED = """
+      SELECT 'session' AS kind, id AS subject FROM session WHERE revoked AND expires_at > $1
+      UNION ALL SELECT 'user', username FROM app_user WHERE NOT active
+      UNION ALL SELECT 'device', id FROM device WHERE NOT active""";
+  static final String SESSION_REVOKE = "UPDATE session SET revoked = true WHERE id = $1";
+  /** Deactivating a user also revokes their sessions, so a reactivation does not revive old tokens. */
+  static final String USER_SET_ACTIVE = """
+      WITH u AS (
+        UPDATE app_user SET active = $2 WHERE username = $1
+        RETURNING username, role, agency, display_name, active),
+      s AS (
+        UPDATE session SET revoked = true
+        WHERE NOT $2 AND username = $1 AND NOT revoked AND expires_at > $3 AND EXISTS (SELECT 1 FROM u))
+      SELECT username, role, agency, display_name, active FROM u""";
+  static final String DEVICE_DEACTIVATE = "UPDATE device SET active = false WHERE id = $1 RETURNING id";
   static final String KIOSKS_WITH_PRINTER = """
       SELECT DISTINCT kiosk FROM device WHERE kind = 'print-agent' AND active AND kiosk IS NOT NULL""";
 
@@ -55,6 +71,16 @@ final class Sql {
       SELECT j.id AS job_id, j.status AS job_status, j.attempts, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id
       WHERE j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
+  /**
+   * Open jobs a reconnecting agent must not print: their ticket is no longer waiting, or was issued
+   * before $3 (the visitor has long since taken the kiosk screen's number instead).
+   */
+  static final String PRINT_JOBS_CANCEL_STALE = """
+      UPDATE print_job j SET status = 'CANCELLED', last_error = $4, updated_at = $2
+      FROM ticket t
+      WHERE t.id = j.ticket_id AND j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT')
+        AND (t.status <> 'WAITING' OR t.issued_at < $3)
+      RETURNING j.id AS job_id, j.attempts, t.*""";
   static final String PRINT_JOB_GET = """
       SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = $1""";
@@ -72,10 +98,19 @@ final class Sql {
   static final String PRINT_JOB_CANCEL = """
       UPDATE print_job SET status = 'CANCELLED', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT', 'FAILED')
       RETURNING status""";
+  /**
+   * A printer's state as its agent reports it. Connection keys sort by when the connection became the
+   * kiosk's agent: a report of a replaced connection that arrives late never overwrites the newer one's.
+   */
   static final String PRINTER_STATE_UPSERT = """
-      INSERT INTO printer_state (kiosk, status, detail, agent, updated_at) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO printer_state (kiosk, status, detail, agent, updated_at, connection) VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (kiosk) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, agent = EXCLUDED.agent,
-        updated_at = EXCLUDED.updated_at""";
+        updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection
+      WHERE printer_state.connection IS NULL OR printer_state.connection <= EXCLUDED.connection""";
+  /** The agent's connection closed: AGENT_OFFLINE, unless a newer connection has reported since. */
+  static final String PRINTER_STATE_AGENT_GONE = """
+      UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = $3, updated_at = $4
+      WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
   static final String PRINTER_STATES = """
       SELECT p.kiosk, p.status, p.detail, p.agent, p.updated_at,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status IN ('QUEUED', 'SENT')) AS pending,

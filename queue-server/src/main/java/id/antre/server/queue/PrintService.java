@@ -5,12 +5,14 @@ import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
+import id.antre.server.domain.TicketStatus;
 import id.antre.server.persistence.PrintStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,7 @@ public class PrintService {
   private final String publicUrl;
   private final int maxAttempts;
   private final Duration retryDelay;
+  private final Duration backlog;
   private final Supplier<Future<Set<String>>> loadKiosks;
   private final Set<String> kiosksWithPrinter = ConcurrentHashMap.newKeySet();
   private RetryScheduler scheduler = (delay, task) -> task.run();
@@ -46,7 +49,8 @@ public class PrintService {
   }
 
   public PrintService(Hall hall, PrintStore store, Events events, Clock clock, String publicUrl, int maxAttempts,
-      Duration retryDelay, Supplier<Future<Set<String>>> loadKiosks) {
+      Duration retryDelay, Duration backlog, Supplier<Future<Set<String>>> loadKiosks) {
+    this.backlog = backlog;
     this.hall = hall;
     this.store = store;
     this.events = events;
@@ -80,15 +84,48 @@ public class PrintService {
     events.printer(kiosk, status(jobId, ticket, "QUEUED", 0, null));
   }
 
-  /** What a (re)connecting agent must print: every job still open. Marks them sent. */
+  /**
+   * What a (re)connecting agent must print: the open jobs of tickets still waiting and issued
+   * within the backlog window, marked sent. The others are cancelled, never printed: a ticket
+   * already called or served, or one whose visitor took the number from the kiosk screen long ago.
+   */
   public Future<List<JsonObject>> pending(String kiosk) {
-    return store.open(kiosk).compose(jobs -> {
+    Instant now = clock.instant();
+    return store.cancelStale(kiosk, now, now.minus(backlog), "not printed: no longer waiting or issued over "
+            + backlog.toMinutes() + " min ago")
+        .compose(stale -> {
+          if (!stale.isEmpty()) {
+            LOG.info("{} open print jobs of {} cancelled, not printed: no longer waiting or older than {} min",
+                stale.size(), kiosk, backlog.toMinutes());
+          }
+          stale.forEach(j -> events.printer(kiosk, status(j.id(), j.ticket(), "CANCELLED", j.attempts(), j.lastError())));
+          return store.open(kiosk);
+        })
+        .compose(jobs -> {
       Future<Void> chain = Future.succeededFuture();
       for (PrintStore.Job j : jobs) {
         chain = chain.compose(v -> store.markSent(j.id(), clock.instant()));
       }
       return chain.map(v -> jobs.stream().map(j -> job(j.id(), j.ticket())).toList());
     });
+  }
+
+  /** A failed job is sent again only while its ticket still waits; otherwise it is cancelled, never printed. */
+  private void retry(long jobId, String kiosk) {
+    store.get(jobId).onSuccess(found -> found.filter(j -> "QUEUED".equals(j.status())).ifPresent(j -> {
+      if (j.ticket().status() != TicketStatus.WAITING) {
+        String why = "not printed: the ticket is no longer waiting";
+        store.cancel(jobId, clock.instant()).onSuccess(cancelled -> {
+          if (cancelled) {
+            LOG.info("print job {} of ticket id={} at {} cancelled: the ticket is {}", jobId, j.ticket().id(), kiosk,
+                j.ticket().status());
+            events.printer(kiosk, status(jobId, j.ticket(), "CANCELLED", j.attempts(), why));
+          }
+        });
+        return;
+      }
+      store.markSent(jobId, clock.instant()).onSuccess(v -> events.printer(kiosk, job(jobId, j.ticket())));
+    })).onFailure(e -> LOG.warn("print job {} at {}: retry not sent: {}", jobId, kiosk, e.getMessage()));
   }
 
   /** The agent's answer for a job. */
@@ -111,22 +148,42 @@ public class PrintService {
             res.status(), res.attempts(), error == null ? "" : ", " + error);
         events.printer(kiosk, status(jobId, t, res.status(), res.attempts(), error));
         if ("QUEUED".equals(res.status())) {
-          scheduler.later(retryDelay, () -> store.markSent(jobId, clock.instant())
-              .onSuccess(v -> events.printer(kiosk, job(jobId, t))));
+          scheduler.later(retryDelay, () -> retry(jobId, kiosk));
         }
         return new JsonObject().put("job", jobId).put("status", res.status()).put("attempts", res.attempts());
       });
     });
   }
 
-  public Future<JsonObject> printerStatus(Actor agent, String status, String detail) {
+  /**
+   * The agent's connection closed: the printer is AGENT_OFFLINE, unless a newer connection (a
+   * reconnect, or another agent that took over) has reported since.
+   */
+  public Future<JsonObject> agentGone(Actor agent, String connection) {
+    if (agent.kiosk() == null || agent.role() != Actor.Role.PRINT_AGENT) {
+      return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent's connection"));
+    }
+    String detail = "agent disconnected";
+    return store.agentGone(agent.kiosk(), connection, detail, clock.instant()).map(changed -> {
+      JsonObject msg = new JsonObject().put("type", "printer").put("status", "AGENT_OFFLINE").put("detail", detail)
+          .put("at", clock.instant().toString());
+      if (changed) {
+        LOG.info("printer of {} is AGENT_OFFLINE: its agent disconnected", agent.kiosk());
+        events.printer(agent.kiosk(), msg);
+      }
+      return msg.put("changed", changed);
+    });
+  }
+
+  /** @param connection the agent connection that reports, so its later close is told from a newer one's */
+  public Future<JsonObject> printerStatus(Actor agent, String status, String detail, String connection) {
     if (agent.kiosk() == null || (agent.role() != Actor.Role.PRINT_AGENT)) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent reports printer status"));
     }
     if (!PRINTER_STATES.contains(status)) {
       return Future.failedFuture(new QueueException(ErrorCode.INVALID_REQUEST, "status must be one of " + PRINTER_STATES));
     }
-    return store.printerState(agent.kiosk(), status, detail, agent.name(), clock.instant()).map(v -> {
+    return store.printerState(agent.kiosk(), status, detail, agent.name(), clock.instant(), connection).map(v -> {
       LOG.info("printer of {} is {} {}", agent.kiosk(), status, detail == null ? "" : detail);
       JsonObject msg = new JsonObject().put("type", "printer").put("status", status).put("detail", detail)
           .put("at", clock.instant().toString());

@@ -378,6 +378,9 @@ public class QueueService {
 
   /** Counters an actor may see: their agency's, or all for managers. */
   public Future<List<CounterView>> counters(Actor actor) {
+    if (!actor.isStaff()) {
+      return forbidden("Hanya petugas (staff only)");
+    }
     return counters().map(list -> list.stream().filter(v -> actor.mayActFor(v.counter().agency())).toList());
   }
 

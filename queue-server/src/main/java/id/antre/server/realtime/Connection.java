@@ -13,12 +13,25 @@ import java.util.Set;
 final class Connection {
   /** Close code: you fell behind; reconnect and subscribe with {@code since}. */
   static final short RESYNC = 4001;
+  /** Close code: the sign-in or device token of this connection was revoked, or the sign-in expired. */
+  static final short REVOKED = 4401;
+  /** Close code: a newer connection of this kiosk's print agent took over; do not fight back at once. */
+  static final short REPLACED = 4409;
+  /** Close code: no subscription was accepted in time after the upgrade. */
+  static final short NO_SUBSCRIPTION = 4408;
   /** Close code: the request was not understood. */
   static final short BAD_REQUEST = 4400;
 
   final ServerWebSocket ws;
   /** Who signed in with the subscription's token, if anyone. */
   id.antre.server.auth.Actor actor;
+  /** The token that actor signed in with, to notice its revocation; never logged. */
+  String token;
+  /** Set while this connection is (or was) its kiosk's print agent. */
+  AgentClaims.Claim agentClaim;
+  /** Whether a subscription was accepted; until then the socket is closed after the subscribe deadline. */
+  boolean subscribed;
+  long subscribeDeadline = -1;
   /** A counter terminal's id (one per browser tab), for the second-tab warning. */
   String terminal;
   final Set<String> topics = new HashSet<>();

@@ -21,7 +21,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +50,22 @@ public class Gateway {
   private final Vertx vertx;
   private final AuthService auth;
   private final GatewayOptions options;
+  /** The agency a counter belongs to, or empty for an unknown counter. */
+  private final Function<String, Optional<String>> counterAgency;
   private final Map<String, Set<Connection>> subscribers = new HashMap<>();
   private final Set<Connection> connections = new HashSet<>();
+  /** The newest agent connection known for each kiosk, on any node: the one that prints. */
+  private final AgentClaims agents = new AgentClaims();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long latestCallSeq;
   private long timer;
 
-  public Gateway(Vertx vertx, AuthService auth, GatewayOptions options) {
+  public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
+      Function<String, Optional<String>> counterAgency) {
     this.vertx = vertx;
     this.auth = auth;
     this.options = options;
+    this.counterAgency = counterAgency;
   }
 
   public Future<Void> start() {
@@ -73,6 +81,8 @@ public class Gateway {
     }));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINTERS, m -> onPrinter(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRESENCE, m -> onPresence(m.body())));
+    consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.REVOKED_HERE, m -> closeRevoked()));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.PRINT_AGENTS, m -> onAgentClaim(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HALL,
         m -> broadcast(List.of(Topics.HALL), m.body().encode(), 0)));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.TICKETS, m -> {
@@ -114,6 +124,13 @@ public class Gateway {
     });
     ws.binaryMessageHandler(b -> conn.close((short) 1003, "binary frames are not supported"));
     ws.pongHandler(b -> conn.lastSeen = System.currentTimeMillis());
+    // a socket that subscribes to nothing only holds a connection open
+    long deadline = vertx.setTimer(options.subscribeTimeoutMillis(), id -> {
+      if (!conn.subscribed) {
+        conn.close(Connection.NO_SUBSCRIPTION, "no subscription within " + options.subscribeTimeoutMillis() + " ms");
+      }
+    });
+    conn.subscribeDeadline = deadline;
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
     // deferred: a close can happen inside a broadcast, which iterates the subscriber sets
     ws.closeHandler(v -> vertx.runOnContext(x -> forget(conn)));
@@ -122,13 +139,14 @@ public class Gateway {
   /**
    * A socket closed, whoever closed it (the client, or this gateway for a slow client): the
    * other terminals of its counters hear that it left, and a print agent's printer is marked
-   * AGENT_OFFLINE unless another connection of an agent still follows it here (a reconnect
-   * often arrives before the old socket's close).
+   * AGENT_OFFLINE unless a newer connection of an agent has reported since (a reconnect often
+   * arrives before the old socket's close).
    */
   private void forget(Connection conn) {
     if (!connections.remove(conn)) {
       return;
     }
+    vertx.cancelTimer(conn.subscribeDeadline);
     conn.closed = true;
     for (String t : conn.topics) {
       Set<Connection> set = subscribers.get(t);
@@ -142,13 +160,44 @@ public class Gateway {
     if (conn.terminal != null) {
       conn.topics.stream().filter(t -> t.startsWith(Topics.COUNTER)).forEach(t -> presence(conn, t, "leave"));
     }
-    if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT) {
-      boolean stillHere = conn.topics.stream().filter(t -> t.startsWith(Topics.PRINTER))
-          .anyMatch(t -> subscribers.getOrDefault(t, Set.of()).stream()
-              .anyMatch(c -> c.actor != null && c.actor.role() == Actor.Role.PRINT_AGENT));
-      if (!stillHere) {
-        command("printer-status", new JsonObject().put("status", "AGENT_OFFLINE").put("detail", "agent disconnected")
-            .put("actor", JsonViews.actor(conn.actor)));
+    // a replaced connection says nothing about the printer; the kiosk's current one may be gone
+    // for good, unless a newer one has reported to the database meanwhile (checked there)
+    if (conn.agentClaim != null && agents.isNewest(conn.actor.kiosk(), conn.agentClaim)) {
+      agents.forget(conn.actor.kiosk(), conn.agentClaim);
+      command("printer-agent-gone", new JsonObject().put("connection", conn.agentClaim.key())
+          .put("actor", JsonViews.actor(conn.actor)));
+    }
+  }
+
+  /**
+   * A print agent subscribed somewhere in the cluster. Every node keeps the newest connection per
+   * kiosk (by subscription time, then id, so all nodes agree) and closes its own older ones,
+   * telling them why; only the newest receives print jobs.
+   */
+  private void onAgentClaim(JsonObject m) {
+    String kiosk = m.getString("kiosk");
+    AgentClaims.Claim claim = AgentClaims.Claim.of(m);
+    if (!agents.heard(kiosk, claim)) {
+      return;
+    }
+    Set<Connection> set = subscribers.get(Topics.PRINTER + kiosk);
+    if (set == null) {
+      return;
+    }
+    for (Connection c : new ArrayList<>(set)) {
+      if (c.agentClaim != null && c.agentClaim.compareTo(claim) < 0) {
+        LOG.warn("print agent connection of {} replaced by a newer one; closing the older", kiosk);
+        c.close(Connection.REPLACED, "replaced: another print agent connection took over kiosk " + kiosk);
+      }
+    }
+  }
+
+
+  /** A sign-in or device was revoked: its live sockets close (the token itself is refused from now on). */
+  private void closeRevoked() {
+    for (Connection c : new ArrayList<>(connections)) {
+      if (c.token != null && auth.revokedSince(c.token)) {
+        c.close(Connection.REVOKED, "signed out or revoked");
       }
     }
   }
@@ -202,6 +251,9 @@ public class Gateway {
       error(conn, ErrorCode.INVALID_REQUEST, "status must be text");
       return;
     }
+    if ("printer-status".equals(action)) {
+      body.put("connection", conn.agentClaim == null ? null : conn.agentClaim.key());
+    }
     command(action, body.put("actor", JsonViews.actor(conn.actor)))
         .onSuccess(r -> conn.send(((JsonObject) r).copy().put("type", "ack").put("for", action).encode()))
         .onFailure(e -> error(conn, e));
@@ -235,7 +287,7 @@ public class Gateway {
     String json = msg.encode();
     for (Connection c : new ArrayList<>(set)) {
       // print commands go to the agents only; states go to everyone following the printer
-      if (!job || (c.actor != null && c.actor.role() == Actor.Role.PRINT_AGENT)) {
+      if (!job || c.agentClaim != null) {
         c.deliver(json, 0);
       }
     }
@@ -283,10 +335,24 @@ public class Gateway {
         return;
       }
       if (ok.result() != null) {
+        if (conn.actor != null && !sameIdentity(conn.actor, ok.result())) {
+          // topics already granted were granted to the first identity: one identity per connection
+          error(conn, ErrorCode.FORBIDDEN, "this connection is already signed in as someone else; open a new one");
+          return;
+        }
         conn.actor = ok.result();
+        conn.token = (String) token;
       }
       if (msg.getValue("terminal") instanceof String term && term.length() <= 64) {
         conn.terminal = term;
+      }
+      if (conn.actor != null && conn.actor.role() == Actor.Role.PRINT_AGENT && conn.agentClaim == null
+          && topics.contains(Topics.PRINTER + conn.actor.kiosk())) {
+        claimPrinter(conn);
+      }
+      if (!conn.subscribed) {
+        conn.subscribed = true;
+        vertx.cancelTimer(conn.subscribeDeadline);
       }
       // register first, hold live events, send snapshots, then release what arrived meanwhile
       conn.holdLiveEvents();
@@ -310,11 +376,23 @@ public class Gateway {
     });
   }
 
-  /** Counters need a signed-in member of their agency (or a manager); printers their agent, kiosk or a manager. */
+  /**
+   * The whole subscription is refused when one topic is: a counter needs a signed-in member of
+   * the counter's agency (or a manager), a printer its agent, its kiosk or a manager. Nothing of
+   * a refused subscription is registered, so no live event, snapshot or presence reaches it.
+   */
   private Future<Actor> authorise(Actor actor, List<String> topics) {
     for (String t : topics) {
-      if (t.startsWith(Topics.COUNTER) && (actor == null || !actor.isStaff())) {
-        return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "counter topics need an officer's token"));
+      if (t.startsWith(Topics.COUNTER)) {
+        String id = t.substring(Topics.COUNTER.length());
+        Optional<String> agency = counterAgency.apply(id);
+        if (agency.isEmpty()) {
+          return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + id));
+        }
+        if (actor == null || !actor.mayActFor(agency.get())) {
+          return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN,
+              "Loket ini milik instansi lain (counter topics need an officer of the counter's agency)"));
+        }
       }
       if (t.startsWith(Topics.PRINTER)
           && (actor == null || !actor.mayFollowPrinter(t.substring(Topics.PRINTER.length())))) {
@@ -323,6 +401,19 @@ public class Gateway {
       }
     }
     return Future.succeededFuture(actor);
+  }
+
+  /** This connection becomes its kiosk's print agent; older ones anywhere are closed. */
+  private void claimPrinter(Connection conn) {
+    conn.agentClaim = agents.next(conn.actor.kiosk());
+    JsonObject claim = conn.agentClaim.json(conn.actor.kiosk());
+    onAgentClaim(claim);
+    vertx.eventBus().publish(Addresses.PRINT_AGENTS, claim);
+  }
+
+
+  private static boolean sameIdentity(Actor a, Actor b) {
+    return a.name().equals(b.name()) && a.role() == b.role();
   }
 
   private void unsubscribe(Connection conn, String topic) {
@@ -370,7 +461,7 @@ public class Gateway {
       conn.send(head.put("kiosk", kiosk).encode());
       // a (re)connected agent: report it online and send every job still open
       return command("printer-status", new JsonObject().put("status", "ONLINE").put("detail", "agent connected")
-              .put("actor", JsonViews.actor(actor)))
+              .put("connection", conn.agentClaim == null ? null : conn.agentClaim.key()).put("actor", JsonViews.actor(actor)))
           .compose(v -> command("print-pending", new JsonObject().put("kiosk", kiosk)))
           .map(j -> {
             for (Object job : ((JsonObject) j).getJsonArray("jobs")) {
@@ -437,6 +528,9 @@ public class Gateway {
     for (Connection c : new ArrayList<>(connections)) {
       if (now - c.lastSeen > options.idleTimeoutMillis()) {
         c.close((short) 1001, "no answer to pings");
+      } else if (c.token != null && auth.revokedSince(c.token)) {
+        // a sign-in that expired since the subscription (revocations close at once, see closeRevoked)
+        c.close(Connection.REVOKED, "signed out, revoked or expired");
       } else {
         c.ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
         c.send(beat);
