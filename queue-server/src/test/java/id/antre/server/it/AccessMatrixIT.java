@@ -141,6 +141,8 @@ class AccessMatrixIT {
         "{\"text\":\"\"}"));
     m.put("POST /api/v1/tickets", new Rule(AccessMatrixIT::issuers, "/api/v1/tickets", "{\"service\":\"KTP\"}"));
     m.put("GET /api/v1/tickets/:token", new Rule(AccessMatrixIT::open, "/api/v1/tickets/" + trackingToken, null));
+    m.put("GET /api/v1/tickets/:token/qr.svg", new Rule(AccessMatrixIT::open,
+        "/api/v1/tickets/" + trackingToken + "/qr.svg", null));
     m.put("POST /api/v1/tickets/:token/cancel", new Rule(AccessMatrixIT::open,
         "/api/v1/tickets/" + trackingToken + "/cancel", null));
     m.put("GET /api/v1/printers", new Rule(AccessMatrixIT::staff, "/api/v1/printers", null));
