@@ -73,6 +73,9 @@ class DurabilityIT {
     env.put("ANTRE_DEMO", "1");
     env.put("ANTRE_DEMO_PASSWORD", TestServer.PASSWORD);
     env.put("ANTRE_HALL_FILE", TestServer.resourcePath("/halls/small.yaml"));
+    // one test kiosk stands for a busy hall's burst: far past one kiosk's issue limit
+    env.put("ANTRE_ISSUE_PER_MINUTE", "1000000");
+    env.put("ANTRE_ISSUE_BURST", "100000");
     server = pb.start();
     BlockingQueue<String> token = new LinkedBlockingQueue<>();
     Process p = server;
