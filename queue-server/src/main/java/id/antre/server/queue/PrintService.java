@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,11 @@ public class PrintService {
   private final int maxAttempts;
   private final Duration retryDelay;
   private final Supplier<Future<Set<String>>> loadKiosks;
-  private final Set<String> kiosksWithPrinter = ConcurrentHashMap.newKeySet();
+  /**
+   * Replaced whole by each refresh, never emptied and refilled in place: an issue reading it
+   * meanwhile sees the old set or the new one, so a kiosk with a printer always gets its job.
+   */
+  private volatile Set<String> kiosksWithPrinter = Set.of();
   private RetryScheduler scheduler = (delay, task) -> task.run();
 
   /** Runs a task later (a Vert.x timer in the server). */
@@ -63,8 +66,7 @@ public class PrintService {
 
   public Future<Void> refreshKiosks() {
     return loadKiosks.get().map(k -> {
-      kiosksWithPrinter.clear();
-      kiosksWithPrinter.addAll(k);
+      kiosksWithPrinter = Set.copyOf(k);
       return null;
     });
   }
