@@ -74,8 +74,8 @@ public final class AntreServer {
   }
 
   public Future<AntreServer> start() {
-    pool = Db.pool(vertx, config.db(), 4);
-    client = Db.client(vertx, config.db());
+    pool = Db.pool(vertx, config.db(), 4, config.commandDeadline());
+    client = Db.client(vertx, config.db(), config.commandDeadline());
     HallStore halls = new HallStore(pool);
     TicketStore tickets = new TicketStore(client);
     return Migrations.apply(pool)
@@ -111,7 +111,7 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway(), config.audioDir());
+        config.gateway(), config.audioDir(), config.commandDeadline());
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);

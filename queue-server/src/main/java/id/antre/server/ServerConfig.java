@@ -13,10 +13,22 @@ import java.util.Optional;
  * @param demo       create demo users and devices, and (unless realHours) keep every service open
  * @param audioDir   a hall's own voice clips, served instead of the bundled ones of the same name
  * @param localPrinter a printer attached to this machine, "kiosk-1=serial:/dev/ttyUSB0:9600" (see docs/printing.md)
+ * @param commandDeadline how long a command may take: past it, it is not started, its SQL statement
+ *                     is cancelled and the answer is 503 UNAVAILABLE
  */
 public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
     Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway,
-    Optional<String> localPrinter, Optional<String> audioDir) {
+    Optional<String> localPrinter, Optional<String> audioDir, Duration commandDeadline) {
+  /** The default {@link #commandDeadline()}: a few seconds, well inside a kiosk's patience. */
+  public static final Duration DEFAULT_COMMAND_DEADLINE = Duration.ofSeconds(3);
+
+  /** With the default command deadline. */
+  public ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
+      Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway,
+      Optional<String> localPrinter, Optional<String> audioDir) {
+    this(port, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway,
+        localPrinter, audioDir, DEFAULT_COMMAND_DEADLINE);
+  }
 
   /** Without a printer attached to the server machine. */
   public ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
@@ -48,7 +60,9 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
             java.util.Arrays.stream(env.getOrDefault("ANTRE_ALLOWED_ORIGINS", "").split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()),
         Optional.ofNullable(env.get("ANTRE_LOCAL_PRINTER")).filter(s -> !s.isBlank()),
-        Optional.ofNullable(env.get("ANTRE_AUDIO_DIR")).filter(s -> !s.isBlank()));
+        Optional.ofNullable(env.get("ANTRE_AUDIO_DIR")).filter(s -> !s.isBlank()),
+        Duration.ofMillis(Long.parseLong(env.getOrDefault("ANTRE_COMMAND_DEADLINE_MS",
+            Long.toString(DEFAULT_COMMAND_DEADLINE.toMillis())))));
   }
 
 }
