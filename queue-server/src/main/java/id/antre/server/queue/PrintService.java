@@ -5,6 +5,7 @@ import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
+import id.antre.server.logging.LogText;
 import id.antre.server.persistence.PrintStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -110,7 +111,7 @@ public class PrintService {
       return store.get(jobId).map(j -> {
         Ticket t = j.orElseThrow().ticket();
         LOG.info("print job {} of ticket {} id={} at {}: {} (attempt {}{})", jobId, t.number(), t.id(), kiosk,
-            res.status(), res.attempts(), error == null ? "" : ", " + error);
+            res.status(), res.attempts(), error == null ? "" : ", " + LogText.safe(error));
         events.printer(kiosk, status(jobId, t, res.status(), res.attempts(), error));
         if ("QUEUED".equals(res.status())) {
           scheduler.later(retryDelay, () -> store.markSent(jobId, clock.instant())
@@ -129,7 +130,7 @@ public class PrintService {
       return Future.failedFuture(new QueueException(ErrorCode.INVALID_REQUEST, "status must be one of " + PRINTER_STATES));
     }
     return store.printerState(agent.kiosk(), status, detail, agent.name(), clock.instant()).map(v -> {
-      LOG.info("printer of {} is {} {}", agent.kiosk(), status, detail == null ? "" : detail);
+      LOG.info("printer of {} is {} {}", agent.kiosk(), status, detail == null ? "" : LogText.safe(detail));
       JsonObject msg = new JsonObject().put("type", "printer").put("status", status).put("detail", detail)
           .put("at", clock.instant().toString());
       events.printer(agent.kiosk(), msg);
