@@ -44,6 +44,8 @@ public class Gateway {
   static final int MAX_REPLAY = 100;
   /** Client messages are small; a bigger one is refused with 1009 (message too big). */
   static final int MAX_MESSAGE_CHARS = 16 * 1024;
+  /** The same limit in bytes, checked before a message is decoded (4 bytes per character at most). */
+  static final int MAX_MESSAGE_BYTES = 4 * MAX_MESSAGE_CHARS;
 
   private final Vertx vertx;
   private final AuthService auth;
@@ -108,11 +110,18 @@ public class Gateway {
     ws.setWriteQueueMaxSize(options.writeQueueBytes());
     Connection conn = new Connection(ws, System.currentTimeMillis());
     connections.add(conn);
-    ws.textMessageHandler(text -> {
-      conn.lastSeen = System.currentTimeMillis();
-      onMessage(conn, text);
-    });
-    ws.binaryMessageHandler(b -> conn.close((short) 1003, "binary frames are not supported"));
+    ws.frameHandler(new TextFrames(new TextFrames.Sink() {
+      @Override
+      public void text(String message) {
+        conn.lastSeen = System.currentTimeMillis();
+        onMessage(conn, message);
+      }
+
+      @Override
+      public void close(short code, String reason) {
+        conn.close(code, reason);
+      }
+    }, MAX_MESSAGE_BYTES));
     ws.pongHandler(b -> conn.lastSeen = System.currentTimeMillis());
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
     // deferred: a close can happen inside a broadcast, which iterates the subscriber sets
