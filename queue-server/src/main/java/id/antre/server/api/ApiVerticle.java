@@ -174,7 +174,9 @@ public class ApiVerticle extends VerticleBase {
       problem(ctx, ErrorCode.FORBIDDEN, "origin not allowed: " + origin);
       return;
     }
-    ctx.request().toWebSocket().onSuccess(gateway::accept).onFailure(ctx::fail);
+    // a plain GET, or a handshake Netty refuses, is the client's mistake: 400, not a server error
+    ctx.request().toWebSocket().onSuccess(gateway::accept)
+        .onFailure(e -> problem(ctx, ErrorCode.INVALID_REQUEST, "a WebSocket upgrade is expected here"));
   }
 
   private void ready(RoutingContext ctx) {
