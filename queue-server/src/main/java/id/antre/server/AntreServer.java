@@ -9,6 +9,7 @@ import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
 import id.antre.server.auth.Tokens;
 import id.antre.server.bus.BusEvents;
+import id.antre.server.bus.Deadlines;
 import id.antre.server.bus.QueueVerticle;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
@@ -91,6 +92,7 @@ public final class AntreServer {
               PRINT_ATTEMPTS, PRINT_RETRY, halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
+          Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
             printing.refreshKiosks();

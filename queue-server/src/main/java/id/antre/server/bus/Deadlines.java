@@ -1,6 +1,8 @@
 package id.antre.server.bus;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;
 
@@ -21,6 +23,19 @@ public final class Deadlines {
     long ms = Math.max(1, within.toMillis());
     return new DeliveryOptions().addHeader("action", action).setLocalOnly(true).setSendTimeout(ms)
         .addHeader(HEADER, Long.toString(System.currentTimeMillis() + ms));
+  }
+
+  /**
+   * Gives every command sent to the queue verticle without a deadline (the WebSocket gateway's
+   * snapshots and print agents' reports) the default one, at the moment it is sent.
+   */
+  public static void stampCommands(Vertx vertx, Duration within) {
+    vertx.eventBus().addOutboundInterceptor((DeliveryContext<Object> ctx) -> {
+      if (Addresses.QUEUE_COMMANDS.equals(ctx.message().address()) && ctx.message().headers().get(HEADER) == null) {
+        ctx.message().headers().add(HEADER, Long.toString(System.currentTimeMillis() + within.toMillis()));
+      }
+      ctx.next();
+    });
   }
 
   /** Whether a command with these headers is already past its deadline (false when it has none). */

@@ -55,4 +55,20 @@ class DeadlinesTest {
     assertThat(o.getSendTimeout()).isEqualTo(2500);
     assertThat(Deadlines.expired(o.getHeaders())).isFalse();
   }
+
+  @Test
+  void commandsSentWithoutADeadlineGetTheDefaultOneWhenSent() {
+    Deadlines.stampCommands(vertx, Duration.ofSeconds(7));
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.eventBus().addInboundInterceptor(ctx -> {
+      if (Addresses.QUEUE_COMMANDS.equals(ctx.message().address())) {
+        seen.add(String.valueOf(ctx.message().headers().get(Deadlines.HEADER)));
+      }
+      ctx.next();
+    });
+    long sent = System.currentTimeMillis();
+    failureCode(new DeliveryOptions().addHeader("action", "track").setLocalOnly(true));
+    assertThat(seen).hasSize(1);
+    assertThat(Long.parseLong(seen.get(0))).isBetween(sent + 6_000, System.currentTimeMillis() + 7_000);
+  }
 }
