@@ -1,18 +1,18 @@
 package id.antre.server.api;
 
+import id.antre.printer.PrinterProfile;
 import id.antre.server.api.Requests.Type;
 import id.antre.server.auth.Actor;
 import id.antre.server.auth.AuthService;
 import id.antre.server.bus.Addresses;
+import id.antre.server.bus.Deadlines;
 import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
-import id.antre.server.realtime.Gateway;
-import id.antre.server.realtime.GatewayOptions;
-import id.antre.printer.PrinterProfile;
-import id.antre.server.bus.Deadlines;
 import id.antre.server.logging.LogText;
 import id.antre.server.persistence.PgErrors;
+import id.antre.server.realtime.Gateway;
+import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VerticleBase;

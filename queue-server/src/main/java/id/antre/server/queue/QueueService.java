@@ -102,14 +102,7 @@ public class QueueService {
     Availability.Decision open = Availability.issuing(hall, service, now.atZone(hall.timeZone()), alwaysOpen);
     if (!open.open()) {
       return firstIssue(requestId, new QueueException(ErrorCode.SERVICE_CLOSED,
-          open.reasonId() + " (" + open.reasonEn() + ")")).map(result -> {
-        if (!result.ticket().service().equals(service.code())) {
-          throw new QueueException(ErrorCode.REQUEST_ID_REUSED,
-              "requestId sudah dipakai (requestId was used for another ticket)");
-        }
-        return new Issued(result.ticket(), result.ticket().aheadAtIssue(), result.ticket().estimatedWaitAtIssue(),
-            result.printJob());
-      });
+          open.reasonId() + " (" + open.reasonEn() + ")")).map(result -> issued(result, service));
     }
     TicketStore.IssueRequest req = new TicketStore.IssueRequest(service.code(), TicketNumber.serviceDay(now, hall.timeZone()),
         service.dailyQuota(), service.prefix(), priority, channel, Tokens.randomId(16), requestId, now,
@@ -117,10 +110,8 @@ public class QueueService {
     return store.issue(req).compose(t -> t.isPresent() ? Future.succeededFuture(t.get())
         : firstIssue(requestId, new QueueException(ErrorCode.QUOTA_EXHAUSTED,
             "Kuota " + service.name() + " hari ini sudah habis (today's quota is used up)"))).map(result -> {
-      Ticket ticket = result.ticket();
-      if (!ticket.service().equals(service.code())) {
-        throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
-      }
+      Issued answer = issued(result, service);
+      Ticket ticket = answer.ticket();
       if (ticket.trackingToken().equals(req.trackingToken())) { // not a replay
         LOG.debug("issued ticket {} {} id={}", ticket.number(), service.code(), ticket.id());
         events.ticket("ISSUE", ticket);
@@ -129,8 +120,17 @@ public class QueueService {
           printing.queued(result.printJob(), req.printKiosk(), ticket);
         }
       }
-      return new Issued(ticket, ticket.aheadAtIssue(), ticket.estimatedWaitAtIssue(), result.printJob());
+      return answer;
     });
+  }
+
+  /** What the visitor is told about an issued ticket, first or repeated; a request id of another service is refused. */
+  private static Issued issued(TicketStore.IssueResult result, Hall.Service service) {
+    Ticket ticket = result.ticket();
+    if (!ticket.service().equals(service.code())) {
+      throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
+    }
+    return new Issued(ticket, ticket.aheadAtIssue(), ticket.estimatedWaitAtIssue(), result.printJob());
   }
 
   /**
