@@ -16,14 +16,15 @@ import java.util.Map;
 final class Edge {
   /**
    * Pages load their scripts, styles, clips and images from this server only; QR codes are
-   * drawn as data: images; the live feed is a WebSocket back to the same host; no page may be
+   * drawn as data: images and the managers' ticket preview is a blob: image (fetched with the
+   * bearer token); the live feed is a WebSocket back to the same host; no page may be
    * framed by another site.
    */
   static final String CONTENT_SECURITY_POLICY = String.join("; ",
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
-      "img-src 'self' data:",
+      "img-src 'self' data: blob:",
       "media-src 'self'",
       "connect-src 'self'",
       "font-src 'self'",
