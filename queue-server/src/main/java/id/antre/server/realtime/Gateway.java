@@ -6,6 +6,7 @@ import id.antre.server.bus.Addresses;
 import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.persistence.PgErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -472,6 +473,10 @@ public class Gateway {
       error(conn, q.code(), q.getMessage());
     } else if (err instanceof ReplyException r && r.failureCode() > 0) {
       error(conn, ErrorCode.ofBusCode(r.failureCode()), r.getMessage());
+    } else if (err instanceof ReplyException) {
+      error(conn, ErrorCode.UNAVAILABLE, PgErrors.UNAVAILABLE_DETAIL); // no answer within the deadline
+    } else if (PgErrors.classify(err).<Throwable>map(e -> e).orElse(null) instanceof QueueException q) {
+      error(conn, q.code(), q.getMessage());
     } else {
       LOG.warn("websocket request failed", err);
       error(conn, ErrorCode.INTERNAL, "internal error");

@@ -2,10 +2,13 @@ package id.antre.server.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antre.server.auth.Tokens;
 import id.antre.server.it.TestServer;
+import id.antre.server.it.WsClient;
 import id.antre.server.lanes.FaultLane;
 import id.antre.server.persistence.DbConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -143,6 +146,14 @@ class FaultIT {
       assertThat(new JsonObject(r.body()).getString("code")).isEqualTo("UNAVAILABLE");
       assertThat(r.headers().firstValue("Retry-After")).isPresent();
       assertThat(c.get("/health/ready").statusCode()).isEqualTo(503);
+      // a print agent whose token this node has not seen yet, and a display's snapshot
+      try (WsClient ws = new WsClient(port)) {
+        ws.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("printer:kiosk-1"))
+            .put("token", Tokens.derivedDeviceToken(TestServer.PASSWORD, "printer-1")));
+        assertThat(ws.next("error").getString("code")).isEqualTo("UNAVAILABLE");
+        ws.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("queues")));
+        assertThat(ws.next("error").getString("code")).isEqualTo("UNAVAILABLE");
+      }
       assertThat(server.stackLines.get()).as("stack trace lines printed while the database was down")
           .isEqualTo(stackBefore);
       cluster.start();
