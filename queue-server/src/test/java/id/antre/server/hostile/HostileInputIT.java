@@ -302,6 +302,9 @@ class HostileInputIT {
       if (status >= 500) {
         failures.add(status + " for " + shown);
       }
+      if (status == 0 && statuses.get(0) <= 3) {
+        System.out.println("HostileInputIT closed without an answer: " + shown.replace("\r\n", " | "));
+      }
       if (status >= 400 || status == 0) {
         String after = fingerprint();
         if (!after.equals(before)) {
