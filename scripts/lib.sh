@@ -33,29 +33,81 @@ pg_cluster() {
   pg_lsclusters -h 2>/dev/null | awk '{print $1, $2}' | sort -V | tail -n 1
 }
 
-ensure_postgres() {
-  if ! command -v pg_lsclusters >/dev/null || [ -z "$(pg_cluster)" ]; then
-    log "installing PostgreSQL"
-    apt_install postgresql postgresql-contrib
+# The cluster that listens on a port ("15 main" for 5432), empty when none does.
+pg_cluster_on() {
+  pg_lsclusters -h 2>/dev/null | awk -v port="$1" '$3 == port {print $1, $2}' | head -n 1
+}
+
+# Creates (or updates) the login role and its database on the PostgreSQL at host $1, port $2.
+# psql runs as the postgres superuser over the local socket of the cluster on that port when
+# this machine has one, otherwise over TCP to the host (PGPASSWORD etc. from the caller).
+ensure_role_and_database() {
+  local host=$1 port=$2
+  local target=(-p "$port")
+  case "$host" in
+    127.0.0.1|localhost|::1) ;;
+    *) target=(-h "$host" -p "$port") ;;
+  esac
+  local psql=(psql -q -v ON_ERROR_STOP=1 "${target[@]}" -d postgres)
+  if [ -n "$(pg_cluster_on "$port")" ] && [ "${#target[@]}" = 2 ]; then
+    psql=(as_root runuser -u postgres -- "${psql[@]}")
   fi
-  local cluster
-  cluster=$(pg_cluster)
-  if ! pg_lsclusters -h | awk '$4 == "online"' | grep -q .; then
-    log "starting PostgreSQL $cluster"
-    as_root pg_ctlcluster $cluster start
-  fi
-  for _ in $(seq 1 30); do
-    pg_isready -q -h "$ANTRE_DB_HOST" -p "$ANTRE_DB_PORT" && break
-    sleep 0.5
-  done
-  pg_isready -q -h "$ANTRE_DB_HOST" -p "$ANTRE_DB_PORT" || { log "PostgreSQL does not answer"; return 1; }
-  as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 >/dev/null <<SQL
+  "${psql[@]}" >/dev/null <<SQL
 SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', '$ANTRE_DB_USER', '$ANTRE_DB_PASSWORD')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ANTRE_DB_USER')\gexec
 ALTER ROLE "$ANTRE_DB_USER" LOGIN CREATEDB PASSWORD '$ANTRE_DB_PASSWORD';
 SELECT format('CREATE DATABASE %I OWNER %I', '$ANTRE_DB_NAME', '$ANTRE_DB_USER')
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$ANTRE_DB_NAME')\gexec
 SQL
+}
+
+wait_for_postgres() {
+  local host=$1 port=$2
+  for _ in $(seq 1 30); do
+    pg_isready -q -h "$host" -p "$port" && return 0
+    sleep 0.5
+  done
+  pg_isready -q -h "$host" -p "$port" || { log "PostgreSQL does not answer on $host:$port"; return 1; }
+}
+
+# PostgreSQL at ANTRE_DB_HOST:ANTRE_DB_PORT with the antre role and database. A cluster of this
+# machine on that port is started if it is down; a remote server must already run.
+ensure_postgres() {
+  if ! command -v pg_lsclusters >/dev/null || [ -z "$(pg_cluster)" ]; then
+    log "installing PostgreSQL"
+    apt_install postgresql postgresql-contrib
+  fi
+  local cluster
+  cluster=$(pg_cluster_on "$ANTRE_DB_PORT")
+  if [ -n "$cluster" ] && ! pg_lsclusters -h | awk -v port="$ANTRE_DB_PORT" '$3 == port && $4 == "online"' | grep -q .; then
+    log "starting PostgreSQL $cluster"
+    as_root pg_ctlcluster $cluster start
+  fi
+  wait_for_postgres "$ANTRE_DB_HOST" "$ANTRE_DB_PORT" || return 1
+  ensure_role_and_database "$ANTRE_DB_HOST" "$ANTRE_DB_PORT"
+}
+
+# The fault tests' own PostgreSQL cluster ("faults", port ANTRE_FAULT_DB_PORT, default 5433):
+# they stop, kill and freeze it, so the main cluster is never touched. Created once, started if
+# down, with the same role and database as the main one. Idempotent.
+ANTRE_FAULT_DB_PORT=${ANTRE_FAULT_DB_PORT:-5433}
+export ANTRE_FAULT_DB_PORT
+ensure_fault_postgres() {
+  if ! command -v pg_lsclusters >/dev/null || [ -z "$(pg_cluster)" ]; then
+    log "installing PostgreSQL"
+    apt_install postgresql postgresql-contrib
+  fi
+  local version
+  version=$(pg_cluster | awk '{print $1}')
+  if ! pg_lsclusters -h | awk '$2 == "faults"' | grep -q .; then
+    log "creating the PostgreSQL cluster for fault tests on port $ANTRE_FAULT_DB_PORT"
+    as_root pg_createcluster "$version" faults --port "$ANTRE_FAULT_DB_PORT" >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk '$2 == "faults" && $4 == "online"' | grep -q .; then
+    as_root pg_ctlcluster "$version" faults start
+  fi
+  wait_for_postgres 127.0.0.1 "$ANTRE_FAULT_DB_PORT" || return 1
+  ensure_role_and_database 127.0.0.1 "$ANTRE_FAULT_DB_PORT"
 }
 
 ensure_socat() {

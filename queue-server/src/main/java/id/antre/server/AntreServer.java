@@ -10,6 +10,7 @@ import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
 import id.antre.server.auth.Tokens;
 import id.antre.server.bus.BusEvents;
+import id.antre.server.bus.Deadlines;
 import id.antre.server.bus.QueueVerticle;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
@@ -85,8 +86,8 @@ public final class AntreServer {
       return Future.failedFuture(new IllegalArgumentException("ANTRE_HTTP_IDLE_SECONDS must be longer than the "
           + "WebSocket heartbeat (" + config.gateway().heartbeatMillis() + " ms), or subscribed sockets would be closed"));
     }
-    pool = Db.pool(vertx, config.db(), 4);
-    client = Db.client(vertx, config.db());
+    pool = Db.pool(vertx, config.db(), 4, config.commandDeadline());
+    client = Db.client(vertx, config.db(), config.commandDeadline());
     HallStore halls = new HallStore(pool);
     TicketStore tickets = new TicketStore(client);
     return Migrations.apply(pool)
@@ -103,6 +104,7 @@ public final class AntreServer {
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
+          Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
             printing.refreshKiosks();
@@ -125,7 +127,7 @@ public final class AntreServer {
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
-        config.httpIdleTimeout());
+        config.httpIdleTimeout(), config.commandDeadline());
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);

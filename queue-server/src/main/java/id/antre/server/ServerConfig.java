@@ -20,11 +20,15 @@ import java.util.Optional;
  * @param httpIdleTimeout an HTTP connection with nothing received or sent this long is closed (a
  *                   subscribed WebSocket stays open through its heartbeats)
  * @param printBacklog a reconnecting print agent is sent the waiting tickets issued this recently, no older
+ * @param commandDeadline how long a command may take: past it, it is not started, its SQL statement
+ *                     is cancelled and the answer is 503 UNAVAILABLE
  */
 public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boolean demo, boolean realHours,
     Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway,
     Optional<String> localPrinter, Optional<String> audioDir, RateLimits limits, Duration httpIdleTimeout,
-    Duration printBacklog) {
+    Duration printBacklog, Duration commandDeadline) {
+  /** The default {@link #commandDeadline()}: a few seconds, well inside a kiosk's patience. */
+  public static final Duration DEFAULT_COMMAND_DEADLINE = Duration.ofSeconds(3);
 
   public static final Duration DEFAULT_HTTP_IDLE = Duration.ofSeconds(30);
   public static final Duration DEFAULT_PRINT_BACKLOG = Duration.ofMinutes(10);
@@ -44,7 +48,7 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
       Optional<String> demoPassword, Duration tokenLifetime, int verticles, String publicUrl, GatewayOptions gateway,
       Optional<String> localPrinter, Optional<String> audioDir) {
     this(port, db, hallFile, demo, realHours, demoPassword, tokenLifetime, verticles, publicUrl, gateway,
-        localPrinter, audioDir, RateLimits.off(), DEFAULT_HTTP_IDLE, DEFAULT_PRINT_BACKLOG);
+        localPrinter, audioDir, RateLimits.off(), DEFAULT_HTTP_IDLE, DEFAULT_PRINT_BACKLOG, DEFAULT_COMMAND_DEADLINE);
   }
 
   public static ServerConfig fromEnv(Map<String, String> env) {
@@ -82,7 +86,9 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
             number(env, "ANTRE_ANONYMOUS_BURST", r.anonymousBurst()),
             list(env, "ANTRE_TRUSTED_PROXIES")),
         Duration.ofSeconds(number(env, "ANTRE_HTTP_IDLE_SECONDS", (int) DEFAULT_HTTP_IDLE.toSeconds())),
-        Duration.ofMinutes(number(env, "ANTRE_PRINT_BACKLOG_MINUTES", (int) DEFAULT_PRINT_BACKLOG.toMinutes())));
+        Duration.ofMinutes(number(env, "ANTRE_PRINT_BACKLOG_MINUTES", (int) DEFAULT_PRINT_BACKLOG.toMinutes())),
+        Duration.ofMillis(Long.parseLong(env.getOrDefault("ANTRE_COMMAND_DEADLINE_MS",
+            Long.toString(DEFAULT_COMMAND_DEADLINE.toMillis())))));
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {

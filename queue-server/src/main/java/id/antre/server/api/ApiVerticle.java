@@ -1,12 +1,16 @@
 package id.antre.server.api;
 
+import id.antre.printer.escpos.PrinterProfile;
 import id.antre.server.api.Requests.Type;
 import id.antre.server.auth.Actor;
 import id.antre.server.auth.AuthService;
 import id.antre.server.bus.Addresses;
+import id.antre.server.bus.Deadlines;
 import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.logging.LogText;
+import id.antre.server.persistence.PgErrors;
 import id.antre.server.realtime.Gateway;
 import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Future;
@@ -24,9 +28,11 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,6 +48,10 @@ public class ApiVerticle extends VerticleBase {
   /** Frames past this are dropped by Netty without a close code; the gateway's own limit is smaller. */
   static final int MAX_WS_MESSAGE = 256 * 1024;
   private static final String ACTOR = "actor";
+  /** Readiness answers within a second, 503 when the database does not answer in time. */
+  static final Duration READY_TIMEOUT = Duration.ofMillis(800);
+  /** What a 503 asks the client to wait before repeating, in seconds. */
+  static final String RETRY_AFTER = "1";
   private static final Map<String, Type> REQUEST_ONLY = Map.of("requestId", Type.STRING);
 
   private final int port;
@@ -54,20 +64,25 @@ public class ApiVerticle extends VerticleBase {
   private final RateLimits limits;
   private final ClientAddress clientAddress;
   private final java.time.Duration idleTimeout;
+  private final Duration deadline;
   private HttpServer server;
   private Gateway gateway;
   private Router root;
   private Router api;
 
+  /**
+   * @param deadline how long a command may take, from its arrival to its answer
+   */
   public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
       java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency,
-      RateLimiter limiter, RateLimits limits, java.time.Duration idleTimeout) {
+      RateLimiter limiter, RateLimits limits, java.time.Duration idleTimeout, Duration deadline) {
     this.audioDir = audioDir;
     this.idleTimeout = idleTimeout;
     this.limiter = limiter;
     this.limits = limits;
     this.clientAddress = new ClientAddress(limits.trustedProxies());
     this.counterAgency = counterAgency;
+    this.deadline = deadline;
     this.port = port;
     this.auth = auth;
     this.readiness = readiness;
@@ -79,6 +94,7 @@ public class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     root = router;
     gateway = new Gateway(vertx, auth, gatewayOptions, counterAgency);
+    router.route().handler(Edge::handle);
     router.get("/ws").handler(this::webSocket);
     router.get("/health/ready").handler(this::ready);
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
@@ -216,11 +232,13 @@ public class ApiVerticle extends VerticleBase {
       problem(ctx, ErrorCode.INVALID_REQUEST, "a WebSocket upgrade is expected here");
       return;
     }
-    ctx.request().toWebSocket().onSuccess(gateway::accept).onFailure(ctx::fail);
+    // a handshake Netty refuses is the client's mistake: 400, not a server error
+    ctx.request().toWebSocket().onSuccess(gateway::accept)
+        .onFailure(e -> problem(ctx, ErrorCode.INVALID_REQUEST, "a WebSocket upgrade is expected here"));
   }
 
   private void ready(RoutingContext ctx) {
-    readiness.get()
+    readiness.get().timeout(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .onSuccess(v -> ctx.json(new JsonObject().put("status", "ready")))
         .onFailure(e -> problem(ctx, ErrorCode.UNAVAILABLE, "database not reachable"));
   }
@@ -329,11 +347,15 @@ public class ApiVerticle extends VerticleBase {
   /** The ticket of a print job as the printer would print it, rendered by the ESC/POS decoder. */
   private void preview(RoutingContext ctx) {
     String profile = ctx.queryParam("paper").isEmpty() ? "80" : ctx.queryParam("paper").get(0);
+    try {
+      PrinterProfile.named(profile);
+    } catch (IllegalArgumentException e) {
+      throw Requests.invalid("paper must be 58mm or 80mm");
+    }
     JsonObject body = new JsonObject().put("job", jobId(ctx));
     Actor actor = ctx.get(ACTOR);
     body.put("actor", JsonViews.actor(actor));
-    vertx.eventBus().<JsonObject>request(Addresses.QUEUE_COMMANDS, body,
-            new DeliveryOptions().addHeader("action", "print-content").setLocalOnly(true))
+    vertx.eventBus().<JsonObject>request(Addresses.QUEUE_COMMANDS, body, Deadlines.command("print-content", deadline))
         .compose(reply -> vertx.executeBlocking(() -> TicketPreview.png(reply.body(), profile)))
         .onSuccess(png -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/png").end(Buffer.buffer(png)))
         .onFailure(ctx::fail);
@@ -370,6 +392,7 @@ public class ApiVerticle extends VerticleBase {
 
   private void authenticated(RoutingContext ctx) {
     auth.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+        .timeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
         .onSuccess(actor -> {
           ctx.put(ACTOR, actor);
           ctx.next();
@@ -385,7 +408,7 @@ public class ApiVerticle extends VerticleBase {
     if (actor != null) {
       body.put("actor", JsonViews.actor(actor));
     }
-    DeliveryOptions opts = new DeliveryOptions().addHeader("action", action).setLocalOnly(true);
+    DeliveryOptions opts = Deadlines.command(action, deadline);
     vertx.eventBus().<Object>request(Addresses.QUEUE_COMMANDS, body, opts)
         .onSuccess(reply -> {
           Object answer = reply.body();
@@ -406,9 +429,12 @@ public class ApiVerticle extends VerticleBase {
     } else if (err instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
       problem(ctx, ErrorCode.ofBusCode(r.failureCode()), r.getMessage());
     } else if (err instanceof ReplyException) {
-      problem(ctx, ErrorCode.UNAVAILABLE, "server busy, try again");
+      // no answer within the deadline: the command may still commit, so the same requestId is safe
+      problem(ctx, ErrorCode.UNAVAILABLE, PgErrors.UNAVAILABLE_DETAIL);
+    } else if (PgErrors.classify(err).<Throwable>map(e -> e).orElse(null) instanceof QueueException q) {
+      problem(ctx, q.code(), q.getMessage());
     } else {
-      LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), err);
+      LOG.error("request {} {} failed", ctx.request().method(), LogText.safe(ctx.request().path()), err);
       problem(ctx, ErrorCode.INTERNAL, null);
     }
   }
@@ -419,6 +445,9 @@ public class ApiVerticle extends VerticleBase {
     }
     if (ctx.failure() instanceof Throttled t) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds));
+    }
+    if (code == ErrorCode.UNAVAILABLE) {
+      ctx.response().putHeader("Retry-After", RETRY_AFTER);
     }
     ctx.response().setStatusCode(Problems.status(code)).putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
         .end(Problems.body(code, detail, ctx.request().path()).encode());

@@ -45,6 +45,9 @@ final class Requests {
     }
     for (String name : json.fieldNames()) {
       Type type = fields.get(name);
+      if (type == null && Edge.hasControl(name)) {
+        throw invalid("a field name contains control characters");
+      }
       if (type == null) {
         throw invalid("unknown field '" + name + "' (allowed: " + String.join(", ", fields.keySet()) + ")");
       }
@@ -52,14 +55,18 @@ final class Requests {
       if (v == null) {
         continue;
       }
+      if (v instanceof String s && !text(s)) {
+        throw invalid("field '" + name + "' contains control characters");
+      }
       boolean ok = switch (type) {
         case STRING -> v instanceof String s && !s.isBlank() && s.length() <= MAX_STRING;
         case STRING_OR_EMPTY -> v instanceof String s && s.length() <= MAX_STRING;
         case INTEGER -> v instanceof Integer || v instanceof Long;
         case BOOLEAN -> v instanceof Boolean;
         case ARRAY -> v instanceof io.vertx.core.json.JsonArray a && a.size() <= 50
-            && a.stream().allMatch(x -> x instanceof String s && !s.isBlank() && s.length() <= 64);
-        case OBJECT -> v instanceof JsonObject o && o.size() <= 50;
+            && a.stream().allMatch(x -> x instanceof String s && !s.isBlank() && s.length() <= 64 && !Edge.hasControl(s));
+        case OBJECT -> v instanceof JsonObject o && o.size() <= 50
+            && o.fieldNames().stream().allMatch(k -> k.length() <= 64 && !Edge.hasControl(k));
       };
       if (!ok) {
         throw invalid("field '" + name + "' must be " + switch (type) {
@@ -78,6 +85,20 @@ final class Requests {
       }
     }
     return json;
+  }
+
+  /**
+   * Text a person could have typed: tabs and line breaks are kept (logs escape them), other
+   * control characters, NUL above all, are refused here rather than by PostgreSQL.
+   */
+  static boolean text(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static QueueException invalid(String detail) {

@@ -10,7 +10,8 @@ public final class Addresses {
    * cancel, hall, queues, counter, call-next, recall, start, finish, no-show, transfer, hold,
    * resume, held, open, pause, close, login); the body carries its fields and {@code actor}
    * ({@code {name, role, agency}}). Replies with JSON, or fails with an {@code ErrorCode} bus
-   * code and a readable message.
+   * code and a readable message. Header {@code deadline} (see {@link Deadlines}): a command
+   * received past it is refused with UNAVAILABLE and not started.
    */
   public static final String QUEUE_COMMANDS = "antre.queue.commands";
 

@@ -2,6 +2,7 @@ package id.antre.server.bus;
 
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Ticket;
+import id.antre.server.persistence.PgErrors;
 import id.antre.server.persistence.TicketStore;
 import id.antre.server.persistence.TicketStore.CounterRow;
 import id.antre.server.queue.Events;
@@ -94,6 +95,11 @@ public class BusEvents implements Events {
         bus.publish(Addresses.QUEUES, new JsonObject().put("type", "queue").put("service", s)
             .put("waiting", q == null ? 0 : q.waiting()).put("oldestWaitMinutes", oldest));
       }
-    }).onFailure(e -> LOG.warn("queue counts not published for {}", services, e));
+    }).onFailure(e -> {
+      // a database outage is logged once by PgErrors; anything else is a bug worth its stack trace
+      if (PgErrors.classify(e).isEmpty()) {
+        LOG.warn("queue counts not published for {}", services, e);
+      }
+    });
   }
 }

@@ -6,6 +6,7 @@ import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
+import id.antre.server.persistence.PgErrors;
 import id.antre.server.persistence.TicketStore;
 import id.antre.server.queue.PrintService;
 import id.antre.server.queue.QueueService;
@@ -116,6 +117,11 @@ public class QueueVerticle extends VerticleBase {
       fail(msg, new QueueException(ErrorCode.INVALID_REQUEST, "unknown action " + action));
       return;
     }
+    if (Deadlines.expired(msg.headers())) {
+      // the sender has stopped waiting: starting now could commit what it was told failed
+      msg.fail(ErrorCode.UNAVAILABLE.busCode(), PgErrors.UNAVAILABLE_DETAIL);
+      return;
+    }
     JsonObject body = msg.body() == null ? new JsonObject() : msg.body();
     Future<?> result;
     try {
@@ -131,6 +137,8 @@ public class QueueVerticle extends VerticleBase {
       msg.fail(q.code().busCode(), q.getMessage());
     } else if (err instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
       msg.fail(r.failureCode(), r.getMessage());
+    } else if (PgErrors.classify(err).<Throwable>map(e -> e).orElse(null) instanceof QueueException q) {
+      msg.fail(q.code().busCode(), q.getMessage());
     } else {
       LOG.error("command {} failed", msg.headers().get("action"), err);
       msg.fail(ErrorCode.INTERNAL.busCode(), "Terjadi kesalahan di server (internal error)");

@@ -5,6 +5,7 @@ final class Sql {
   private Sql() {
   }
 
+  static final String MIGRATION_NO_TIMEOUT = "SET LOCAL statement_timeout = 0";
   static final String MIGRATION_LOCK = "SELECT pg_advisory_xact_lock($KEY)";
   static final String MIGRATION_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migration (

@@ -58,6 +58,16 @@ public class TicketStore {
             : Future.failedFuture(err));
   }
 
+  /** The ticket a request id already issued, with its print job, if any. */
+  public Future<Optional<IssueResult>> issuedByRequest(String requestId) {
+    if (requestId == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return client.preparedQuery(Sql.TICKET_BY_REQUEST).execute(Tuple.of(requestId)).map(rows -> rows.size() == 0
+        ? Optional.<IssueResult>empty()
+        : Optional.of(new IssueResult(ticket(rows.iterator().next()), rows.iterator().next().getLong("print_job"))));
+  }
+
   public Future<Optional<Ticket>> ticketById(long id) {
     return client.preparedQuery(Sql.TICKET_BY_ID).execute(Tuple.of(id)).map(TicketStore::first);
   }

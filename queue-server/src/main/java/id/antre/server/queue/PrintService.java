@@ -6,6 +6,7 @@ import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
+import id.antre.server.logging.LogText;
 import id.antre.server.persistence.PrintStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,11 @@ public class PrintService {
   private final Duration retryDelay;
   private final Duration backlog;
   private final Supplier<Future<Set<String>>> loadKiosks;
-  private final Set<String> kiosksWithPrinter = ConcurrentHashMap.newKeySet();
+  /**
+   * Replaced whole by each refresh, never emptied and refilled in place: an issue reading it
+   * meanwhile sees the old set or the new one, so a kiosk with a printer always gets its job.
+   */
+  private volatile Set<String> kiosksWithPrinter = Set.of();
   private RetryScheduler scheduler = (delay, task) -> task.run();
 
   /** Runs a task later (a Vert.x timer in the server). */
@@ -67,8 +71,7 @@ public class PrintService {
 
   public Future<Void> refreshKiosks() {
     return loadKiosks.get().map(k -> {
-      kiosksWithPrinter.clear();
-      kiosksWithPrinter.addAll(k);
+      kiosksWithPrinter = Set.copyOf(k);
       return null;
     });
   }
@@ -145,7 +148,7 @@ public class PrintService {
       return store.get(jobId).map(j -> {
         Ticket t = j.orElseThrow().ticket();
         LOG.info("print job {} of ticket {} id={} at {}: {} (attempt {}{})", jobId, t.number(), t.id(), kiosk,
-            res.status(), res.attempts(), error == null ? "" : ", " + error);
+            res.status(), res.attempts(), error == null ? "" : ", " + LogText.safe(error));
         events.printer(kiosk, status(jobId, t, res.status(), res.attempts(), error));
         if ("QUEUED".equals(res.status())) {
           scheduler.later(retryDelay, () -> retry(jobId, kiosk));
@@ -184,7 +187,7 @@ public class PrintService {
       return Future.failedFuture(new QueueException(ErrorCode.INVALID_REQUEST, "status must be one of " + PRINTER_STATES));
     }
     return store.printerState(agent.kiosk(), status, detail, agent.name(), clock.instant(), connection).map(v -> {
-      LOG.info("printer of {} is {} {}", agent.kiosk(), status, detail == null ? "" : detail);
+      LOG.info("printer of {} is {} {}", agent.kiosk(), status, detail == null ? "" : LogText.safe(detail));
       JsonObject msg = new JsonObject().put("type", "printer").put("status", status).put("detail", detail)
           .put("at", clock.instant().toString());
       events.printer(agent.kiosk(), msg);

@@ -15,6 +15,7 @@ import id.antre.server.domain.TicketNumber;
 import id.antre.server.domain.TicketStatus;
 import id.antre.server.domain.WaitEstimator;
 import id.antre.server.auth.Tokens;
+import id.antre.server.logging.LogText;
 import id.antre.server.persistence.TicketStore;
 import id.antre.server.persistence.TicketStore.CounterRow;
 import id.antre.server.persistence.TicketStore.TransitionRequest;
@@ -100,18 +101,17 @@ public class QueueService {
     Instant now = clock.instant();
     Availability.Decision open = Availability.issuing(hall, service, now.atZone(hall.timeZone()), alwaysOpen);
     if (!open.open()) {
-      return Future.failedFuture(new QueueException(ErrorCode.SERVICE_CLOSED, open.reasonId() + " (" + open.reasonEn() + ")"));
+      return firstIssue(requestId, new QueueException(ErrorCode.SERVICE_CLOSED,
+          open.reasonId() + " (" + open.reasonEn() + ")")).map(result -> issued(result, service));
     }
     TicketStore.IssueRequest req = new TicketStore.IssueRequest(service.code(), TicketNumber.serviceDay(now, hall.timeZone()),
         service.dailyQuota(), service.prefix(), priority, channel, Tokens.randomId(16), requestId, now,
         estimates.minutesPerPerson(service), printing == null ? null : printing.printerFor(actor, print));
-    return store.issue(req).map(t -> {
-      TicketStore.IssueResult result = t.orElseThrow(() -> new QueueException(ErrorCode.QUOTA_EXHAUSTED,
-          "Kuota " + service.name() + " hari ini sudah habis (today's quota is used up)"));
-      Ticket ticket = result.ticket();
-      if (!ticket.service().equals(service.code())) {
-        throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
-      }
+    return store.issue(req).compose(t -> t.isPresent() ? Future.succeededFuture(t.get())
+        : firstIssue(requestId, new QueueException(ErrorCode.QUOTA_EXHAUSTED,
+            "Kuota " + service.name() + " hari ini sudah habis (today's quota is used up)"))).map(result -> {
+      Issued answer = issued(result, service);
+      Ticket ticket = answer.ticket();
       if (ticket.trackingToken().equals(req.trackingToken())) { // not a replay
         LOG.debug("issued ticket {} {} id={}", ticket.number(), service.code(), ticket.id());
         events.ticket("ISSUE", ticket);
@@ -120,8 +120,29 @@ public class QueueService {
           printing.queued(result.printJob(), req.printKiosk(), ticket);
         }
       }
-      return new Issued(ticket, ticket.aheadAtIssue(), ticket.estimatedWaitAtIssue(), result.printJob());
+      return answer;
     });
+  }
+
+  /** What the visitor is told about an issued ticket, first or repeated; a request id of another service is refused. */
+  private static Issued issued(TicketStore.IssueResult result, Hall.Service service) {
+    Ticket ticket = result.ticket();
+    if (!ticket.service().equals(service.code())) {
+      throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
+    }
+    return new Issued(ticket, ticket.aheadAtIssue(), ticket.estimatedWaitAtIssue(), result.printJob());
+  }
+
+  /**
+   * The ticket a repeated request id issued the first time, whatever changed since (the
+   * service closed, the quota ran out): the visitor's ticket exists, so they are told about it.
+   * The refusal only when the request id is new.
+   */
+  private Future<TicketStore.IssueResult> firstIssue(String requestId, QueueException refusal) {
+    if (requestId == null) {
+      return Future.failedFuture(refusal);
+    }
+    return store.issuedByRequest(requestId).map(r -> r.orElseThrow(() -> refusal));
   }
 
   /** What the visitor's phone shows. */
@@ -331,7 +352,8 @@ public class QueueService {
                       "Tiket tidak menunggu di layanan loket ini (ticket is not waiting for this counter)")));
             }
             Ticket t = called.get();
-            LOG.info("counter {} called ticket {} id={} out of order: {}", counterId, t.number(), t.id(), reason);
+            LOG.info("counter {} called ticket {} id={} out of order: {}", counterId, t.number(), t.id(),
+                LogText.safe(reason));
             events.ticket("CALL", t);
             events.call(t, counter, false);
             events.queue(t.service());

@@ -6,6 +6,7 @@ import id.antre.server.bus.Addresses;
 import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.persistence.PgErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -46,6 +47,8 @@ public class Gateway {
   static final int MAX_REPLAY = 100;
   /** Client messages are small; a bigger one is refused with 1009 (message too big). */
   static final int MAX_MESSAGE_CHARS = 16 * 1024;
+  /** The same limit in bytes, checked before a message is decoded (4 bytes per character at most). */
+  static final int MAX_MESSAGE_BYTES = 4 * MAX_MESSAGE_CHARS;
 
   private final Vertx vertx;
   private final AuthService auth;
@@ -118,11 +121,18 @@ public class Gateway {
     ws.setWriteQueueMaxSize(options.writeQueueBytes());
     Connection conn = new Connection(ws, System.currentTimeMillis());
     connections.add(conn);
-    ws.textMessageHandler(text -> {
-      conn.lastSeen = System.currentTimeMillis();
-      onMessage(conn, text);
-    });
-    ws.binaryMessageHandler(b -> conn.close((short) 1003, "binary frames are not supported"));
+    ws.frameHandler(new TextFrames(new TextFrames.Sink() {
+      @Override
+      public void text(String message) {
+        conn.lastSeen = System.currentTimeMillis();
+        onMessage(conn, message);
+      }
+
+      @Override
+      public void close(short code, String reason) {
+        conn.close(code, reason);
+      }
+    }, MAX_MESSAGE_BYTES));
     ws.pongHandler(b -> conn.lastSeen = System.currentTimeMillis());
     // a socket that subscribes to nothing only holds a connection open
     long deadline = vertx.setTimer(options.subscribeTimeoutMillis(), id -> {
@@ -557,6 +567,10 @@ public class Gateway {
       error(conn, q.code(), q.getMessage());
     } else if (err instanceof ReplyException r && r.failureCode() > 0) {
       error(conn, ErrorCode.ofBusCode(r.failureCode()), r.getMessage());
+    } else if (err instanceof ReplyException) {
+      error(conn, ErrorCode.UNAVAILABLE, PgErrors.UNAVAILABLE_DETAIL); // no answer within the deadline
+    } else if (PgErrors.classify(err).<Throwable>map(e -> e).orElse(null) instanceof QueueException q) {
+      error(conn, q.code(), q.getMessage());
     } else {
       LOG.warn("websocket request failed", err);
       error(conn, ErrorCode.INTERNAL, "internal error");

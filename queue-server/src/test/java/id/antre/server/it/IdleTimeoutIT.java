@@ -40,7 +40,7 @@ class IdleTimeoutIT {
     GatewayOptions gateway = new GatewayOptions(256 * 1024, 400, 60_000, List.of(), 1_000);
     ServerConfig config = new ServerConfig(0, db, Optional.of(TestServer.resourcePath("/halls/small.yaml")), true, false,
         Optional.of(TestServer.PASSWORD), Duration.ofHours(1), 1, "http://127.0.0.1:0", gateway,
-        Optional.empty(), Optional.empty(), RateLimits.off(), IDLE, ServerConfig.DEFAULT_PRINT_BACKLOG);
+        Optional.empty(), Optional.empty(), RateLimits.off(), IDLE, ServerConfig.DEFAULT_PRINT_BACKLOG, ServerConfig.DEFAULT_COMMAND_DEADLINE);
     node = new AntreServer(vertx, config, Clock.systemUTC()).start().await();
   }
 

@@ -99,6 +99,26 @@ final class RawWebSocket implements AutoCloseable {
     return payload;
   }
 
+  /** Sends one masked frame as given: {@code first} is the FIN bit and opcode byte, the payload is sent as is. */
+  void sendFrame(int first, byte[] payload) throws IOException {
+    ByteArrayOutputStream f = new ByteArrayOutputStream();
+    f.write(first);
+    if (payload.length < 126) {
+      f.write(0x80 | payload.length);
+    } else {
+      f.write(0x80 | 126);
+      f.write(payload.length >> 8);
+      f.write(payload.length & 0xff);
+    }
+    byte[] mask = {7, 3, 9, 1};
+    f.write(mask);
+    for (int i = 0; i < payload.length; i++) {
+      f.write(payload[i] ^ mask[i % 4]);
+    }
+    out.write(f.toByteArray());
+    out.flush();
+  }
+
   /** Reads frames until a close frame and returns its code, or -1 at end of stream. */
   int readUntilClose() throws IOException {
     DataInputStream d = new DataInputStream(in);

@@ -41,7 +41,7 @@ class ThrottlingIT {
         d.anonymousPerMinute(), d.anonymousBurst(), List.of("127.0.0.1"));
     ServerConfig config = new ServerConfig(0, db, Optional.of(TestServer.resourcePath("/halls/small.yaml")), true, false,
         Optional.of(TestServer.PASSWORD), Duration.ofHours(1), 1, "http://127.0.0.1:0", GatewayOptions.defaults(),
-        Optional.empty(), Optional.empty(), limits, ServerConfig.DEFAULT_HTTP_IDLE, ServerConfig.DEFAULT_PRINT_BACKLOG);
+        Optional.empty(), Optional.empty(), limits, ServerConfig.DEFAULT_HTTP_IDLE, ServerConfig.DEFAULT_PRINT_BACKLOG, ServerConfig.DEFAULT_COMMAND_DEADLINE);
     node = new AntreServer(vertx, config, Clock.systemUTC()).start().await();
     api = new Api(node.port());
   }

@@ -1,0 +1,76 @@
+package id.antre.server.persistence;
+
+import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.QueueException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where a PostgreSQL failure becomes an error code: by SQLSTATE for errors the
+ * server sent, by class for a connection that failed or never came. Anything not listed here is
+ * a bug and stays INTERNAL.
+ */
+public final class PgErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(PgErrors.class);
+  /** SQLSTATE classes: connection exception, insufficient resources, operator intervention. */
+  static final Set<String> UNAVAILABLE_CLASSES = Set.of("08", "53", "57");
+  /** SQLSTATE serialization_failure, deadlock_detected: the same request may simply be repeated. */
+  static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+  /** SQLSTATE class data exception (NUL byte, bad encoding, value out of range): the input's fault. */
+  static final String DATA_EXCEPTION_CLASS = "22";
+  /** SQLSTATE query_canceled: statement_timeout, the command's deadline inside the database. */
+  static final String QUERY_CANCELED = "57014";
+  /** At most one line about an unreachable database per this many milliseconds. */
+  static final long LOG_EVERY_MILLIS = 10_000;
+
+  public static final String UNAVAILABLE_DETAIL = "Basis data tidak menjawab, coba lagi dengan requestId yang sama "
+      + "(the database did not answer in time; the request may be repeated with the same requestId)";
+
+  private static final AtomicLong lastLogged = new AtomicLong();
+  private static final AtomicLong suppressed = new AtomicLong();
+
+  private PgErrors() {
+  }
+
+  /** The error code a database failure stands for, or empty when it is not one this class knows. */
+  public static Optional<QueueException> classify(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof PgException pg && pg.getSqlState() != null) {
+        String state = pg.getSqlState();
+        if (state.startsWith(DATA_EXCEPTION_CLASS)) {
+          return Optional.of(new QueueException(ErrorCode.INVALID_REQUEST,
+              "Data tidak dapat disimpan (a value is not acceptable: SQLSTATE " + state + ")"));
+        }
+        if (UNAVAILABLE_CLASSES.contains(state.substring(0, 2)) || RETRYABLE.contains(state)) {
+          return Optional.of(unavailable(state.equals(QUERY_CANCELED) ? "statement timeout" : "SQLSTATE " + state));
+        }
+        return Optional.empty();
+      }
+      if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException
+          || t.getClass().getSimpleName().contains("Timeout")) {
+        return Optional.of(unavailable(t.getClass().getSimpleName()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static QueueException unavailable(String why) {
+    long now = System.currentTimeMillis();
+    long last = lastLogged.get();
+    if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
+      long more = suppressed.getAndSet(0);
+      LOG.warn("PostgreSQL unavailable ({}); requests answer 503{}", why,
+          more == 0 ? "" : " (" + more + " more since the last line)");
+    } else {
+      suppressed.incrementAndGet();
+    }
+    return new QueueException(ErrorCode.UNAVAILABLE, UNAVAILABLE_DETAIL);
+  }
+}
