@@ -38,6 +38,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the fault tests' own PostgreSQL cluster. After each fault the database is checked in SQL:
  * every acknowledged ticket present, numbers unique and gap-free per service and day, one CALL
  * per called ticket, a print job for every kiosk ticket; and no answer was a 500.
+ *
+ * <p>Not on {@code HallFixture}: its database lives on the shared PostgreSQL, which these tests
+ * must not kill; {@link FaultCluster} gives one on a cluster of their own, and the node runs as a
+ * process ({@link ServerProcess}) so that it can be killed too.
  */
 @FaultLane
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

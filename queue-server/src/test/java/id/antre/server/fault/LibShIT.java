@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scripts/lib.sh creates the role and database on the PostgreSQL that ANTRE_DB_HOST/PORT name,
- * not on the default port: shown on the fault tests' cluster, which is never the default.
+ * not on the default port: shown on the fault tests' cluster, which is never the default (so
+ * not on {@code HallFixture}, whose databases are on the default one).
  */
 @FaultLane
 class LibShIT {

@@ -2,6 +2,7 @@ package id.antre.server.it;
 
 import id.antre.server.AntreServer;
 import id.antre.server.ServerConfig;
+import id.antre.server.api.RateLimits;
 import id.antre.server.persistence.DbConfig;
 import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Vertx;
@@ -107,6 +108,9 @@ public final class HallFixture implements AutoCloseable {
     private UnaryOperator<ServerConfig> tweak = UnaryOperator.identity();
     private Optional<String> audioDir = Optional.empty();
     private Optional<String> localPrinter = Optional.empty();
+    private RateLimits limits = RateLimits.off();
+    private Duration httpIdle = ServerConfig.DEFAULT_HTTP_IDLE;
+    private int verticles = 1;
     private boolean node = true;
     private boolean realClock;
 
@@ -153,6 +157,24 @@ public final class HallFixture implements AutoCloseable {
       return this;
     }
 
+    /** Sign-in and issuing throttles; a test node has none unless it asks. */
+    public Builder limits(RateLimits throttles) {
+      this.limits = throttles;
+      return this;
+    }
+
+    /** How long an HTTP connection may stay silent ({@code ANTRE_HTTP_IDLE_SECONDS}). */
+    public Builder httpIdle(Duration idle) {
+      this.httpIdle = idle;
+      return this;
+    }
+
+    /** HTTP verticles (event loops serving HTTP and WebSockets); one unless a test needs several. */
+    public Builder verticles(int count) {
+      this.verticles = count;
+      return this;
+    }
+
     /** Any other setting, applied last to the node's configuration. */
     public Builder config(UnaryOperator<ServerConfig> change) {
       this.tweak = change;
@@ -190,7 +212,8 @@ public final class HallFixture implements AutoCloseable {
     public ServerConfig config(DbConfig db) {
       Optional<String> file = Optional.ofNullable(hallFile).map(TestServer::resourcePath);
       ServerConfig base = new ServerConfig(port, db, file, true, realHours, Optional.of(TestServer.PASSWORD),
-          Duration.ofHours(10), 1, "http://127.0.0.1:" + port, gateway, localPrinter, audioDir);
+          Duration.ofHours(10), verticles, "http://127.0.0.1:" + port, gateway, localPrinter, audioDir, limits, httpIdle,
+          ServerConfig.DEFAULT_PRINT_BACKLOG, ServerConfig.DEFAULT_COMMAND_DEADLINE);
       return tweak.apply(base);
     }
 

@@ -3,21 +3,15 @@ package id.antre.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.AntreServer;
-import id.antre.server.ServerConfig;
-import id.antre.server.api.RateLimits;
 import id.antre.server.lanes.CoreLane;
-import id.antre.server.persistence.DbConfig;
 import id.antre.server.realtime.GatewayOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,26 +23,19 @@ class IdleTimeoutIT {
   static final Duration IDLE = Duration.ofSeconds(2);
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  static Vertx vertx;
-  static DbConfig db;
+  static HallFixture fixture;
   static AntreServer node;
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
-    GatewayOptions gateway = new GatewayOptions(256 * 1024, 400, 60_000, List.of(), 1_000);
-    ServerConfig config = new ServerConfig(0, db, Optional.of(TestServer.resourcePath("/halls/small.yaml")), true, false,
-        Optional.of(TestServer.PASSWORD), Duration.ofHours(1), 1, "http://127.0.0.1:0", gateway,
-        Optional.empty(), Optional.empty(), RateLimits.off(), IDLE, ServerConfig.DEFAULT_PRINT_BACKLOG, ServerConfig.DEFAULT_COMMAND_DEADLINE);
-    node = new AntreServer(vertx, config, Clock.systemUTC()).start().await();
+    fixture = HallFixture.builder().realClock().httpIdle(IDLE)
+        .gateway(new GatewayOptions(256 * 1024, 400, 60_000, List.of(), 1_000)).start();
+    node = fixture.hall.server;
   }
 
   @AfterAll
   static void stop() {
-    node.stop().await();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   /** Reads until the server closes the connection; fails if it is still open after the wait. */

@@ -3,11 +3,7 @@ package id.antre.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.AntreServer;
-import id.antre.server.ServerConfig;
 import id.antre.server.lanes.CoreLane;
-import id.antre.server.persistence.DbConfig;
-import id.antre.server.realtime.GatewayOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -17,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +26,6 @@ class PrintAgentOwnershipIT {
   static final Duration WAIT = Duration.ofSeconds(20);
 
   HallFixture f;
-  Vertx vertx;
-  DbConfig db;
   AntreServer node;
   final List<WsClient> clients = new ArrayList<>();
 
@@ -41,11 +34,6 @@ class PrintAgentOwnershipIT {
     clients.forEach(WsClient::close);
     if (f != null) {
       f.close();
-    }
-    if (node != null) {
-      node.stop().await();
-      TestDb.drop(vertx, db);
-      vertx.close().await();
     }
   }
 
@@ -72,16 +60,9 @@ class PrintAgentOwnershipIT {
 
   @Test
   void theNewestAgentConnectionPrintsAndTheReplacedOneIsToldWhyWithoutAFalseOfflineAlarm() throws Exception {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
     // two HTTP verticles, as in production: two gateways on one port
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    ServerConfig config = new ServerConfig(port, db, Optional.of(TestServer.resourcePath("/halls/small.yaml")), true,
-        false, Optional.of(TestServer.PASSWORD), Duration.ofHours(1), 2, "http://127.0.0.1:0", GatewayOptions.defaults());
-    node = new AntreServer(vertx, config, new MutableClock(Instant.parse("2026-11-30T02:00:00Z"))).start().await();
+    f = HallFixture.builder().verticles(2).fixedPort().start(); // instances share a port chosen beforehand
+    node = f.hall.server;
     Api api = new Api(node.port());
     String agentToken = node.demoSecrets().get("printer-1");
     String kioskToken = node.demoSecrets().get("kiosk-1");

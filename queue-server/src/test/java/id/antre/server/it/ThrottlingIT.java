@@ -3,21 +3,14 @@ package id.antre.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.AntreServer;
-import id.antre.server.ServerConfig;
 import id.antre.server.api.RateLimits;
 import id.antre.server.lanes.CoreLane;
-import id.antre.server.persistence.DbConfig;
-import id.antre.server.realtime.GatewayOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,32 +18,25 @@ import org.junit.jupiter.api.Test;
 /** Sign-in and issuing are throttled with 429 RATE_LIMITED and a Retry-After, and a refusal changes nothing. */
 @CoreLane
 class ThrottlingIT {
-  Vertx vertx;
-  DbConfig db;
+  HallFixture fixture;
   AntreServer node;
   Api api;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    db = TestDb.create(vertx);
     // the defaults, except that 127.0.0.1 is a trusted proxy so that addresses can be told apart
     RateLimits d = RateLimits.defaults();
     RateLimits limits = new RateLimits(d.loginFailuresPerUser(), 8, d.issuePerMinute(), d.issueBurst(),
         d.anonymousPerMinute(), d.anonymousBurst(), List.of("127.0.0.1"));
-    ServerConfig config = new ServerConfig(0, db, Optional.of(TestServer.resourcePath("/halls/small.yaml")), true, false,
-        Optional.of(TestServer.PASSWORD), Duration.ofHours(1), 1, "http://127.0.0.1:0", GatewayOptions.defaults(),
-        Optional.empty(), Optional.empty(), limits, ServerConfig.DEFAULT_HTTP_IDLE, ServerConfig.DEFAULT_PRINT_BACKLOG, ServerConfig.DEFAULT_COMMAND_DEADLINE);
-    node = new AntreServer(vertx, config, Clock.systemUTC()).start().await();
-    api = new Api(node.port());
+    fixture = HallFixture.builder().realClock().limits(limits).start();
+    node = fixture.hall.server;
+    api = fixture.api();
   }
 
   @AfterEach
   void stop() {
-    node.stop().await();
-    TestDb.drop(vertx, db);
-    vertx.close().await();
+    fixture.close();
   }
 
   HttpResponse<String> login(String user, String password, String forwardedFor) throws Exception {
@@ -95,12 +81,7 @@ class ThrottlingIT {
     Api.Response refused = api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP"));
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.code()).isEqualTo("RATE_LIMITED");
-    io.vertx.sqlclient.Pool pool = TestDb.pool(vertx, db);
-    try {
-      assertThat(TestDb.count(pool, "SELECT count(*) FROM ticket").await()).isEqualTo(10L);
-    } finally {
-      pool.close().await();
-    }
+    assertThat(TestDb.count(fixture.pool, "SELECT count(*) FROM ticket").await()).isEqualTo(10L);
     String officer = api.login("petugas-dukcapil", TestServer.PASSWORD);
     assertThat(api.post("/api/v1/tickets", officer, new JsonObject().put("service", "KTP")).status()).isEqualTo(201);
   }
