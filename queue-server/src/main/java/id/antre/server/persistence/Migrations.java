@@ -31,7 +31,7 @@ public final class Migrations {
   }
 
   public static Future<Integer> apply(Pool pool) {
-    // no statement_timeout here: another node may hold the lock while it migrates
+    // no statement_timeout here: another node may hold the lock while it migrates (see the statement)
     return pool.withTransaction(conn -> conn.query(Sql.MIGRATION_NO_TIMEOUT).execute()
         .compose(v -> conn.query(Sql.MIGRATION_LOCK.replace("$KEY", Long.toString(LOCK_KEY))).execute())
         .compose(v -> conn.query(Sql.MIGRATION_TABLE).execute())

@@ -5,7 +5,11 @@ final class Sql {
   private Sql() {
   }
 
-  static final String MIGRATION_NO_TIMEOUT = "SET LOCAL statement_timeout = 0";
+  /**
+   * No statement_timeout while migrating (another node may hold the lock meanwhile), and no
+   * NOTICE for the bookkeeping table that already exists on every start but the first.
+   */
+  static final String MIGRATION_NO_TIMEOUT = "SET LOCAL statement_timeout = 0; SET LOCAL client_min_messages = warning";
   static final String MIGRATION_LOCK = "SELECT pg_advisory_xact_lock($KEY)";
   static final String MIGRATION_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migration (
