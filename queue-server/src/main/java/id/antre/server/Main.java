@@ -37,6 +37,7 @@ public final class Main {
               new String[] {"Wall display", "/display?zone=lantai-1"},
               new String[] {"Wall display 2", "/display?zone=lantai-2"},
               new String[] {"Counter terminal", "/counter"},
+              new String[] {"Manager monitor", "/manager"},
               new String[] {"Phone tracking", "/t/<token from a ticket's QR>"},
               new String[] {"API (OpenAPI)", "/api/v1/openapi.yaml"},
               new String[] {"Hall (JSON)", "/api/v1/hall"},
