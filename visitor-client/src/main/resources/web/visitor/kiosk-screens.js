@@ -170,7 +170,11 @@ export function issuedScreen() {
       tk.priority ? h('p', { class: 'priority-tag' }, t('priorityTicket', priorityName(tk.priority))) : null,
       h('dl', { class: 'facts' },
         h('div', {}, h('dt', {}, t('aheadLabel')), h('dd', { dataset: { ahead: tk.ahead } }, t('aheadValue', tk.ahead))),
-        h('div', {}, h('dt', {}, t('estimateLabel')), h('dd', {}, t('estimateValue', tk.estimatedWaitMinutes)))),
+        h('div', {}, h('dt', {}, t('estimateLabel')), tk.countersOpen === 0
+          ? h('dd', { dataset: { estimate: 'not-serving' } }, t('notServing'),
+            tk.servingFrom ? h('span', { class: 'fact-sub' }, t('servingFrom', tk.servingFrom)) : null)
+          : h('dd', { dataset: { estimate: tk.estimatedWaitMinutes } }, t('estimateValue', tk.estimatedWaitMinutes))),
+        tk.where ? h('div', {}, h('dt', {}, t('whereLabel')), h('dd', { dataset: { where: tk.where } }, tk.where)) : null),
       h('p', { class: 'wait-note' }, t('waitForCall'))),
     h('div', { class: 'print-status', role: 'status', 'aria-live': 'polite', id: 'print-status' }),
     h('div', { class: 'qr-box' },

@@ -74,6 +74,9 @@ const MESSAGES = {
     aheadValue: (n) => (n === 0 ? 'Tidak ada' : `${n} orang`),
     estimateLabel: 'Perkiraan menunggu',
     estimateValue: (m) => (m <= 0 ? 'sebentar lagi' : `± ${m} menit`),
+    notServing: 'Loket belum buka',
+    servingFrom: (at) => `Pelayanan mulai pukul ${at}`,
+    whereLabel: 'Lokasi loket',
     priorityTicket: (p) => `Prioritas: ${p}`,
     scanToFollow: 'Pindai untuk memantau antrean dari ponsel Anda',
     bringTitle: 'Dokumen yang perlu dibawa',
@@ -101,6 +104,9 @@ const MESSAGES = {
     statusWaitingLine: (ahead, minutes) => (ahead === 0
       ? 'Anda berikutnya — bersiaplah di dekat loket'
       : `${ahead} orang di depan Anda, perkiraan ${minutes} menit`),
+    statusNotServingLine: (ahead, from) => `Loket belum buka${from ? `; pelayanan mulai pukul ${from}` : ''}. `
+      + (ahead === 0 ? 'Anda nomor pertama.' : `${ahead} orang di depan Anda.`),
+    whereLine: (where) => `Lokasi loket: ${where}`,
     statusCalled: 'Dipanggil!',
     statusCalledLine: (counter) => (counter ? `Silakan menuju ${counter}` : 'Silakan menuju loket'),
     statusServing: 'Sedang dilayani',
@@ -182,6 +188,9 @@ const MESSAGES = {
     aheadValue: (n) => (n === 0 ? 'Nobody' : `${n} ${n === 1 ? 'person' : 'people'}`),
     estimateLabel: 'Estimated wait',
     estimateValue: (m) => (m <= 0 ? 'very soon' : `about ${m} min`),
+    notServing: 'Counters not open yet',
+    servingFrom: (at) => `Service starts at ${at}`,
+    whereLabel: 'Counters at',
     priorityTicket: (p) => `Priority: ${p}`,
     scanToFollow: 'Scan to follow the queue on your phone',
     bringTitle: 'Documents to bring',
@@ -207,6 +216,9 @@ const MESSAGES = {
     statusWaitingLine: (ahead, minutes) => (ahead === 0
       ? 'You are next — please stay near the counter'
       : `${ahead} ahead of you, about ${minutes} min`),
+    statusNotServingLine: (ahead, from) => `Counters not open yet${from ? `; service starts at ${from}` : ''}. `
+      + (ahead === 0 ? 'You are first.' : `${ahead} ahead of you.`),
+    whereLine: (where) => `Counters at: ${where}`,
     statusCalled: 'Called!',
     statusCalledLine: (counter) => (counter ? `Please go to ${counter}` : 'Please go to the counter'),
     statusServing: 'Being served',

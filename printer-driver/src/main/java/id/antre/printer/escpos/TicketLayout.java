@@ -58,17 +58,33 @@ public final class TicketLayout {
         lines(p, ticket.agencyName(), columns);
         p.bold(true);
         lines(p, ticket.serviceName(), columns);
-        p.bold(false).newline();
+        p.bold(false);
+        if (present(ticket.location())) {
+            lines(p, "Lokasi loket: " + ticket.location(), columns);
+        }
+        p.newline();
 
         p.line("NOMOR ANTREAN");
         int size = numberSize(ticket.number());
         p.bold(true).size(size, size);
         lines(p, ticket.number(), columns / size);
-        p.normalSize().bold(false).newline();
+        p.normalSize().bold(false);
+        if (present(ticket.priorityGroup())) {
+            p.bold(true);
+            lines(p, "PRIORITAS: " + ticket.priorityGroup().toUpperCase(java.util.Locale.ROOT), columns);
+            p.bold(false);
+        }
+        p.newline();
         p.line(IndonesianDates.dateTime(ticket.issuedAt()));
         p.line(rule);
 
-        if (ticket.ahead() == 0) {
+        if (!ticket.countersOpen()) {
+            // no estimate without an open counter: "segera dipanggil" would send people to wait in vain
+            lines(p, "Loket layanan ini belum buka.", columns);
+            lines(p, present(ticket.servingFrom())
+                    ? "Pelayanan mulai pukul " + keep(ticket.servingFrom())
+                    : "Antrean di depan Anda: " + keep(ticket.ahead() + " orang"), columns);
+        } else if (ticket.ahead() == 0) {
             // nobody ahead: "0 orang, ± 0 menit" reads like a fault
             lines(p, "Anda berikutnya, segera dipanggil", columns);
         } else {

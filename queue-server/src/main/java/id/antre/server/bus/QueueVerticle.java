@@ -147,9 +147,16 @@ public class QueueVerticle extends VerticleBase {
 
   private Future<JsonObject> issue(Actor actor, JsonObject b) {
     return queue.issue(actor, b.getString("service"), b.getString("channel", "kiosk"), b.getString("priority"),
-        b.getString("requestId"), b.getBoolean("print", true)).map(i -> ticket(i.ticket()).put("ahead", i.ahead())
+        b.getString("requestId"), b.getBoolean("print", true)).map(i -> outlook(ticket(i.ticket()).put("ahead", i.ahead())
             .put("estimatedWaitMinutes", i.estimatedWaitMinutes()).put("trackingToken", i.ticket().trackingToken())
-            .put("printJob", i.printJob()));
+            .put("printJob", i.printJob()), i.ticket().service()));
+  }
+
+  /** Where to go and whether anyone serves yet, for the kiosk's result and the phone page. */
+  private JsonObject outlook(JsonObject j, String service) {
+    QueueService.Outlook o = queue.outlook(service);
+    return j.put("where", o.where()).put("countersOpen", o.countersOpen())
+        .put("servingFrom", o.servingFrom().map(id.antre.server.domain.Availability::time).orElse(null));
   }
 
   private static Map<String, Integer> weights(JsonObject w) {
@@ -166,8 +173,10 @@ public class QueueVerticle extends VerticleBase {
   }
 
   private JsonObject tracking(QueueService.Tracking t) {
-    JsonObject j = ticket(t.ticket()).put("ahead", t.ahead()).put("estimatedWaitMinutes", t.estimatedWaitMinutes());
-    t.counter().ifPresent(c -> j.put("counterName", c.name()).put("zone", c.zone()));
+    JsonObject j = outlook(ticket(t.ticket()).put("ahead", t.ahead())
+        .put("estimatedWaitMinutes", t.estimatedWaitMinutes()), t.ticket().service());
+    t.counter().ifPresent(c -> j.put("counterName", c.name()).put("zone", c.zone())
+        .put("where", id.antre.server.domain.Hall.zoneName(c.zone())));
     return j;
   }
 

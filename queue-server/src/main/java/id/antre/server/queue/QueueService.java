@@ -124,6 +124,23 @@ public class QueueService {
     });
   }
 
+  /**
+   * What a visitor of a service is told besides the queue: where its counters are, how many are
+   * open, and, when none is, from when service starts today (if it starts later today). Without
+   * an open counter no estimate is given: nobody can say when one will open.
+   */
+  public record Outlook(String where, int countersOpen, Optional<java.time.LocalTime> servingFrom) {
+    public boolean serving() {
+      return countersOpen > 0;
+    }
+  }
+
+  public Outlook outlook(String serviceCode) {
+    Hall.Service service = hall.service(serviceCode).orElseThrow();
+    return new Outlook(hall.whereServed(serviceCode), estimates.openCounters(service),
+        Availability.servingFromLaterToday(hall, service, clock.instant().atZone(hall.timeZone())));
+  }
+
   /** What the visitor's phone shows. */
   public record Tracking(Ticket ticket, int ahead, int estimatedWaitMinutes, Optional<Hall.Counter> counter) {
   }
@@ -422,7 +439,9 @@ public class QueueService {
                   "Selesaikan dulu tiket yang sedang dilayani (finish the current ticket first)"));
             }
             LOG.info("counter {} {} -> {} by {}", counterId, from.get(), to, actor.name());
-            return store.counter(counterId).map(now -> {
+            // visitors are told at once whether anyone serves, not at the next periodic refresh
+            return estimates.refresh(today()).recover(err -> Future.succeededFuture())
+                .compose(v -> store.counter(counterId)).map(now -> {
               remember(now);
               events.counter(counter, now);
               return new CounterView(counter, now);
