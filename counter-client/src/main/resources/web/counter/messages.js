@@ -91,6 +91,10 @@ const MESSAGES = {
     transferSearch: 'Cari layanan',
     transferNote: 'Catatan untuk loket tujuan (boleh kosong)',
     transferPick: 'Pilih layanan tujuan.',
+    closedTitle: 'Layanan tujuan tutup hari ini',
+    closedQuestion: 'Tetap alihkan? Pengunjung akan menunggu sampai layanan itu buka kembali.',
+    closedConfirm: 'Tetap alihkan',
+    closedAsk: 'Layanan tujuan tutup: konfirmasi diperlukan.',
     noMatch: 'Tidak ada layanan yang cocok.',
     holdTitle: 'Tunda tiket',
     holdNote: 'Catatan (mis. mengambil fotokopi KK)',
@@ -214,6 +218,10 @@ const MESSAGES = {
     transferSearch: 'Search services',
     transferNote: 'Note for the receiving counter (optional)',
     transferPick: 'Choose the target service.',
+    closedTitle: 'The target service is closed today',
+    closedQuestion: 'Transfer anyway? The visitor will wait until that service opens again.',
+    closedConfirm: 'Transfer anyway',
+    closedAsk: 'The target service is closed: please confirm.',
     noMatch: 'No service matches.',
     holdTitle: 'Put the ticket on hold',
     holdNote: 'Note (e.g. fetching a copy of the family card)',
@@ -259,4 +267,4 @@ const MESSAGES = {
 
 const messages = i18n(MESSAGES, { lang: rememberedLang(), remember: true });
 
-export const { t, lang, setLang, label, translate } = messages;
+export const { t, lang, setLang, label, translate, serverText } = messages;

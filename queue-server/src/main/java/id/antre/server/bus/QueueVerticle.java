@@ -86,7 +86,7 @@ public class QueueVerticle extends VerticleBase {
             b.getString("requestId")).map(this::ticket)),
         Map.entry("no-show", (a, b) -> queue.noShow(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
         Map.entry("transfer", (a, b) -> queue.transfer(a, b.getString("counter"), b.getString("service"),
-            b.getString("note"), b.getString("requestId")).map(this::ticket)),
+            b.getString("note"), b.getString("requestId"), b.getBoolean("force", false)).map(this::ticket)),
         Map.entry("hold", (a, b) -> queue.hold(a, b.getString("counter"), b.getString("note"), b.getString("requestId"))
             .map(this::ticket)),
         Map.entry("resume", (a, b) -> queue.resume(a, b.getString("counter"), b.getLong("ticket"),

@@ -263,10 +263,23 @@ public class QueueService {
     return onCurrent(actor, counterId, requestId, TicketAction.HOLD, null, note);
   }
 
-  /** Transfers the serving ticket; returns the new waiting ticket in the target service. */
-  public Future<Ticket> transfer(Actor actor, String counterId, String targetService, String note, String requestId) {
-    if (hall.service(targetService).isEmpty()) {
+  /**
+   * Transfers the serving ticket; returns the new waiting ticket in the target service. A target
+   * that no longer serves today is refused with the reason, unless the officer confirms with
+   * {@code force} (then the transfer is logged as confirmed).
+   */
+  public Future<Ticket> transfer(Actor actor, String counterId, String targetService, String note, String requestId,
+      boolean force) {
+    Hall.Service target = hall.service(targetService).orElse(null);
+    if (target == null) {
       return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + targetService));
+    }
+    Availability.Decision serving = Availability.servingToday(hall, target, clock.instant().atZone(hall.timeZone()),
+        alwaysOpen);
+    if (!serving.open() && !force) {
+      return counterFor(actor, counterId).compose(c -> Future.failedFuture(new QueueException(ErrorCode.SERVICE_CLOSED,
+          target.name() + " tidak melayani lagi hari ini: " + serving.reasonId()
+              + " (the service does not serve any more today: " + serving.reasonEn() + ")")));
     }
     return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
       Ticket current = row.current();
@@ -288,8 +301,13 @@ public class QueueService {
               return Future.failedFuture(concurrent());
             }
             Ticket next = n.get();
-            LOG.debug("counter {} transferred ticket {} id={} to {} as id={}", counterId, current.number(), current.id(),
-                targetService, next.id());
+            if (serving.open()) {
+              LOG.debug("counter {} transferred ticket {} id={} to {} as id={}", counterId, current.number(),
+                  current.id(), targetService, next.id());
+            } else {
+              LOG.info("counter {} transferred ticket {} id={} to {} as id={} although it is closed ({}), confirmed by {}",
+                  counterId, current.number(), current.id(), targetService, next.id(), serving.reasonEn(), actor.name());
+            }
             events.ticket("TRANSFER", next);
             events.queue(current.service());
             events.queue(targetService);
