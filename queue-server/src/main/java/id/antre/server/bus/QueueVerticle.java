@@ -68,7 +68,9 @@ public class QueueVerticle extends VerticleBase {
         Map.entry("counters-public", (a, b) -> queue.counters().map(list -> new JsonObject().put("counters",
             new JsonArray(list.stream().map(this::publicCounter).toList())))),
         Map.entry("counter", (a, b) -> queue.counter(a, b.getString("counter")).compose(v ->
-            queue.servedToday(a.name()).map(n -> counterView(v).put("officerServedToday", n)))),
+            queue.servedToday(a.name(), v.counter().id()).map(n -> counterView(v)
+                .put("counterServedToday", n.atCounter()).put("officerServedToday", n.byOfficer())
+                .put("officerTransferredToday", n.transferredByOfficer())))),
         Map.entry("counters", (a, b) -> queue.counters(a).map(list -> new JsonObject().put("counters",
             new JsonArray(list.stream().map(this::counterView).toList())))),
         Map.entry("waiting", (a, b) -> queue.waiting(a, b.getString("counter"), 200)

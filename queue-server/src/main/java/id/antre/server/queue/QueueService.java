@@ -419,9 +419,9 @@ public class QueueService {
     return counters().map(list -> list.stream().filter(v -> actor.mayActFor(v.counter().agency())).toList());
   }
 
-  /** Tickets the officer finished today. */
-  public Future<Integer> servedToday(String officer) {
-    return store.servedBy(officer, today().atStartOfDay(hall.timeZone()).toInstant());
+  /** Tickets finished today at the counter and by the officer, and the officer's transfers apart. */
+  public Future<TicketStore.ServedToday> servedToday(String officer, String counterId) {
+    return store.servedToday(officer, counterId, today().atStartOfDay(hall.timeZone()).toInstant());
   }
 
   /** The counter as configured, with a supervisor's live reassignment applied. */

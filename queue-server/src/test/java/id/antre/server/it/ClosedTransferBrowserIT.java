@@ -131,6 +131,11 @@ class ClosedTransferBrowserIT {
     browser.until(d -> browser.body("currentNumber").isEmpty() && browser.body("pending").isEmpty());
     assertThat(browser.text("#feedback")).contains("dialihkan ke");
     assertThat(count("SELECT count(*) FROM ticket WHERE service = 'SERTIFIKAT' AND status = 'WAITING'")).isOne();
+    // "Dilayani hari ini" keeps the transfer apart from what was served
+    browser.until(d -> "1".equals(browser.text("#transferred-today")));
+    assertThat(browser.text("#served-today")).isEqualTo("0");
+    assertThat(browser.text(".served")).containsIgnoringCase("Dilayani hari ini").contains("Di Loket 1").contains("Oleh Anda")
+        .contains("Dialihkan");
     browser.screenshot(SHOTS.resolve("counter-transfer-confirmed-1366.png"));
   }
 }
