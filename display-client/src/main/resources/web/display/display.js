@@ -310,9 +310,8 @@ function flash(el) {
 }
 
 function renderCounters() {
-  // "Loket 2" before "Loket 10"
-  const counters = [...state.counters.values()]
-    .sort((a, b) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true }));
+  // the server lists counters in the hall's configuration order
+  const counters = [...state.counters.values()];
   const heroCounter = state.calls.get(state.heroSeq)?.counter;
   const grid = $('counter-grid');
   grid.style.setProperty('--count', String(counters.length));

@@ -26,10 +26,9 @@ export const view = {
     return this.scope ? all.filter((a) => a.code === this.scope) : all;
   },
 
+  /** In configuration order, as the server lists them. */
   countersInView() {
-    return [...this.counters.values()]
-      .filter((c) => !this.scope || c.agency === this.scope)
-      .sort((a, b) => (a.agency === b.agency ? naturalCompare(a.id, b.id) : naturalCompare(a.agency, b.agency)));
+    return [...this.counters.values()].filter((c) => !this.scope || c.agency === this.scope);
   },
 
   oldest(q) {

@@ -491,8 +491,10 @@ public class QueueService {
     })));
   }
 
+  /** Every counter in configuration order, the order every page lists them in. */
   public Future<List<CounterView>> counters() {
     return store.counters().map(rows -> rows.stream()
+        .sorted(java.util.Comparator.comparingInt(r -> hall.counterOrder(r.counterId())))
         .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
   }
 
