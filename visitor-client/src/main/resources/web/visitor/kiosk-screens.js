@@ -2,6 +2,7 @@
 // its QR code, errors; and the header with the clock.
 import { ApiError, retryable } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
+import { hhmm } from '/web/common/time.js';
 import { hallDateTime, lang, PRIORITIES, priorityName, serverText, t } from './messages.js';
 import { body, currentAgency, IDLE_SECONDS, main, MANY_WAITING, PRINTER_PROBLEMS, state } from './kiosk-state.js';
 import { chooseAgency, chooseService, issue, refreshHall, toStart } from './kiosk-actions.js';
@@ -90,7 +91,8 @@ function serviceCard(s) {
           h('span', { class: 'pill pill-stop', dataset: { reason: closed ? 'closed' : 'quota' } },
             closed ? `${t('closed')}: ${lang() === 'en' && s.closedReasonEn ? s.closedReasonEn : s.closedReason}`
               : t('quotaFull')),
-          closed && s.opensAt ? h('span', { class: 'pill pill-quiet' }, t('opensAt', hallDateTime(s.opensAt))) : null),
+          closed && s.opensAt ? h('span', { class: 'pill pill-quiet', dataset: { opens: s.opensLaterToday ? 'today' : 'later' } },
+            s.opensLaterToday ? t('opensToday', clockOf(s.opensAt)) : t('opensAt', hallDateTime(s.opensAt))) : null),
       h('span', { class: 'service-docs' }, docs)),
   ];
   if (!available) {
@@ -224,6 +226,12 @@ export function errorScreen(e) {
       h('button', { class: 'secondary big', type: 'button', dataset: { action: 'start' }, onclick: () => toStart() },
         t('toStart')))));
   idle(IDLE_SECONDS);
+}
+
+/** "07.45" of a local date-time from the server, already in the hall's zone. */
+function clockOf(iso) {
+  const m = /T(\d{2}):(\d{2})/.exec(iso || '');
+  return m ? hhmm(m[1], m[2]) : '';
 }
 
 function backButton(onclick) {

@@ -2,6 +2,7 @@
 // A value is either text or a function of the few numbers/names it needs.
 
 import { i18n } from '/web/common/i18n.js';
+import { hhmm } from '/web/common/time.js';
 
 const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September',
@@ -16,7 +17,6 @@ const MESSAGES = {
     otherLang: 'English',
     days: DAYS_ID,
     months: MONTHS_ID,
-    time: (h, m) => `${h}.${m}`,
 
     // kiosk: set-up and loading
     kioskTitle: 'Anjungan Antrean',
@@ -47,6 +47,7 @@ const MESSAGES = {
     quotaFullShort: 'Kuota habis',
     closed: 'Tutup',
     opensAt: (when) => `Buka lagi ${when}`,
+    opensToday: (at) => `Buka pukul ${at}`,
     noServices: 'Instansi ini belum memiliki layanan di anjungan.',
 
     // kiosk: confirm
@@ -136,7 +137,6 @@ const MESSAGES = {
     otherLang: 'Bahasa Indonesia',
     days: DAYS_EN,
     months: MONTHS_EN,
-    time: (h, m) => `${h}:${m}`,
 
     kioskTitle: 'Queue Kiosk',
     loading: 'Loading…',
@@ -163,6 +163,7 @@ const MESSAGES = {
     quotaFullShort: 'Quota used up',
     closed: 'Closed',
     opensAt: (when) => `Opens ${when}`,
+    opensToday: (at) => `Opens at ${at}`,
     noServices: 'This office has no kiosk services yet.',
 
     confirmTitle: 'Take a number',
@@ -276,5 +277,5 @@ export function hallDateTime(iso) {
   const [, y, mo, d, h, mi] = m;
   const day = new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDay();
   const table = MESSAGES[lang()];
-  return `${table.days[day]}, ${+d} ${table.months[+mo - 1]} ${table.time(h, mi)}`;
+  return `${table.days[day]}, ${+d} ${table.months[+mo - 1]} ${hhmm(h, mi)}`;
 }

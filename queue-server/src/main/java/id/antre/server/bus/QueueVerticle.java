@@ -229,6 +229,8 @@ public class QueueVerticle extends VerticleBase {
         .put("closedReason", s.availability().open() ? null : s.availability().reasonId())
         .put("closedReasonEn", s.availability().open() ? null : s.availability().reasonEn())
         .put("opensAt", s.availability().opensAt().map(z -> z.toOffsetDateTime().toString()).orElse(null))
+        .put("opensLaterToday", s.availability().opensAt().map(z -> z.toLocalDate().equals(queue.today()))
+            .orElse(false))
         .put("targetWaitMinutes", svc.targetWaitMinutes())
         .put("documents", new JsonArray(svc.documents()));
     return j;
