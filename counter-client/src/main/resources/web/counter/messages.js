@@ -140,6 +140,8 @@ const MESSAGES = {
       FORBIDDEN: 'Tidak diizinkan: loket milik instansi lain.',
       UNAVAILABLE: 'Server sibuk, coba lagi.',
       INTERNAL: 'Terjadi kesalahan di server.',
+      SERVICE_CLOSED: 'Layanan tujuan tutup hari ini.',
+      INVALID_REQUEST: 'Permintaan tidak valid.',
     },
   },
   en: {
@@ -267,6 +269,8 @@ const MESSAGES = {
       FORBIDDEN: 'Not allowed: the counter belongs to another agency.',
       UNAVAILABLE: 'The server is busy, try again.',
       INTERNAL: 'Something went wrong on the server.',
+      SERVICE_CLOSED: 'The target service is closed today.',
+      INVALID_REQUEST: 'The request is not valid.',
     },
   },
 };

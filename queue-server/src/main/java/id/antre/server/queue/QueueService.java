@@ -250,7 +250,8 @@ public class QueueService {
   public Future<Ticket> finish(Actor actor, String counterId, String outcome, String requestId) {
     String o = outcome == null ? hall.outcomes().get(0) : outcome;
     if (!hall.outcomes().contains(o)) {
-      return invalid("outcome must be one of " + hall.outcomes());
+      return invalid("Hasil layanan harus salah satu dari " + hall.outcomes() + " (outcome must be one of "
+          + hall.outcomes() + ")");
     }
     return onCurrent(actor, counterId, requestId, TicketAction.FINISH, o, null);
   }
@@ -287,7 +288,8 @@ public class QueueService {
         return replayOr(requestId, "TRANSFER", counterId, noCurrent());
       }
       if (current.service().equals(targetService)) {
-        return invalid("a ticket cannot be transferred to the service it is in");
+        return invalid("Tiket tidak dapat dialihkan ke layanannya sendiri"
+            + " (a ticket cannot be transferred to the service it is in)");
       }
       try {
         Lifecycle.apply(current.status(), TicketAction.TRANSFER, current.recallCount(), hall.routing().recallLimit());
@@ -349,7 +351,8 @@ public class QueueService {
   /** Calls one chosen waiting ticket out of order; the reason goes into the event log. */
   public Future<Ticket> callTicket(Actor actor, String counterId, long ticketId, String reason, String requestId) {
     if (reason == null || reason.isBlank()) {
-      return invalid("a reason is required to call a ticket out of order");
+      return invalid("Alasan wajib diisi untuk memanggil nomor di luar urutan"
+          + " (a reason is required to call a ticket out of order)");
     }
     return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
       Optional<QueueException> notFree = notFreeToCall(row);
@@ -389,15 +392,15 @@ public class QueueService {
           return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + code));
         }
         if (!svc.agency().equals(counter.agency())) {
-          return invalid("service " + code + " belongs to another agency");
+          return invalid("Layanan " + code + " milik instansi lain (service " + code + " belongs to another agency)");
         }
       }
       if (new java.util.HashSet<>(services).size() != services.size()) {
-        return invalid("a service is listed twice");
+        return invalid("Ada layanan yang tercantum dua kali (a service is listed twice)");
       }
       for (var w : weights.entrySet()) {
         if (!services.contains(w.getKey()) || w.getValue() < 1 || w.getValue() > 100) {
-          return invalid("weights must be 1..100 for listed services");
+          return invalid("Bobot harus 1..100 untuk layanan yang dipilih (weights must be 1..100 for listed services)");
         }
       }
       return store.setServices(counterId, services.isEmpty() ? null : services, weights, clock.instant(), actor.name())
