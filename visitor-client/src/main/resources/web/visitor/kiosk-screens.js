@@ -25,9 +25,9 @@ export function setupScreen(extra) {
   renderHeader();
   show('setup', h('section', {},
     h('div', { class: 'notice notice-warn setup' },
-      h('h2', {}, t('setupTitle')),
+      h('h2', {}, state.tokenRefused ? t('tokenRefusedTitle') : t('setupTitle')),
       extra ? h('p', { class: 'strong' }, extra) : null,
-      h('p', {}, t('setupBody')),
+      state.tokenRefused ? null : h('p', {}, t('setupBody')),
       h('p', {}, t('setupHelp')))));
 }
 
@@ -255,10 +255,28 @@ export function renderHeader() {
   toggle.textContent = t('otherLang');
   toggle.setAttribute('lang', lang() === 'en' ? 'id' : 'en');
   const running = document.getElementById('running');
-  running.textContent = hall?.runningText || '';
+  if (running.textContent !== (hall?.runningText || '')) {
+    running.textContent = hall?.runningText || '';
+    running.classList.remove('scrolling');
+  }
   running.parentElement.hidden = !running.textContent;
+  fitRunningText(running);
   document.title = `${t('kioskTitle')} — ${hall?.name || 'Antre'}`;
   tick();
+}
+
+/**
+ * A running text wider than the screen scrolls, at about 8 characters a second, instead of being
+ * cut. Measured once per text (a new text drops the class), so a header redraw never restarts it.
+ */
+function fitRunningText(running) {
+  requestAnimationFrame(() => {
+    if (running.textContent && !running.classList.contains('scrolling')
+      && running.scrollWidth > running.clientWidth) {
+      running.style.setProperty('--running-seconds', `${Math.max(12, Math.round(running.textContent.length / 8))}s`);
+      running.classList.add('scrolling');
+    }
+  });
 }
 
 export function tick() {

@@ -26,6 +26,9 @@ const MESSAGES = {
       + '/kiosk?device=<token anjungan> (token tercetak saat server dimulai atau ada di halaman Manajer).',
     setupHelp: 'Pengunjung: silakan ambil nomor di anjungan lain atau tanyakan ke meja informasi.',
     hallUnavailable: 'Anjungan belum dapat terhubung ke server. Mencoba lagi…',
+    tokenRefusedTitle: 'Token perangkat ditolak',
+    tokenRefused: 'Token perangkat anjungan ini ditolak server: salah ketik, sudah dicabut, atau milik perangkat '
+      + 'lain. Petugas: buka /kiosk?device=<token anjungan> dengan token yang benar dari halaman Manajer.',
 
     // kiosk: start
     welcome: 'Selamat datang',
@@ -145,6 +148,9 @@ const MESSAGES = {
       + '/kiosk?device=<kiosk token> (printed when the server starts, or on the Manager page).',
     setupHelp: 'Visitors: please take a number at another kiosk or ask at the information desk.',
     hallUnavailable: 'The kiosk cannot reach the server yet. Retrying…',
+    tokenRefusedTitle: 'Device token refused',
+    tokenRefused: 'The server refused this kiosk\'s device token: mistyped, revoked, or another device\'s. '
+      + 'Staff: open /kiosk?device=<kiosk token> with the right token from the Manager page.',
 
     welcome: 'Welcome',
     chooseAgency: 'Touch the office you want to visit',
