@@ -359,7 +359,9 @@ function renderWaiting() {
       continue;
     }
     const total = mine.reduce((n, s) => n + (state.waiting.get(s.code) ?? s.waiting ?? 0), 0);
-    rows.push({ agency: a, prefixes: mine.map((s) => s.prefix), total });
+    // nobody waiting at an agency none of whose services issues now: "Tutup", not a hopeful 0
+    const closed = total === 0 && mine.every((s) => s.closedReason);
+    rows.push({ agency: a, prefixes: mine.map((s) => s.prefix), total, closed });
   }
   $('waiting-list').replaceChildren(...rows.map((r) => {
     const li = document.createElement('li');
@@ -367,9 +369,11 @@ function renderWaiting() {
     li.innerHTML = '<span class="w-prefixes"></span><span class="w-name"></span><span class="w-count"></span>';
     li.querySelector('.w-prefixes').textContent = r.prefixes.join(' ');
     li.querySelector('.w-name').textContent = r.agency.name;
-    li.querySelector('.w-count').textContent = String(r.total);
-    li.querySelector('.w-count').title = msg.waitingUnit(r.total);
-    if (r.total === 0) {
+    li.querySelector('.w-count').textContent = r.closed ? msg.agencyClosed : String(r.total);
+    li.querySelector('.w-count').title = r.closed ? msg.agencyClosed : msg.waitingUnit(r.total);
+    if (r.closed) {
+      li.classList.add('closed');
+    } else if (r.total === 0) {
       li.classList.add('none');
     }
     return li;
@@ -435,6 +439,8 @@ function renderStatic() {
   $('offline').hidden = false;
 }
 
+const HALL_REFRESH_MS = 60000;
+
 function renderHall(hall) {
   state.hall = hall;
   state.timeZone = hall.timeZone || state.timeZone;
@@ -484,4 +490,14 @@ loadHall().then((hall) => {
   });
   window.antreFeed = feed; // for a technician's console
   feed.start();
+  // services open and close by the clock, not by an event: read which issue now every minute
+  setInterval(async () => {
+    try {
+      const fresh = await request('GET', '/hall', { timeoutMs: 10000 });
+      state.hall = { ...state.hall, agencies: fresh.agencies };
+      renderWaiting();
+    } catch (e) {
+      // the offline mark tells; the next minute tries again
+    }
+  }, HALL_REFRESH_MS);
 });
