@@ -58,6 +58,31 @@ class TimeFormatBrowserIT {
   }
 
   @Test
+  void theManagerMonitorWritesTimesWithAPointInEnglishToo() {
+    fixture = HallFixture.smallHall(HallFixture.MONDAY_0900, false);
+    WsClient agent = new WsClient(fixture.port());
+    try {
+      agent.send(new io.vertx.core.json.JsonObject().put("type", "subscribe")
+          .put("topics", new io.vertx.core.json.JsonArray().add("printer:kiosk-1"))
+          .put("token", fixture.hall.server.demoSecrets().get("printer-1")));
+      agent.next("snapshot");
+      agent.send(new io.vertx.core.json.JsonObject().put("type", "printer-status").put("status", "PAPER_OUT")
+          .put("detail", "kertas habis"));
+      browser = Browser.open(1920, 1080);
+      browser.go(base() + "/manager?lang=en");
+      browser.until(d -> "login".equals(browser.body("view")));
+      browser.find("#username").sendKeys("manager");
+      browser.find("#password").sendKeys(TestServer.PASSWORD, org.openqa.selenium.Keys.ENTER);
+      browser.until(d -> "monitor".equals(browser.body("view")) && "true".equals(browser.body("connected")));
+      browser.until(d -> browser.text("[data-kiosk=kiosk-1]").contains("09.00"));
+      assertThat(browser.text("[data-kiosk=kiosk-1]")).doesNotContain("09:00");
+      browser.screenshot(SHOTS.resolve("time-manager-en-1920x1080.png"));
+    } finally {
+      agent.close();
+    }
+  }
+
+  @Test
   void theWallDisplayClockUsesThePointInBothLanguages() {
     fixture = HallFixture.builder().demoHall().start();
     browser = Browser.open(1920, 1080);
