@@ -280,7 +280,7 @@ public class QueueService {
     if (!serving.open() && !force) {
       return counterFor(actor, counterId).compose(c -> Future.failedFuture(new QueueException(ErrorCode.SERVICE_CLOSED,
           target.name() + " tidak melayani lagi hari ini: " + serving.reasonId()
-              + " (the service does not serve any more today: " + serving.reasonEn() + ")")));
+              + " (The target service does not serve any more today: " + serving.reasonEn() + ")")));
     }
     return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
       Ticket current = row.current();

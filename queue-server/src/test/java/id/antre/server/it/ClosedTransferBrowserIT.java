@@ -91,11 +91,10 @@ class ClosedTransferBrowserIT {
     api.post("/api/v1/counters/1/call-next", officer, (String) null);
   }
 
-  @Test
-  void theTerminalShowsTheReasonInItsLanguageAndTransfersOnlyOnceTheOfficerConfirms() {
-    String number = issue("KTP");
+  /** Signs in at Loket 1, calls and starts the waiting ticket, and asks to transfer it to ATR/BPN. */
+  void transferToSertifikat(String number, String query) {
     browser = Browser.open(1366, 768);
-    browser.go(url("/counter"));
+    browser.go(url("/counter" + query));
     browser.until(d -> "login".equals(browser.body("view")));
     browser.find("#username").sendKeys("petugas-dukcapil");
     browser.find("#password").sendKeys(TestServer.PASSWORD, Keys.ENTER);
@@ -118,8 +117,21 @@ class ClosedTransferBrowserIT {
     keys(Keys.ARROW_DOWN);
     keys(Keys.SPACE);
     keys(Keys.ENTER);
-
     browser.until(d -> browser.find("#dlg-closed").isDisplayed());
+  }
+
+  @Test
+  void inEnglishTheTerminalShowsTheEnglishReasonOnly() {
+    String number = issue("KTP");
+    transferToSertifikat(number, "?lang=en");
+    assertThat(browser.text("#closed-reason")).isEqualTo("The target service does not serve any more today: Not open today");
+    assertThat(browser.text("#dlg-closed")).contains("Transfer anyway").doesNotContain("tidak");
+  }
+
+  @Test
+  void theTerminalShowsTheReasonInItsLanguageAndTransfersOnlyOnceTheOfficerConfirms() {
+    String number = issue("KTP");
+    transferToSertifikat(number, "");
     String reason = browser.text("#closed-reason");
     assertThat(reason).contains("Pendaftaran dan Pengecekan Sertifikat tidak melayani lagi hari ini")
         .contains("Layanan tidak buka hari ini").doesNotContain("(").doesNotContain("Not open");
