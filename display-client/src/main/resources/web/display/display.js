@@ -14,6 +14,7 @@
 
 import { messagesFor } from './messages.js';
 import { formatClock } from './clock.js';
+import { waitingRows } from './waiting.js';
 import { Feed } from './feed.js';
 import { request } from '/web/common/http.js';
 import { wsUrl } from '/web/common/live.js';
@@ -341,43 +342,11 @@ function renderCounters() {
   }));
 }
 
-/** Waiting visitors per agency of this zone's counters: big enough to read from the back. */
+/** Waiting visitors per agency of this zone's counters (waiting.js). */
 function renderWaiting() {
-  if (!state.hall) {
-    return;
+  if (state.hall) {
+    $('waiting-list').replaceChildren(...waitingRows(state.hall, state.waiting, zone, msg));
   }
-  const services = new Set();
-  for (const c of state.hall.counters) {
-    if (!zone || c.zone === zone) {
-      c.services.forEach((s) => services.add(s));
-    }
-  }
-  const rows = [];
-  for (const a of state.hall.agencies) {
-    const mine = a.services.filter((s) => services.has(s.code));
-    if (mine.length === 0) {
-      continue;
-    }
-    const total = mine.reduce((n, s) => n + (state.waiting.get(s.code) ?? s.waiting ?? 0), 0);
-    // nobody waiting at an agency none of whose services issues now: "Tutup", not a hopeful 0
-    const closed = total === 0 && mine.every((s) => s.closedReason);
-    rows.push({ agency: a, prefixes: mine.map((s) => s.prefix), total, closed });
-  }
-  $('waiting-list').replaceChildren(...rows.map((r) => {
-    const li = document.createElement('li');
-    li.dataset.agency = r.agency.code;
-    li.innerHTML = '<span class="w-prefixes"></span><span class="w-name"></span><span class="w-count"></span>';
-    li.querySelector('.w-prefixes').textContent = r.prefixes.join(' ');
-    li.querySelector('.w-name').textContent = r.agency.name;
-    li.querySelector('.w-count').textContent = r.closed ? msg.agencyClosed : String(r.total);
-    li.querySelector('.w-count').title = r.closed ? msg.agencyClosed : msg.waitingUnit(r.total);
-    if (r.closed) {
-      li.classList.add('closed');
-    } else if (r.total === 0) {
-      li.classList.add('none');
-    }
-    return li;
-  }));
 }
 
 function renderClock() {
