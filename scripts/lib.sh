@@ -10,6 +10,32 @@ export ANTRE_DB_HOST ANTRE_DB_PORT ANTRE_DB_USER ANTRE_DB_PASSWORD ANTRE_DB_NAME
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# This machine's address on the local network (the source address of its default route, else
+# the first address hostname -I lists); nothing when it has only loopback.
+lan_address() {
+  local a
+  a=$(ip -4 route get 1.1.1.1 2>/dev/null | awk '{for (i = 1; i < NF; i++) if ($i == "src") { print $(i + 1); exit }}')
+  if [ -z "$a" ]; then
+    a=$(hostname -I 2>/dev/null | awk '{print $1}')
+  fi
+  case "$a" in
+    '' | 127.*) return 1 ;;
+  esac
+  printf '%s\n' "$a"
+}
+
+# The base URL printed tickets' QR codes carry (port $1): ANTRE_PUBLIC_URL when it is set, else
+# the LAN address, which phones on the hall's network reach; fails when there is neither.
+public_url() {
+  if [ -n "${ANTRE_PUBLIC_URL:-}" ]; then
+    printf '%s\n' "$ANTRE_PUBLIC_URL"
+    return
+  fi
+  local lan
+  lan=$(lan_address) || return 1
+  printf 'http://%s:%s\n' "$lan" "$1"
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }

@@ -1,7 +1,7 @@
 // The counter terminal's shell: sign-in, choosing a counter, switching between the officer's
 // terminal and the supervisor's monitor, the language toggle and the connection mark.
 
-import { t, translate, setLang, lang, label } from './messages.js';
+import { t, translate, setLang, lang, label, serverText } from './messages.js';
 import * as api from './api.js';
 import { ApiError, backoff, withRetry } from '/web/common/http.js';
 import { Terminal } from './terminal.js';
@@ -95,7 +95,7 @@ async function login(e) {
     const m = $('login-message');
     m.hidden = false;
     m.textContent = err instanceof ApiError
-      ? (err.status === 401 ? t('wrongLogin') : err.detail || err.title)
+      ? (err.status === 401 ? t('wrongLogin') : serverText(err.detail) || err.title)
       : t('networkError');
   } finally {
     button.disabled = false;
@@ -147,7 +147,7 @@ async function openPicker() {
     counters = (await api.get('/counters')).counters;
   } catch (err) {
     message.hidden = false;
-    message.textContent = err instanceof ApiError ? err.detail || err.title : t('networkError');
+    message.textContent = err instanceof ApiError ? serverText(err.detail) || err.title : t('networkError');
     return;
   }
   if (counters.length === 0) {
@@ -234,7 +234,7 @@ function boot() {
   translate();
   document.body.dataset.lang = lang();
   api.onEvents({
-    unauthorized: (err) => signOut(err.code === 'TOKEN_EXPIRED' ? t('sessionEnded') : err.detail || t('sessionEnded')),
+    unauthorized: (err) => signOut(err.code === 'TOKEN_EXPIRED' ? t('sessionEnded') : serverText(err.detail) || t('sessionEnded')),
   });
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', () => {

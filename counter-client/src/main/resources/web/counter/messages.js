@@ -55,6 +55,9 @@ const MESSAGES = {
     recalls: (n) => `Dipanggil ulang ${n}×`,
     note: 'Catatan',
     servedToday: 'Dilayani hari ini',
+    servedAtCounter: (name) => `Di ${name}`,
+    servedByYou: 'Oleh Anda',
+    transferredByYou: 'Dialihkan',
     // actions
     callNext: 'Panggil Berikutnya',
     recall: 'Panggil Ulang',
@@ -91,6 +94,10 @@ const MESSAGES = {
     transferSearch: 'Cari layanan',
     transferNote: 'Catatan untuk loket tujuan (boleh kosong)',
     transferPick: 'Pilih layanan tujuan.',
+    closedTitle: 'Layanan tujuan tutup hari ini',
+    closedQuestion: 'Tetap alihkan? Pengunjung akan menunggu sampai layanan itu buka kembali.',
+    closedConfirm: 'Tetap alihkan',
+    closedAsk: 'Layanan tujuan tutup: konfirmasi diperlukan.',
     noMatch: 'Tidak ada layanan yang cocok.',
     holdTitle: 'Tunda tiket',
     holdNote: 'Catatan (mis. mengambil fotokopi KK)',
@@ -133,6 +140,8 @@ const MESSAGES = {
       FORBIDDEN: 'Tidak diizinkan: loket milik instansi lain.',
       UNAVAILABLE: 'Server sibuk, coba lagi.',
       INTERNAL: 'Terjadi kesalahan di server.',
+      SERVICE_CLOSED: 'Layanan tujuan tutup hari ini.',
+      INVALID_REQUEST: 'Permintaan tidak valid.',
     },
   },
   en: {
@@ -181,6 +190,9 @@ const MESSAGES = {
     recalls: (n) => `Recalled ${n}×`,
     note: 'Note',
     servedToday: 'Served today',
+    servedAtCounter: (name) => `At ${name}`,
+    servedByYou: 'By you',
+    transferredByYou: 'Transferred',
     callNext: 'Call Next',
     recall: 'Recall',
     start: 'Start',
@@ -214,6 +226,10 @@ const MESSAGES = {
     transferSearch: 'Search services',
     transferNote: 'Note for the receiving counter (optional)',
     transferPick: 'Choose the target service.',
+    closedTitle: 'The target service is closed today',
+    closedQuestion: 'Transfer anyway? The visitor will wait until that service opens again.',
+    closedConfirm: 'Transfer anyway',
+    closedAsk: 'The target service is closed: please confirm.',
     noMatch: 'No service matches.',
     holdTitle: 'Put the ticket on hold',
     holdNote: 'Note (e.g. fetching a copy of the family card)',
@@ -253,10 +269,12 @@ const MESSAGES = {
       FORBIDDEN: 'Not allowed: the counter belongs to another agency.',
       UNAVAILABLE: 'The server is busy, try again.',
       INTERNAL: 'Something went wrong on the server.',
+      SERVICE_CLOSED: 'The target service is closed today.',
+      INVALID_REQUEST: 'The request is not valid.',
     },
   },
 };
 
 const messages = i18n(MESSAGES, { lang: rememberedLang(), remember: true });
 
-export const { t, lang, setLang, label, translate } = messages;
+export const { t, lang, setLang, label, translate, serverText } = messages;

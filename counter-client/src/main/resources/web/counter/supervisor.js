@@ -1,7 +1,7 @@
 // The supervisor's monitor: the agency's counters live, and per counter which services it
 // calls (a live reassignment; "Kembalikan" restores the hall's configuration).
 
-import { t, label } from './messages.js';
+import { t, label, serverText } from './messages.js';
 import * as api from './api.js';
 import { ApiError } from '/web/common/http.js';
 import { el } from '/web/common/dom.js';
@@ -189,7 +189,7 @@ export class Supervisor {
       this.renderRow(id);
       this.feedback('ok', restore ? t('restoredServices', c.name) : t('savedServices', c.name));
     } catch (err) {
-      this.feedback('error', err instanceof ApiError ? err.detail || err.title : t('networkError'));
+      this.feedback('error', err instanceof ApiError ? serverText(err.detail) || err.title : t('networkError'));
     } finally {
       row.busy = false;
       this.renderEditorButtons(row, this.counters.get(id));

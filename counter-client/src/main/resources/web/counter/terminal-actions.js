@@ -1,7 +1,7 @@
 // The officer's actions on the terminal: which are possible now (and why not), the keys, and
 // one press at a time with its feedback. Mixed into Terminal (terminal.js).
 
-import { t } from './messages.js';
+import { serverText, t } from './messages.js';
 import * as api from './api.js';
 import { ApiError } from '/web/common/http.js';
 
@@ -186,7 +186,7 @@ export const actions = {
 
   showError(err) {
     if (err instanceof ApiError) {
-      this.feedback('error', err.detail || t(`error.${err.code}`) || err.title);
+      this.feedback('error', serverText(err.detail) || t(`error.${err.code}`) || err.title);
     } else {
       this.feedback('error', t('networkError'));
     }

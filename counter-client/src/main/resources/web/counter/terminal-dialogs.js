@@ -1,7 +1,8 @@
 // The terminal's dialogs: finish with an outcome, transfer, hold, pause and calling a chosen
 // ticket. Mixed into Terminal (terminal.js).
 
-import { t, translate, label } from './messages.js';
+import { t, translate, label, serverText } from './messages.js';
+import { ApiError } from '/web/common/http.js';
 import * as api from './api.js';
 import { el } from '/web/common/dom.js';
 
@@ -70,11 +71,16 @@ export const dialogs = {
       }
       const note = $('transfer-note').value.trim();
       $('dlg-transfer').close();
-      this.run('transfer', async (retry) => {
-        const ticket = await api.press(`/counters/${this.id}/transfer`, note ? { service, note } : { service }, retry);
-        this.applyTicket(null);
-        this.feedback('ok', t('didTransfer', ticket.number, this.serviceName(service)));
-      });
+      this.transferTo(service, note, false);
+    });
+    this.listen($('closed-form'), 'submit', (e) => {
+      e.preventDefault();
+      $('dlg-closed').close();
+      const { service, note } = this.closedTransfer || {};
+      this.closedTransfer = null;
+      if (service) {
+        this.transferTo(service, note, true);
+      }
     });
 
     this.listen($('hold-form'), 'submit', (e) => {
@@ -113,6 +119,32 @@ export const dialogs = {
         this.applyTicket(called);
         this.feedback('ok', t('didCall', called.number));
       });
+    });
+  },
+
+  /**
+   * Transfers the current ticket. A target closed today is refused with its reason: the officer
+   * reads it and may confirm, which sends the transfer again with force (the server logs it).
+   */
+  transferTo(service, note, force) {
+    this.run('transfer', async (retry) => {
+      const body = { service, ...(note ? { note } : {}), ...(force ? { force: true } : {}) };
+      let ticket;
+      try {
+        ticket = await api.press(`/counters/${this.id}/transfer`, body, retry);
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.code !== 'SERVICE_CLOSED' || force) {
+          throw err;
+        }
+        this.closedTransfer = { service, note };
+        this.feedback('info', t('closedAsk'));
+        this.openDialog('dlg-closed', null, () => {
+          $('closed-reason').textContent = serverText(err.detail);
+        });
+        return;
+      }
+      this.applyTicket(null);
+      this.feedback('ok', t('didTransfer', ticket.number, this.serviceName(service)));
     });
   },
 
@@ -171,7 +203,7 @@ export const dialogs = {
           if (s.code === from) {
             continue;
           }
-          const r = this.radio('target', s.code, `${s.name} (${s.code}) · ${a.name}`, false);
+          const r = this.radio('target', s.code, `${s.name} · ${a.name}`, false);
           r.dataset.search = `${s.name} ${s.code} ${a.name} ${a.fullName || ''}`.toLowerCase();
           list.append(r);
         }

@@ -48,6 +48,9 @@ export const view = {
       ? `${label('state', c.state)} · ${label('pauseReason', c.pauseReason)}` : label('state', c.state);
     state.className = `state state-${(c.state || '').toLowerCase()}`;
     $('served-today').textContent = String(this.servedToday);
+    $('served-counter').textContent = String(this.counterServedToday);
+    $('transferred-today').textContent = String(this.transferredToday);
+    $('served-counter-label').textContent = t('servedAtCounter', c.name || `Loket ${this.id}`);
 
     const tk = c.current;
     const ticket = $('ticket');

@@ -27,6 +27,8 @@ export class Terminal {
     this.onGone = onGone;
     this.counter = null;
     this.servedToday = 0;
+    this.counterServedToday = 0;
+    this.transferredToday = 0;
     this.queues = new Map();
     this.held = [];
     this.pending = null;
@@ -87,9 +89,7 @@ export class Terminal {
     try {
       const [counter, queues] = await Promise.all([api.get(`/counters/${this.id}`), api.get('/queues')]);
       this.applyCounter(counter);
-      if (counter.officerServedToday !== undefined) {
-        this.servedToday = counter.officerServedToday;
-      }
+      this.takeServed(counter);
       for (const q of queues.queues) {
         this.queues.set(q.service, q);
       }
@@ -140,9 +140,7 @@ export class Terminal {
           this.renderQueues();
         } else if (m.topic === `counter:${this.id}`) {
           this.applyCounter(m);
-          if (m.officerServedToday !== undefined) {
-            this.servedToday = m.officerServedToday;
-          }
+          this.takeServed(m);
           this.render();
         }
         break;
@@ -195,8 +193,17 @@ export class Terminal {
     }
   }
 
+  /** "Dilayani hari ini": at this counter, by this officer, and the officer's transfers apart. */
+  takeServed(c) {
+    if (c.officerServedToday !== undefined) {
+      this.servedToday = c.officerServedToday;
+      this.counterServedToday = c.counterServedToday ?? 0;
+      this.transferredToday = c.officerTransferredToday ?? 0;
+    }
+  }
+
   applyCounter(c) {
-    const { type, topic, officerServedToday, ...counter } = c;
+    const { type, topic, officerServedToday, counterServedToday, officerTransferredToday, ...counter } = c;
     this.counter = { ...(this.counter || {}), ...counter };
   }
 

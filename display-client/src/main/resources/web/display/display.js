@@ -14,6 +14,7 @@
 
 import { messagesFor } from './messages.js';
 import { formatClock } from './clock.js';
+import { waitingRows } from './waiting.js';
 import { Feed } from './feed.js';
 import { request } from '/web/common/http.js';
 import { wsUrl } from '/web/common/live.js';
@@ -310,9 +311,8 @@ function flash(el) {
 }
 
 function renderCounters() {
-  // "Loket 2" before "Loket 10"
-  const counters = [...state.counters.values()]
-    .sort((a, b) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true }));
+  // the server lists counters in the hall's configuration order
+  const counters = [...state.counters.values()];
   const heroCounter = state.calls.get(state.heroSeq)?.counter;
   const grid = $('counter-grid');
   grid.style.setProperty('--count', String(counters.length));
@@ -342,39 +342,11 @@ function renderCounters() {
   }));
 }
 
-/** Waiting visitors per agency of this zone's counters: big enough to read from the back. */
+/** Waiting visitors per agency of this zone's counters (waiting.js). */
 function renderWaiting() {
-  if (!state.hall) {
-    return;
+  if (state.hall) {
+    $('waiting-list').replaceChildren(...waitingRows(state.hall, state.waiting, zone, msg));
   }
-  const services = new Set();
-  for (const c of state.hall.counters) {
-    if (!zone || c.zone === zone) {
-      c.services.forEach((s) => services.add(s));
-    }
-  }
-  const rows = [];
-  for (const a of state.hall.agencies) {
-    const mine = a.services.filter((s) => services.has(s.code));
-    if (mine.length === 0) {
-      continue;
-    }
-    const total = mine.reduce((n, s) => n + (state.waiting.get(s.code) ?? s.waiting ?? 0), 0);
-    rows.push({ agency: a, prefixes: mine.map((s) => s.prefix), total });
-  }
-  $('waiting-list').replaceChildren(...rows.map((r) => {
-    const li = document.createElement('li');
-    li.dataset.agency = r.agency.code;
-    li.innerHTML = '<span class="w-prefixes"></span><span class="w-name"></span><span class="w-count"></span>';
-    li.querySelector('.w-prefixes').textContent = r.prefixes.join(' ');
-    li.querySelector('.w-name').textContent = r.agency.name;
-    li.querySelector('.w-count').textContent = String(r.total);
-    li.querySelector('.w-count').title = msg.waitingUnit(r.total);
-    if (r.total === 0) {
-      li.classList.add('none');
-    }
-    return li;
-  }));
 }
 
 function renderClock() {
@@ -436,6 +408,8 @@ function renderStatic() {
   $('offline').hidden = false;
 }
 
+const HALL_REFRESH_MS = 60000;
+
 function renderHall(hall) {
   state.hall = hall;
   state.timeZone = hall.timeZone || state.timeZone;
@@ -485,4 +459,14 @@ loadHall().then((hall) => {
   });
   window.antreFeed = feed; // for a technician's console
   feed.start();
+  // services open and close by the clock, not by an event: read which issue now every minute
+  setInterval(async () => {
+    try {
+      const fresh = await request('GET', '/hall', { timeoutMs: 10000 });
+      state.hall = { ...state.hall, agencies: fresh.agencies };
+      renderWaiting();
+    } catch (e) {
+      // the offline mark tells; the next minute tries again
+    }
+  }, HALL_REFRESH_MS);
 });

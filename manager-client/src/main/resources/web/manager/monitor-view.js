@@ -3,6 +3,7 @@
 
 import { t, label, serverText, everyLanguage } from './messages.js';
 import { h } from '/web/common/dom.js';
+import { hallFields, hallTime, hhmmss } from '/web/common/time.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -26,10 +27,9 @@ export const view = {
     return this.scope ? all.filter((a) => a.code === this.scope) : all;
   },
 
+  /** In configuration order, as the server lists them. */
   countersInView() {
-    return [...this.counters.values()]
-      .filter((c) => !this.scope || c.agency === this.scope)
-      .sort((a, b) => (a.agency === b.agency ? naturalCompare(a.id, b.id) : naturalCompare(a.agency, b.agency)));
+    return [...this.counters.values()].filter((c) => !this.scope || c.agency === this.scope);
   },
 
   oldest(q) {
@@ -173,9 +173,8 @@ export const view = {
 
   /** HH.mm.ss of a moment in the hall's time zone. */
   clock(ms) {
-    return new Intl.DateTimeFormat(t('locale'), {
-      timeZone: this.zone(), hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    }).format(new Date(ms));
+    const f = hallFields(new Date(ms), this.zone());
+    return hhmmss(f.hour, f.minute, f.second);
   },
 
   /** A report time: the time of day when it is today in the hall, with the date otherwise. */
@@ -186,8 +185,7 @@ export const view = {
     }
     const zone = this.zone();
     const day = (x) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(x);
-    const time = new Intl.DateTimeFormat(t('locale'), { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .format(d);
+    const time = hallTime(d, zone);
     if (day(d) === day(new Date())) {
       return time;
     }

@@ -3,7 +3,7 @@
 import { h } from '/web/common/dom.js';
 import { t } from './messages.js';
 import { body, main, PRINTER_PROBLEMS, state } from './kiosk-state.js';
-import { servicesScreen, startScreen } from './kiosk-screens.js';
+import { servicesScreen, setupScreen, startScreen } from './kiosk-screens.js';
 import { toStart } from './kiosk-actions.js';
 
 const ISSUED_SECONDS = 20;
@@ -11,7 +11,17 @@ const PRINT_FAILED_SECONDS = 60;
 /** A ticket that has not come out by then is treated as not printed: nobody should wait at a silent printer. */
 const PRINT_TIMEOUT_MS = 15000;
 
+/** Refusals of the device token itself: staff must set the kiosk up again. */
+const TOKEN_REFUSED = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'FORBIDDEN']);
+
 export function onLive(msg) {
+  if (msg.type === 'error' && TOKEN_REFUSED.has(msg.code)) {
+    // found when the kiosk starts, not when the first visitor presses "Ambil Nomor"
+    state.tokenRefused = true;
+    body.dataset.token = 'refused';
+    setupScreen(t('tokenRefused'));
+    return;
+  }
   if (msg.type === 'printer') {
     state.printer = msg.status;
     body.dataset.printer = msg.status;

@@ -2,6 +2,7 @@
 // its QR code, errors; and the header with the clock.
 import { ApiError, retryable } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
+import { hhmm } from '/web/common/time.js';
 import { hallDateTime, lang, PRIORITIES, priorityName, serverText, t } from './messages.js';
 import { body, currentAgency, IDLE_SECONDS, main, MANY_WAITING, PRINTER_PROBLEMS, state } from './kiosk-state.js';
 import { chooseAgency, chooseService, issue, refreshHall, toStart } from './kiosk-actions.js';
@@ -24,9 +25,9 @@ export function setupScreen(extra) {
   renderHeader();
   show('setup', h('section', {},
     h('div', { class: 'notice notice-warn setup' },
-      h('h2', {}, t('setupTitle')),
+      h('h2', {}, state.tokenRefused ? t('tokenRefusedTitle') : t('setupTitle')),
       extra ? h('p', { class: 'strong' }, extra) : null,
-      h('p', {}, t('setupBody')),
+      state.tokenRefused ? null : h('p', {}, t('setupBody')),
       h('p', {}, t('setupHelp')))));
 }
 
@@ -90,7 +91,8 @@ function serviceCard(s) {
           h('span', { class: 'pill pill-stop', dataset: { reason: closed ? 'closed' : 'quota' } },
             closed ? `${t('closed')}: ${lang() === 'en' && s.closedReasonEn ? s.closedReasonEn : s.closedReason}`
               : t('quotaFull')),
-          closed && s.opensAt ? h('span', { class: 'pill pill-quiet' }, t('opensAt', hallDateTime(s.opensAt))) : null),
+          closed && s.opensAt ? h('span', { class: 'pill pill-quiet', dataset: { opens: s.opensLaterToday ? 'today' : 'later' } },
+            s.opensLaterToday ? t('opensToday', clockOf(s.opensAt)) : t('opensAt', hallDateTime(s.opensAt))) : null),
       h('span', { class: 'service-docs' }, docs)),
   ];
   if (!available) {
@@ -170,7 +172,11 @@ export function issuedScreen() {
       tk.priority ? h('p', { class: 'priority-tag' }, t('priorityTicket', priorityName(tk.priority))) : null,
       h('dl', { class: 'facts' },
         h('div', {}, h('dt', {}, t('aheadLabel')), h('dd', { dataset: { ahead: tk.ahead } }, t('aheadValue', tk.ahead))),
-        h('div', {}, h('dt', {}, t('estimateLabel')), h('dd', {}, t('estimateValue', tk.estimatedWaitMinutes)))),
+        h('div', {}, h('dt', {}, t('estimateLabel')), tk.countersOpen === 0
+          ? h('dd', { dataset: { estimate: 'not-serving' } }, t('notServing'),
+            tk.servingFrom ? h('span', { class: 'fact-sub' }, t('servingFrom', tk.servingFrom)) : null)
+          : h('dd', { dataset: { estimate: tk.estimatedWaitMinutes } }, t('estimateValue', tk.estimatedWaitMinutes))),
+        tk.where ? h('div', {}, h('dt', {}, t('whereLabel')), h('dd', { dataset: { where: tk.where } }, tk.where)) : null),
       h('p', { class: 'wait-note' }, t('waitForCall'))),
     h('div', { class: 'print-status', role: 'status', 'aria-live': 'polite', id: 'print-status' }),
     h('div', { class: 'qr-box' },
@@ -222,6 +228,12 @@ export function errorScreen(e) {
   idle(IDLE_SECONDS);
 }
 
+/** "07.45" of a local date-time from the server, already in the hall's zone. */
+function clockOf(iso) {
+  const m = /T(\d{2}):(\d{2})/.exec(iso || '');
+  return m ? hhmm(m[1], m[2]) : '';
+}
+
 function backButton(onclick) {
   return h('button', { class: 'back', type: 'button', dataset: { action: 'back' }, onclick },
     h('span', { 'aria-hidden': 'true' }, '‹ '), t('back'));
@@ -243,10 +255,28 @@ export function renderHeader() {
   toggle.textContent = t('otherLang');
   toggle.setAttribute('lang', lang() === 'en' ? 'id' : 'en');
   const running = document.getElementById('running');
-  running.textContent = hall?.runningText || '';
+  if (running.textContent !== (hall?.runningText || '')) {
+    running.textContent = hall?.runningText || '';
+    running.classList.remove('scrolling');
+  }
   running.parentElement.hidden = !running.textContent;
+  fitRunningText(running);
   document.title = `${t('kioskTitle')} — ${hall?.name || 'Antre'}`;
   tick();
+}
+
+/**
+ * A running text wider than the screen scrolls, at about 8 characters a second, instead of being
+ * cut. Measured once per text (a new text drops the class), so a header redraw never restarts it.
+ */
+function fitRunningText(running) {
+  requestAnimationFrame(() => {
+    if (running.textContent && !running.classList.contains('scrolling')
+      && running.scrollWidth > running.clientWidth) {
+      running.style.setProperty('--running-seconds', `${Math.max(12, Math.round(running.textContent.length / 8))}s`);
+      running.classList.add('scrolling');
+    }
+  });
 }
 
 export function tick() {

@@ -58,7 +58,7 @@ document.getElementById('lang').addEventListener('click', () => {
     const outcome = body.dataset.printStatus;
     issuedScreen();
     if (outcome) body.dataset.printStatus = outcome;
-  } else if (screen === 'setup') setupScreen();
+  } else if (screen === 'setup') setupScreen(state.tokenRefused ? t('tokenRefused') : undefined);
 });
 document.addEventListener('contextmenu', (e) => e.preventDefault());
 setInterval(tick, 10000);
@@ -68,6 +68,8 @@ setLang(defaultLang);
 renderHeader();
 if (!device) {
   setupScreen();
+  // the hall's name and time zone for the header: the clock shows the hall's time, not the PC's
+  refreshHall().then(() => body.dataset.screen === 'setup' && setupScreen());
 } else {
   body.dataset.screen = 'loading';
   main.replaceChildren(h('p', { class: 'loading' }, t('loading')));
@@ -79,6 +81,9 @@ if (!device) {
       main.replaceChildren(h('p', { class: 'notice notice-warn' }, t('hallUnavailable')));
       setTimeout(load, 5000);
       return;
+    }
+    if (state.tokenRefused) {
+      return; // the set-up screen says why; staff reload the page with the right token
     }
     startScreen();
     // quotas and waiting counts change all day: refresh what an idle start screen shows

@@ -2,6 +2,7 @@
 // A value is either text or a function of the few numbers/names it needs.
 
 import { i18n } from '/web/common/i18n.js';
+import { hhmm } from '/web/common/time.js';
 
 const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September',
@@ -16,7 +17,6 @@ const MESSAGES = {
     otherLang: 'English',
     days: DAYS_ID,
     months: MONTHS_ID,
-    time: (h, m) => `${h}.${m}`,
 
     // kiosk: set-up and loading
     kioskTitle: 'Anjungan Antrean',
@@ -26,6 +26,9 @@ const MESSAGES = {
       + '/kiosk?device=<token anjungan> (token tercetak saat server dimulai atau ada di halaman Manajer).',
     setupHelp: 'Pengunjung: silakan ambil nomor di anjungan lain atau tanyakan ke meja informasi.',
     hallUnavailable: 'Anjungan belum dapat terhubung ke server. Mencoba lagi…',
+    tokenRefusedTitle: 'Token perangkat ditolak',
+    tokenRefused: 'Token perangkat anjungan ini ditolak server: salah ketik, sudah dicabut, atau milik perangkat '
+      + 'lain. Petugas: buka /kiosk?device=<token anjungan> dengan token yang benar dari halaman Manajer.',
 
     // kiosk: start
     welcome: 'Selamat datang',
@@ -47,6 +50,7 @@ const MESSAGES = {
     quotaFullShort: 'Kuota habis',
     closed: 'Tutup',
     opensAt: (when) => `Buka lagi ${when}`,
+    opensToday: (at) => `Buka pukul ${at}`,
     noServices: 'Instansi ini belum memiliki layanan di anjungan.',
 
     // kiosk: confirm
@@ -74,6 +78,9 @@ const MESSAGES = {
     aheadValue: (n) => (n === 0 ? 'Tidak ada' : `${n} orang`),
     estimateLabel: 'Perkiraan menunggu',
     estimateValue: (m) => (m <= 0 ? 'sebentar lagi' : `± ${m} menit`),
+    notServing: 'Loket belum buka',
+    servingFrom: (at) => `Pelayanan mulai pukul ${at}`,
+    whereLabel: 'Lokasi loket',
     priorityTicket: (p) => `Prioritas: ${p}`,
     scanToFollow: 'Pindai untuk memantau antrean dari ponsel Anda',
     bringTitle: 'Dokumen yang perlu dibawa',
@@ -101,6 +108,9 @@ const MESSAGES = {
     statusWaitingLine: (ahead, minutes) => (ahead === 0
       ? 'Anda berikutnya — bersiaplah di dekat loket'
       : `${ahead} orang di depan Anda, perkiraan ${minutes} menit`),
+    statusNotServingLine: (ahead, from) => `Loket belum buka${from ? `; pelayanan mulai pukul ${from}` : ''}. `
+      + (ahead === 0 ? 'Anda nomor pertama.' : `${ahead} orang di depan Anda.`),
+    whereLine: (where) => `Lokasi loket: ${where}`,
     statusCalled: 'Dipanggil!',
     statusCalledLine: (counter) => (counter ? `Silakan menuju ${counter}` : 'Silakan menuju loket'),
     statusServing: 'Sedang dilayani',
@@ -130,7 +140,6 @@ const MESSAGES = {
     otherLang: 'Bahasa Indonesia',
     days: DAYS_EN,
     months: MONTHS_EN,
-    time: (h, m) => `${h}:${m}`,
 
     kioskTitle: 'Queue Kiosk',
     loading: 'Loading…',
@@ -139,6 +148,9 @@ const MESSAGES = {
       + '/kiosk?device=<kiosk token> (printed when the server starts, or on the Manager page).',
     setupHelp: 'Visitors: please take a number at another kiosk or ask at the information desk.',
     hallUnavailable: 'The kiosk cannot reach the server yet. Retrying…',
+    tokenRefusedTitle: 'Device token refused',
+    tokenRefused: 'The server refused this kiosk\'s device token: mistyped, revoked, or another device\'s. '
+      + 'Staff: open /kiosk?device=<kiosk token> with the right token from the Manager page.',
 
     welcome: 'Welcome',
     chooseAgency: 'Touch the office you want to visit',
@@ -157,6 +169,7 @@ const MESSAGES = {
     quotaFullShort: 'Quota used up',
     closed: 'Closed',
     opensAt: (when) => `Opens ${when}`,
+    opensToday: (at) => `Opens at ${at}`,
     noServices: 'This office has no kiosk services yet.',
 
     confirmTitle: 'Take a number',
@@ -182,6 +195,9 @@ const MESSAGES = {
     aheadValue: (n) => (n === 0 ? 'Nobody' : `${n} ${n === 1 ? 'person' : 'people'}`),
     estimateLabel: 'Estimated wait',
     estimateValue: (m) => (m <= 0 ? 'very soon' : `about ${m} min`),
+    notServing: 'Counters not open yet',
+    servingFrom: (at) => `Service starts at ${at}`,
+    whereLabel: 'Counters at',
     priorityTicket: (p) => `Priority: ${p}`,
     scanToFollow: 'Scan to follow the queue on your phone',
     bringTitle: 'Documents to bring',
@@ -207,6 +223,9 @@ const MESSAGES = {
     statusWaitingLine: (ahead, minutes) => (ahead === 0
       ? 'You are next — please stay near the counter'
       : `${ahead} ahead of you, about ${minutes} min`),
+    statusNotServingLine: (ahead, from) => `Counters not open yet${from ? `; service starts at ${from}` : ''}. `
+      + (ahead === 0 ? 'You are first.' : `${ahead} ahead of you.`),
+    whereLine: (where) => `Counters at: ${where}`,
     statusCalled: 'Called!',
     statusCalledLine: (counter) => (counter ? `Please go to ${counter}` : 'Please go to the counter'),
     statusServing: 'Being served',
@@ -264,5 +283,5 @@ export function hallDateTime(iso) {
   const [, y, mo, d, h, mi] = m;
   const day = new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDay();
   const table = MESSAGES[lang()];
-  return `${table.days[day]}, ${+d} ${table.months[+mo - 1]} ${table.time(h, mi)}`;
+  return `${table.days[day]}, ${+d} ${table.months[+mo - 1]} ${hhmm(h, mi)}`;
 }

@@ -66,7 +66,9 @@ function onLive(msg) {
 // ------------------------------------------------------------------ view
 
 const STATUS = {
-  WAITING: ['statusWaiting', (tk) => t('statusWaitingLine', tk.ahead ?? 0, tk.estimatedWaitMinutes ?? 0)],
+  WAITING: ['statusWaiting', (tk) => (tk.countersOpen === 0
+    ? t('statusNotServingLine', tk.ahead ?? 0, tk.servingFrom)
+    : t('statusWaitingLine', tk.ahead ?? 0, tk.estimatedWaitMinutes ?? 0))],
   CALLED: ['statusCalled', (tk) => t('statusCalledLine', counterName(tk))],
   SERVING: ['statusServing', (tk) => t('statusServingLine', counterName(tk))],
   DONE: ['statusDone', () => t('statusDoneLine')],
@@ -103,7 +105,8 @@ function render() {
     h('section', { class: 'number-card' },
       h('p', { class: 'label' }, t('yourNumber')),
       h('p', { class: 'number', dataset: { number: tk.number } }, tk.number),
-      h('p', { class: 'service' }, tk.serviceName || tk.service)),
+      h('p', { class: 'service' }, tk.serviceName || tk.service),
+      tk.where ? h('p', { class: 'where', dataset: { where: tk.where } }, t('whereLine', tk.where)) : null),
     h('section', { class: `status-card status-${tk.status.toLowerCase()}`, role: 'status' },
       h('h1', { class: 'status-word' }, t(wordKey)),
       h('p', { class: 'status-line' }, line(tk))),

@@ -103,6 +103,7 @@ public final class AntreServer {
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
+          printing.outlook(queue::outlook);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {

@@ -82,7 +82,9 @@ final class AgentMessages {
         c.path("requiredDocuments").forEach(d -> documents.add(d.asText()));
         return new TicketContent(required(c, "hallName"), text(c, "hallSubtitle"), text(c, "agencyName"),
                 required(c, "serviceName"), required(c, "number"), issuedAt(c), c.path("ahead").asInt(0),
-                c.path("estimatedWaitMinutes").asInt(0), text(c, "trackingUrl"), documents, text(c, "footer"));
+                c.path("estimatedWaitMinutes").asInt(0), text(c, "trackingUrl"), documents, text(c, "footer"),
+                text(c, "location"), text(c, "priorityGroup"), c.path("countersOpen").asBoolean(true),
+                text(c, "servingFrom"));
     }
 
     private static ZonedDateTime issuedAt(JsonNode c) {

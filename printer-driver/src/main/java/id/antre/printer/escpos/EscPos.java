@@ -199,16 +199,52 @@ public final class EscPos {
         return out.toByteArray();
     }
 
-    /** The text encoded as this builder would send it, with '?' for unmappable characters. */
+    /**
+     * The text encoded as this builder would send it. Typographic characters the code page lacks
+     * are written as their plain forms first (see {@link #plain(String)}); anything still
+     * unmappable becomes '?'.
+     */
     public byte[] encode(String text) {
         try {
             encoder.reset();
-            ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
+            ByteBuffer buffer = encoder.encode(CharBuffer.wrap(plain(text)));
             return Arrays.copyOf(buffer.array(), buffer.limit());
         } catch (CharacterCodingException e) {
             // REPLACE is set for both error kinds, so the encoder does not throw.
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The text with characters this builder's code page cannot print replaced by plain ones a
+     * reader takes for the same: en and em dashes and minus signs as '-', curly quotes as straight
+     * ones, the ellipsis as "...", non-breaking and thin spaces as spaces, and accented letters
+     * without a glyph as their base letter. Characters the code page has stay as they are.
+     */
+    public String plain(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (encoder.canEncode(c)) {
+                out.append(c);
+                continue;
+            }
+            String p = switch (c) {
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> "-";
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> "'";
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033' -> "\"";
+                case '\u2026' -> "...";
+                case '\u00A0', '\u2007', '\u2009', '\u202F' -> " ";
+                case '\u2022', '\u00B7' -> "-";
+                default -> {
+                    String base = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
+                            .replaceAll("\\p{M}", "");
+                    yield base.isEmpty() || !encoder.canEncode(base) ? String.valueOf(c) : base;
+                }
+            };
+            out.append(p);
+        }
+        return out.toString();
     }
 
     private static CharsetEncoder encoderFor(java.nio.charset.Charset charset) {

@@ -5,7 +5,7 @@ import java.time.Month;
 import java.time.ZonedDateTime;
 
 /**
- * Dates as printed on an Indonesian ticket, such as {@code "Sabtu, 28 November 2026 08:12"}.
+ * Dates as printed on an Indonesian ticket, such as {@code "Sabtu, 28 November 2026 08.12"}.
  * The names are written out here rather than taken from {@code Locale} data, which differs
  * between JDK builds (CLDR vs COMPAT) and is absent from some minimal runtimes.
  */
@@ -28,9 +28,9 @@ public final class IndonesianDates {
         return MONTHS[month.getValue() - 1];
     }
 
-    /** Day, date and 24-hour time in the time's own zone: {@code "Sabtu, 28 November 2026 08:12"}. */
+    /** Day, date and 24-hour time in the time's own zone: {@code "Sabtu, 28 November 2026 08.12"}. */
     public static String dateTime(ZonedDateTime time) {
-        return "%s, %d %s %d %02d:%02d".formatted(dayName(time.getDayOfWeek()), time.getDayOfMonth(),
+        return "%s, %d %s %d %02d.%02d".formatted(dayName(time.getDayOfWeek()), time.getDayOfMonth(),
                 monthName(time.getMonth()), time.getYear(), time.getHour(), time.getMinute());
     }
 }

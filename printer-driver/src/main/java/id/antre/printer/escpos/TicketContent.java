@@ -19,10 +19,23 @@ import java.util.Objects;
  * @param trackingUrl          the address encoded in the QR code
  * @param requiredDocuments    documents to have ready, one per item
  * @param footer               closing text, e.g. opening hours or a complaint line
+ * @param location             where the service's counters are, e.g. {@code "Lantai 1"}; may be null
+ * @param priorityGroup        the visitor's priority group as read, e.g. {@code "Lanjut usia"}; null for none
+ * @param countersOpen         whether any counter of the service is open: without one no wait is estimated
+ * @param servingFrom          when service starts later today, e.g. {@code "08.00"}; may be null
  */
 public record TicketContent(String hallName, String hallSubtitle, String agencyName, String serviceName,
                             String number, ZonedDateTime issuedAt, int ahead, int estimatedWaitMinutes,
-                            String trackingUrl, List<String> requiredDocuments, String footer) {
+                            String trackingUrl, List<String> requiredDocuments, String footer,
+                            String location, String priorityGroup, boolean countersOpen, String servingFrom) {
+
+    /** A ticket without location or priority group, for a service whose counters are open. */
+    public TicketContent(String hallName, String hallSubtitle, String agencyName, String serviceName,
+                         String number, ZonedDateTime issuedAt, int ahead, int estimatedWaitMinutes,
+                         String trackingUrl, List<String> requiredDocuments, String footer) {
+        this(hallName, hallSubtitle, agencyName, serviceName, number, issuedAt, ahead, estimatedWaitMinutes,
+                trackingUrl, requiredDocuments, footer, null, null, true, null);
+    }
 
     public TicketContent {
         Objects.requireNonNull(hallName, "hallName");

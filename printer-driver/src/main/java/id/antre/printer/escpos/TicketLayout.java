@@ -58,17 +58,33 @@ public final class TicketLayout {
         lines(p, ticket.agencyName(), columns);
         p.bold(true);
         lines(p, ticket.serviceName(), columns);
-        p.bold(false).newline();
+        p.bold(false);
+        if (present(ticket.location())) {
+            lines(p, "Lokasi loket: " + ticket.location(), columns);
+        }
+        p.newline();
 
         p.line("NOMOR ANTREAN");
         int size = numberSize(ticket.number());
         p.bold(true).size(size, size);
         lines(p, ticket.number(), columns / size);
-        p.normalSize().bold(false).newline();
+        p.normalSize().bold(false);
+        if (present(ticket.priorityGroup())) {
+            p.bold(true);
+            lines(p, "PRIORITAS: " + ticket.priorityGroup().toUpperCase(java.util.Locale.ROOT), columns);
+            p.bold(false);
+        }
+        p.newline();
         p.line(IndonesianDates.dateTime(ticket.issuedAt()));
         p.line(rule);
 
-        if (ticket.ahead() == 0) {
+        if (!ticket.countersOpen()) {
+            // no estimate without an open counter: "segera dipanggil" would send people to wait in vain
+            lines(p, "Loket layanan ini belum buka.", columns);
+            lines(p, present(ticket.servingFrom())
+                    ? "Pelayanan mulai pukul " + keep(ticket.servingFrom())
+                    : "Antrean di depan Anda: " + keep(ticket.ahead() + " orang"), columns);
+        } else if (ticket.ahead() == 0) {
             // nobody ahead: "0 orang, ± 0 menit" reads like a fault
             lines(p, "Anda berikutnya, segera dipanggil", columns);
         } else {
@@ -78,14 +94,14 @@ public final class TicketLayout {
 
         if (present(ticket.trackingUrl())) {
             // The blank lines around the code are its quiet zone: scanners need about four modules.
-            p.newline().qr(ticket.trackingUrl(), profile.qrModuleSize()).newline();
+            p.newline().qr(ticket.trackingUrl(), qrModuleSize(ticket.trackingUrl())).newline();
             lines(p, "Pindai untuk memantau antrean", columns);
         }
 
         if (!ticket.requiredDocuments().isEmpty()) {
             p.align(Align.LEFT).line(rule).bold(true).line("Persyaratan:").bold(false);
             for (String document : ticket.requiredDocuments()) {
-                lines(p, TextWrap.wrap("- " + document, columns, "  "));
+                lines(p, TextWrap.wrap("- " + p.plain(document), columns, "  "));
             }
             p.align(Align.CENTER);
         }
@@ -95,6 +111,40 @@ public final class TicketLayout {
         p.bold(true).line("Berlaku hari ini").bold(false);
         lines(p, ticket.footer(), columns);
         return p.feed(1).cut(CUT_FEED).bytes();
+    }
+
+    /** The smallest module size a phone camera still reads well off thermal paper. */
+    static final int MIN_QR_MODULE = 3;
+    /** Modules of blank margin a scanner needs on each side of the code. */
+    static final int QR_QUIET_MODULES = 4;
+
+    /**
+     * The profile's QR module size, or the largest smaller one at which the code and its quiet zone
+     * fit the paper width. A payload too long even at {@link #MIN_QR_MODULE} fails here, with the
+     * reason, rather than printing a code cut off at the paper's edge.
+     */
+    int qrModuleSize(String data) {
+        int modules = qrModules(data);
+        for (int size = profile.qrModuleSize(); size >= MIN_QR_MODULE; size--) {
+            if ((modules + 2 * QR_QUIET_MODULES) * size <= profile.dotWidth()) {
+                return size;
+            }
+        }
+        throw new IllegalArgumentException("the tracking address (" + data.length() + " characters) needs a QR code of "
+                + modules + " modules, wider than " + profile.name() + " paper (" + profile.dotWidth()
+                + " dots) even at module size " + MIN_QR_MODULE + "; use a shorter public address");
+    }
+
+    /** Modules per side of the QR code the printer draws for data (model 2, error level M). */
+    static int qrModules(String data) {
+        try {
+            com.google.zxing.qrcode.encoder.QRCode code = com.google.zxing.qrcode.encoder.Encoder.encode(data,
+                    com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
+                    java.util.Map.of(com.google.zxing.EncodeHintType.CHARACTER_SET, "UTF-8"));
+            return code.getMatrix().getWidth();
+        } catch (com.google.zxing.WriterException e) {
+            throw new IllegalArgumentException("the tracking address does not fit in a QR code: " + e.getMessage(), e);
+        }
     }
 
     /** The largest size up to the profile's that keeps the number on one line. */
@@ -108,7 +158,8 @@ public final class TicketLayout {
 
     private static void lines(EscPos p, String text, int columns) {
         if (present(text)) {
-            lines(p, TextWrap.wrap(text, columns));
+            // plain before wrapping: "..." for an ellipsis takes three columns
+            lines(p, TextWrap.wrap(p.plain(text), columns));
         }
     }
 

@@ -36,6 +36,21 @@ class AgentMessagesTest {
     }
 
     @Test
+    void whereToGoThePriorityGroupAndWhetherAnyoneServesReachThePaper() {
+        String more = PRINT.replace("\"footer\":null}}", "\"footer\":null,\"location\":\"Lantai 1\","
+                + "\"priorityGroup\":\"Lanjut usia\",\"countersOpen\":false,\"servingFrom\":\"08.00\"}}");
+        TicketContent c = AgentMessages.printJob(AgentMessages.parse(more)).content();
+        assertThat(c.location()).isEqualTo("Lantai 1");
+        assertThat(c.priorityGroup()).isEqualTo("Lanjut usia");
+        assertThat(c.countersOpen()).isFalse();
+        assertThat(c.servingFrom()).isEqualTo("08.00");
+
+        TicketContent older = AgentMessages.printJob(AgentMessages.parse(PRINT)).content();
+        assertThat(older.countersOpen()).as("a server that does not say is taken as serving").isTrue();
+        assertThat(older.location()).isNull();
+    }
+
+    @Test
     void aPrintMessageWithoutItsNumberIsRefusedNamingTheField() {
         String broken = PRINT.replace("\"number\":\"A017\",", "");
         assertThatThrownBy(() -> AgentMessages.printJob(AgentMessages.parse(broken)))

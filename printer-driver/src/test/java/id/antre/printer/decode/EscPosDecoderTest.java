@@ -50,7 +50,7 @@ public class EscPosDecoderTest {
         PrinterProfile profile = PrinterProfile.named(profileName);
         DecodedTicket decoded = EscPosDecoder.decode(TicketLayout.create(profile).render(SampleTickets.kependudukan()), profile);
 
-        assertThat(decoded.lines()).contains("A-017", "Sabtu, 28 November 2026 08:12", "Berlaku hari ini");
+        assertThat(decoded.lines()).contains("A-017", "Sabtu, 28 November 2026 08.12", "Berlaku hari ini");
         assertThat(decoded.text()).contains("Perekaman dan Pencetakan KTP", "Antrean di depan Anda: 12 orang",
                 "± 25 menit", "Persyaratan:");
         assertThat(decoded.cuts()).isEqualTo(1);

@@ -15,19 +15,19 @@ class IndonesianDatesTest {
     @Test
     void formatsDayDateMonthYearAndTwentyFourHourTime() {
         assertThat(IndonesianDates.dateTime(ZonedDateTime.of(2026, 11, 28, 8, 12, 59, 0, WIB)))
-                .isEqualTo("Sabtu, 28 November 2026 08:12");
+                .isEqualTo("Sabtu, 28 November 2026 08.12");
     }
 
     @Test
     void singleDigitDaysAreNotPaddedButHoursAndMinutesAre() {
         assertThat(IndonesianDates.dateTime(ZonedDateTime.of(2027, 1, 4, 0, 5, 0, 0, WIB)))
-                .isEqualTo("Senin, 4 Januari 2027 00:05");
+                .isEqualTo("Senin, 4 Januari 2027 00.05");
     }
 
     @Test
     void afternoonUsesTwentyFourHourClock() {
         assertThat(IndonesianDates.dateTime(ZonedDateTime.of(2026, 8, 17, 15, 30, 0, 0, WIB)))
-                .isEqualTo("Senin, 17 Agustus 2026 15:30");
+                .isEqualTo("Senin, 17 Agustus 2026 15.30");
     }
 
     @Test
@@ -35,7 +35,7 @@ class IndonesianDatesTest {
         ZonedDateTime utc = ZonedDateTime.of(2026, 11, 27, 23, 30, 0, 0, ZoneId.of("UTC"));
 
         assertThat(IndonesianDates.dateTime(utc.withZoneSameInstant(ZoneId.of("Asia/Makassar"))))
-                .isEqualTo("Sabtu, 28 November 2026 07:30");
+                .isEqualTo("Sabtu, 28 November 2026 07.30");
     }
 
     @Test

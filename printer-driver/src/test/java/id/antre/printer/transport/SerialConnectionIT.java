@@ -48,7 +48,7 @@ class SerialConnectionIT {
 
         assertThat(Files.readAllBytes(file)).isEqualTo(ticket);
         DecodedTicket decoded = EscPosDecoder.decode(Files.readAllBytes(file), PrinterProfile.MM58);
-        assertThat(decoded.lines()).contains("A-017", "Sabtu, 28 November 2026 08:12");
+        assertThat(decoded.lines()).contains("A-017", "Sabtu, 28 November 2026 08.12");
         assertThat(decoded.qrPayloads()).containsExactly(SampleTickets.TRACKING_URL);
     }
 

@@ -150,7 +150,8 @@ public class ApiVerticle extends VerticleBase {
     api.post("/counters/:counter/hold").handler(ctx -> counter(ctx, "hold",
         Map.of("requestId", Type.STRING, "note", Type.STRING)));
     api.post("/counters/:counter/transfer").handler(ctx -> counter(ctx, "transfer",
-        Map.of("requestId", Type.STRING, "service", Type.STRING, "note", Type.STRING), "service"));
+        Map.of("requestId", Type.STRING, "service", Type.STRING, "note", Type.STRING, "force", Type.BOOLEAN),
+        "service"));
     api.post("/counters/:counter/resume").handler(ctx -> counter(ctx, "resume",
         Map.of("requestId", Type.STRING, "ticket", Type.INTEGER), "ticket"));
     router.route("/api/v1/*").subRouter(api);

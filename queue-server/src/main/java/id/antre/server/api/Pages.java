@@ -18,6 +18,8 @@ final class Pages {
     router.get("/display").handler(ctx -> ctx.reroute("/web/display/index.html"));
     router.get("/counter").handler(ctx -> ctx.reroute("/web/counter/index.html"));
     router.get("/manager").handler(ctx -> ctx.reroute("/web/manager/index.html"));
+    // browsers ask every page's host for it; one icon for all pages, without a link in each head
+    router.get("/favicon.ico").handler(ctx -> ctx.reroute("/web/common/favicon.ico"));
     // voice clips: a hall's own recordings in ANTRE_AUDIO_DIR win over the bundled ones
     router.get("/audio/:clip").handler(ctx -> {
       String clip = ctx.pathParam("clip");

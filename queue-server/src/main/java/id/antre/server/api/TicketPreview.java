@@ -21,7 +21,9 @@ final class TicketPreview {
         c.getString("serviceName"), c.getString("number"),
         OffsetDateTime.parse(c.getString("issuedAt")).atZoneSameInstant(ZoneId.of(c.getString("timeZone"))),
         c.getInteger("ahead"), c.getInteger("estimatedWaitMinutes"), c.getString("trackingUrl"),
-        c.getJsonArray("requiredDocuments").getList().stream().map(String::valueOf).toList(), c.getString("footer"));
+        c.getJsonArray("requiredDocuments").getList().stream().map(String::valueOf).toList(), c.getString("footer"),
+        c.getString("location"), c.getString("priorityGroup"), c.getBoolean("countersOpen", true),
+        c.getString("servingFrom"));
   }
 
   static byte[] png(JsonObject content, String paper) {

@@ -69,7 +69,9 @@ public class QueueVerticle extends VerticleBase {
         Map.entry("counters-public", (a, b) -> queue.counters().map(list -> new JsonObject().put("counters",
             new JsonArray(list.stream().map(this::publicCounter).toList())))),
         Map.entry("counter", (a, b) -> queue.counter(a, b.getString("counter")).compose(v ->
-            queue.servedToday(a.name()).map(n -> counterView(v).put("officerServedToday", n)))),
+            queue.servedToday(a.name(), v.counter().id()).map(n -> counterView(v)
+                .put("counterServedToday", n.atCounter()).put("officerServedToday", n.byOfficer())
+                .put("officerTransferredToday", n.transferredByOfficer())))),
         Map.entry("counters", (a, b) -> queue.counters(a).map(list -> new JsonObject().put("counters",
             new JsonArray(list.stream().map(this::counterView).toList())))),
         Map.entry("waiting", (a, b) -> queue.waiting(a, b.getString("counter"), 200)
@@ -87,7 +89,7 @@ public class QueueVerticle extends VerticleBase {
             b.getString("requestId")).map(this::ticket)),
         Map.entry("no-show", (a, b) -> queue.noShow(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
         Map.entry("transfer", (a, b) -> queue.transfer(a, b.getString("counter"), b.getString("service"),
-            b.getString("note"), b.getString("requestId")).map(this::ticket)),
+            b.getString("note"), b.getString("requestId"), b.getBoolean("force", false)).map(this::ticket)),
         Map.entry("hold", (a, b) -> queue.hold(a, b.getString("counter"), b.getString("note"), b.getString("requestId"))
             .map(this::ticket)),
         Map.entry("resume", (a, b) -> queue.resume(a, b.getString("counter"), b.getLong("ticket"),
@@ -155,9 +157,16 @@ public class QueueVerticle extends VerticleBase {
 
   private Future<JsonObject> issue(Actor actor, JsonObject b) {
     return queue.issue(actor, b.getString("service"), b.getString("channel", "kiosk"), b.getString("priority"),
-        b.getString("requestId"), b.getBoolean("print", true)).map(i -> ticket(i.ticket()).put("ahead", i.ahead())
+        b.getString("requestId"), b.getBoolean("print", true)).map(i -> outlook(ticket(i.ticket()).put("ahead", i.ahead())
             .put("estimatedWaitMinutes", i.estimatedWaitMinutes()).put("trackingToken", i.ticket().trackingToken())
-            .put("printJob", i.printJob()));
+            .put("printJob", i.printJob()), i.ticket().service()));
+  }
+
+  /** Where to go and whether anyone serves yet, for the kiosk's result and the phone page. */
+  private JsonObject outlook(JsonObject j, String service) {
+    QueueService.Outlook o = queue.outlook(service);
+    return j.put("where", o.where()).put("countersOpen", o.countersOpen())
+        .put("servingFrom", o.servingFrom().map(id.antre.server.domain.Availability::time).orElse(null));
   }
 
   private static Map<String, Integer> weights(JsonObject w) {
@@ -174,8 +183,10 @@ public class QueueVerticle extends VerticleBase {
   }
 
   private JsonObject tracking(QueueService.Tracking t) {
-    JsonObject j = ticket(t.ticket()).put("ahead", t.ahead()).put("estimatedWaitMinutes", t.estimatedWaitMinutes());
-    t.counter().ifPresent(c -> j.put("counterName", c.name()).put("zone", c.zone()));
+    JsonObject j = outlook(ticket(t.ticket()).put("ahead", t.ahead())
+        .put("estimatedWaitMinutes", t.estimatedWaitMinutes()), t.ticket().service());
+    t.counter().ifPresent(c -> j.put("counterName", c.name()).put("zone", c.zone())
+        .put("where", id.antre.server.domain.Hall.zoneName(c.zone())));
     return j;
   }
 
@@ -226,6 +237,8 @@ public class QueueVerticle extends VerticleBase {
         .put("closedReason", s.availability().open() ? null : s.availability().reasonId())
         .put("closedReasonEn", s.availability().open() ? null : s.availability().reasonEn())
         .put("opensAt", s.availability().opensAt().map(z -> z.toOffsetDateTime().toString()).orElse(null))
+        .put("opensLaterToday", s.availability().opensAt().map(z -> z.toLocalDate().equals(queue.today()))
+            .orElse(false))
         .put("targetWaitMinutes", svc.targetWaitMinutes())
         .put("documents", new JsonArray(svc.documents()));
     return j;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * cut-off before closing, holidays and the Friday prayer break.
  */
 public final class Availability {
-  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH.mm");
 
   private Availability() {
   }
@@ -62,6 +62,57 @@ public final class Availability {
           Optional.of(local.with(prayer.get().to())));
     }
     return Decision.yes();
+  }
+
+  /**
+   * When service starts later today, if it does: a ticket taken before the counters open waits
+   * for that, not for the people ahead.
+   */
+  public static Optional<LocalTime> servingFromLaterToday(Hall hall, Service service, ZonedDateTime now) {
+    ZonedDateTime local = now.withZoneSameInstant(hall.timeZone());
+    TimeRange hours = service.hours().get(local.getDayOfWeek());
+    if (hours == null || hall.holidays().containsKey(local.toLocalDate()) || !local.toLocalTime().isBefore(hours.from())) {
+      return Optional.empty();
+    }
+    return Optional.of(hours.from());
+  }
+
+  /** Today's opening time of a service, if it opens today at all. */
+  public static Optional<LocalTime> opensToday(Hall hall, Service service, ZonedDateTime now) {
+    ZonedDateTime local = now.withZoneSameInstant(hall.timeZone());
+    TimeRange hours = service.hours().get(local.getDayOfWeek());
+    return hours == null || hall.holidays().containsKey(local.toLocalDate()) ? Optional.empty()
+        : Optional.of(hours.from());
+  }
+
+  /**
+   * Whether a service still serves today (a transfer's target): closed on a holiday, on a day
+   * without hours, and after its closing time. Before opening it counts as serving: the visitor
+   * waits for the counters to open, as a ticket taken then does.
+   */
+  public static Decision servingToday(Hall hall, Service service, ZonedDateTime now, boolean alwaysOpen) {
+    if (alwaysOpen) {
+      return Decision.yes();
+    }
+    ZonedDateTime local = now.withZoneSameInstant(hall.timeZone());
+    String holiday = hall.holidays().get(local.toLocalDate());
+    if (holiday != null) {
+      return new Decision(false, "Libur: " + holiday, "Holiday: " + holiday, nextOpening(hall, service, local));
+    }
+    TimeRange hours = service.hours().get(local.getDayOfWeek());
+    if (hours == null) {
+      return new Decision(false, "Layanan tidak buka hari ini", "Not open today", nextOpening(hall, service, local));
+    }
+    if (!local.toLocalTime().isBefore(hours.to())) {
+      return new Decision(false, "Layanan sudah tutup pukul " + HH_MM.format(hours.to()),
+          "Closed at " + HH_MM.format(hours.to()), nextOpening(hall, service, local));
+    }
+    return Decision.yes();
+  }
+
+  /** A time as Indonesian texts write it: "08.00". */
+  public static String time(LocalTime t) {
+    return HH_MM.format(t);
   }
 
   static LocalTime cutoff(Service service, TimeRange hours) {

@@ -46,6 +46,39 @@ public record Hall(
     return agencies.stream().filter(a -> a.code().equals(code)).findFirst();
   }
 
+  /**
+   * Where a visitor goes for a service: the zones of the counters that call it, in configuration
+   * order and as a visitor reads them ("Lantai 1"), joined with " & " when they are several.
+   */
+  public String whereServed(String serviceCode) {
+    return String.join(" & ", counters.stream().filter(c -> c.services().contains(serviceCode))
+        .map(c -> zoneName(c.zone())).distinct().toList());
+  }
+
+  /** A zone as visitors read it: "lantai-1" becomes "Lantai 1". */
+  public static String zoneName(String zone) {
+    if (zone == null || zone.isBlank()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String word : zone.split("[-_ ]+")) {
+      if (!word.isEmpty()) {
+        out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Where a counter stands in the configuration: pages list counters in this order. */
+  public int counterOrder(String id) {
+    for (int i = 0; i < counters.size(); i++) {
+      if (counters.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
   /** How calls are spoken: numbers as cardinals ("dua belas") or digit by digit, with the agency or not. */
   public record Voice(boolean digitByDigit, boolean sayAgency) {
     public static final Voice DEFAULT = new Voice(false, false);

@@ -345,9 +345,17 @@ final class Sql {
       SELECT u.*, e.id AS event_id FROM u, e""";
 
   /** Tickets an officer finished (or transferred on) since $2. */
-  static final String SERVED_BY = """
-      SELECT count(*) FROM ticket_event WHERE officer = $1 AND at >= $2 AND type IN ('FINISH', 'TRANSFER')
-        AND to_status = 'DONE'""";
+  /**
+   * "Dilayani hari ini": tickets finished since $2 at counter $3 (by anyone) and by officer $1 (at
+   * any counter), and the officer's transfers apart: a transfer hands the visitor on, it is not
+   * a service.
+   */
+  static final String SERVED_TODAY = """
+      SELECT count(*) FILTER (WHERE type = 'FINISH' AND counter_id = $3),
+             count(*) FILTER (WHERE type = 'FINISH' AND officer = $1),
+             count(*) FILTER (WHERE type = 'TRANSFER' AND officer = $1)
+      FROM ticket_event
+      WHERE at >= $2 AND to_status = 'DONE' AND type IN ('FINISH', 'TRANSFER') AND (officer = $1 OR counter_id = $3)""";
 
   /** The waiting tickets of some services today, in issue order: for choosing one out of order. */
   static final String WAITING_OF = """

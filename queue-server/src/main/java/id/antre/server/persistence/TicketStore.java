@@ -242,9 +242,16 @@ public class TicketStore {
     return client.preparedQuery(Sql.CALL_TICKET).execute(args).map(TicketStore::first);
   }
 
-  public Future<Integer> servedBy(String officer, Instant since) {
-    return client.preparedQuery(Sql.SERVED_BY).execute(Tuple.of(officer, ts(since)))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  /** Finished at a counter, finished by an officer, and the officer's transfers, since a moment. */
+  public record ServedToday(int atCounter, int byOfficer, int transferredByOfficer) {
+  }
+
+  public Future<ServedToday> servedToday(String officer, String counterId, Instant since) {
+    return client.preparedQuery(Sql.SERVED_TODAY).execute(Tuple.of(officer, ts(since), counterId))
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          return new ServedToday(r.getLong(0).intValue(), r.getLong(1).intValue(), r.getLong(2).intValue());
+        });
   }
 
   public Future<List<Ticket>> waitingOf(LocalDate day, List<String> services, int limit) {

@@ -18,6 +18,7 @@ public class Estimates {
   private final Hall hall;
   private final TicketStore store;
   private final Map<String, Double> minutesPerPerson = new ConcurrentHashMap<>();
+  private final Map<String, Integer> openCounters = new ConcurrentHashMap<>();
 
   public Estimates(Hall hall, TicketStore store) {
     this.hall = hall;
@@ -28,8 +29,10 @@ public class Estimates {
     return store.recentServiceTimes(day).compose(times -> store.openCounters().map(open -> {
       for (Hall.Service s : hall.services()) {
         ServiceTime t = times.getOrDefault(s.code(), new ServiceTime(0, 0));
+        int serving = openCountersOf(s.code(), open);
+        openCounters.put(s.code(), serving);
         minutesPerPerson.put(s.code(), WaitEstimator.minutesPerPersonAhead(t.meanMinutes(), t.samples(),
-            s.averageServiceMinutes(), openCountersOf(s.code(), open)));
+            s.averageServiceMinutes(), serving));
       }
       return null;
     }));
@@ -38,6 +41,11 @@ public class Estimates {
   private int openCountersOf(String service, List<String> open) {
     return (int) hall.counters().stream()
         .filter(c -> open.contains(c.id()) && c.services().contains(service)).count();
+  }
+
+  /** Open counters that call the service, as of the last refresh (none before the first). */
+  public int openCounters(Hall.Service service) {
+    return openCounters.getOrDefault(service.code(), 0);
   }
 
   public double minutesPerPerson(Hall.Service service) {

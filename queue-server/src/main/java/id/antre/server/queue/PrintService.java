@@ -46,6 +46,7 @@ public class PrintService {
    */
   private volatile Set<String> kiosksWithPrinter = Set.of();
   private RetryScheduler scheduler = (delay, task) -> task.run();
+  private java.util.function.Function<String, QueueService.Outlook> outlook;
 
   /** Runs a task later (a Vert.x timer in the server). */
   public interface RetryScheduler {
@@ -63,6 +64,11 @@ public class PrintService {
     this.maxAttempts = maxAttempts;
     this.retryDelay = retryDelay;
     this.loadKiosks = loadKiosks;
+  }
+
+  /** Where a service's counters are and whether any is open: printed with the ticket. */
+  public void outlook(java.util.function.Function<String, QueueService.Outlook> outlook) {
+    this.outlook = outlook;
   }
 
   public void scheduler(RetryScheduler s) {
@@ -243,7 +249,7 @@ public class PrintService {
   public JsonObject content(Ticket t) {
     Hall.Service s = hall.service(t.service()).orElseThrow();
     Hall.Agency a = hall.agency(s.agency()).orElseThrow();
-    return new JsonObject()
+    JsonObject j = new JsonObject()
         .put("hallName", hall.name())
         .put("hallSubtitle", hall.subtitle())
         .put("agencyName", a.fullName())
@@ -255,7 +261,15 @@ public class PrintService {
         .put("estimatedWaitMinutes", t.estimatedWaitAtIssue())
         .put("trackingUrl", publicUrl + "/t/" + t.trackingToken())
         .put("requiredDocuments", new JsonArray(s.documents()))
-        .put("footer", "Layanan ini tidak dipungut biaya");
+        .put("footer", "Layanan ini tidak dipungut biaya")
+        .put("priorityGroup", t.priority() == null ? null
+            : id.antre.server.domain.Priority.ofCode(t.priority()).map(p -> p.labelId()).orElse(null));
+    if (outlook != null) {
+      QueueService.Outlook o = outlook.apply(t.service());
+      j.put("location", o.where()).put("countersOpen", o.serving())
+          .put("servingFrom", o.servingFrom().map(id.antre.server.domain.Availability::time).orElse(null));
+    }
+    return j;
   }
 
   private static JsonObject status(long jobId, Ticket t, String status, int attempts, String error) {

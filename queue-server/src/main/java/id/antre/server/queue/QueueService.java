@@ -145,6 +145,23 @@ public class QueueService {
     return store.issuedByRequest(requestId).map(r -> r.orElseThrow(() -> refusal));
   }
 
+  /**
+   * What a visitor of a service is told besides the queue: where its counters are, how many are
+   * open, and, when none is, from when service starts today (if it starts later today). Without
+   * an open counter no estimate is given: nobody can say when one will open.
+   */
+  public record Outlook(String where, int countersOpen, Optional<java.time.LocalTime> servingFrom) {
+    public boolean serving() {
+      return countersOpen > 0;
+    }
+  }
+
+  public Outlook outlook(String serviceCode) {
+    Hall.Service service = hall.service(serviceCode).orElseThrow();
+    return new Outlook(hall.whereServed(serviceCode), estimates.openCounters(service),
+        Availability.servingFromLaterToday(hall, service, clock.instant().atZone(hall.timeZone())));
+  }
+
   /** What the visitor's phone shows. */
   public record Tracking(Ticket ticket, int ahead, int estimatedWaitMinutes, Optional<Hall.Counter> counter) {
   }
@@ -254,7 +271,8 @@ public class QueueService {
   public Future<Ticket> finish(Actor actor, String counterId, String outcome, String requestId) {
     String o = outcome == null ? hall.outcomes().get(0) : outcome;
     if (!hall.outcomes().contains(o)) {
-      return invalid("outcome must be one of " + hall.outcomes());
+      return invalid("Hasil layanan harus salah satu dari " + hall.outcomes() + " (outcome must be one of "
+          + hall.outcomes() + ")");
     }
     return onCurrent(actor, counterId, requestId, TicketAction.FINISH, o, null);
   }
@@ -267,10 +285,23 @@ public class QueueService {
     return onCurrent(actor, counterId, requestId, TicketAction.HOLD, null, note);
   }
 
-  /** Transfers the serving ticket; returns the new waiting ticket in the target service. */
-  public Future<Ticket> transfer(Actor actor, String counterId, String targetService, String note, String requestId) {
-    if (hall.service(targetService).isEmpty()) {
+  /**
+   * Transfers the serving ticket; returns the new waiting ticket in the target service. A target
+   * that no longer serves today is refused with the reason, unless the officer confirms with
+   * {@code force} (then the transfer is logged as confirmed).
+   */
+  public Future<Ticket> transfer(Actor actor, String counterId, String targetService, String note, String requestId,
+      boolean force) {
+    Hall.Service target = hall.service(targetService).orElse(null);
+    if (target == null) {
       return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + targetService));
+    }
+    Availability.Decision serving = Availability.servingToday(hall, target, clock.instant().atZone(hall.timeZone()),
+        alwaysOpen);
+    if (!serving.open() && !force) {
+      return counterFor(actor, counterId).compose(c -> Future.failedFuture(new QueueException(ErrorCode.SERVICE_CLOSED,
+          target.name() + " tidak melayani lagi hari ini: " + serving.reasonId()
+              + " (The target service does not serve any more today: " + serving.reasonEn() + ")")));
     }
     return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
       Ticket current = row.current();
@@ -278,7 +309,8 @@ public class QueueService {
         return replayOr(requestId, "TRANSFER", counterId, noCurrent());
       }
       if (current.service().equals(targetService)) {
-        return invalid("a ticket cannot be transferred to the service it is in");
+        return invalid("Tiket tidak dapat dialihkan ke layanannya sendiri"
+            + " (a ticket cannot be transferred to the service it is in)");
       }
       try {
         Lifecycle.apply(current.status(), TicketAction.TRANSFER, current.recallCount(), hall.routing().recallLimit());
@@ -292,8 +324,13 @@ public class QueueService {
               return Future.failedFuture(concurrent());
             }
             Ticket next = n.get();
-            LOG.debug("counter {} transferred ticket {} id={} to {} as id={}", counterId, current.number(), current.id(),
-                targetService, next.id());
+            if (serving.open()) {
+              LOG.debug("counter {} transferred ticket {} id={} to {} as id={}", counterId, current.number(),
+                  current.id(), targetService, next.id());
+            } else {
+              LOG.info("counter {} transferred ticket {} id={} to {} as id={} although it is closed ({}), confirmed by {}",
+                  counterId, current.number(), current.id(), targetService, next.id(), serving.reasonEn(), actor.name());
+            }
             events.ticket("TRANSFER", next);
             events.queue(current.service());
             events.queue(targetService);
@@ -335,7 +372,8 @@ public class QueueService {
   /** Calls one chosen waiting ticket out of order; the reason goes into the event log. */
   public Future<Ticket> callTicket(Actor actor, String counterId, long ticketId, String reason, String requestId) {
     if (reason == null || reason.isBlank()) {
-      return invalid("a reason is required to call a ticket out of order");
+      return invalid("Alasan wajib diisi untuk memanggil nomor di luar urutan"
+          + " (a reason is required to call a ticket out of order)");
     }
     return counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
       Optional<QueueException> notFree = notFreeToCall(row);
@@ -376,15 +414,15 @@ public class QueueService {
           return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + code));
         }
         if (!svc.agency().equals(counter.agency())) {
-          return invalid("service " + code + " belongs to another agency");
+          return invalid("Layanan " + code + " milik instansi lain (service " + code + " belongs to another agency)");
         }
       }
       if (new java.util.HashSet<>(services).size() != services.size()) {
-        return invalid("a service is listed twice");
+        return invalid("Ada layanan yang tercantum dua kali (a service is listed twice)");
       }
       for (var w : weights.entrySet()) {
         if (!services.contains(w.getKey()) || w.getValue() < 1 || w.getValue() > 100) {
-          return invalid("weights must be 1..100 for listed services");
+          return invalid("Bobot harus 1..100 untuk layanan yang dipilih (weights must be 1..100 for listed services)");
         }
       }
       return store.setServices(counterId, services.isEmpty() ? null : services, weights, clock.instant(), actor.name())
@@ -406,9 +444,9 @@ public class QueueService {
     return counters().map(list -> list.stream().filter(v -> actor.mayActFor(v.counter().agency())).toList());
   }
 
-  /** Tickets the officer finished today. */
-  public Future<Integer> servedToday(String officer) {
-    return store.servedBy(officer, today().atStartOfDay(hall.timeZone()).toInstant());
+  /** Tickets finished today at the counter and by the officer, and the officer's transfers apart. */
+  public Future<TicketStore.ServedToday> servedToday(String officer, String counterId) {
+    return store.servedToday(officer, counterId, today().atStartOfDay(hall.timeZone()).toInstant());
   }
 
   /** The counter as configured, with a supervisor's live reassignment applied. */
@@ -444,7 +482,9 @@ public class QueueService {
                   "Selesaikan dulu tiket yang sedang dilayani (finish the current ticket first)"));
             }
             LOG.info("counter {} {} -> {} by {}", counterId, from.get(), to, actor.name());
-            return store.counter(counterId).map(now -> {
+            // visitors are told at once whether anyone serves, not at the next periodic refresh
+            return estimates.refresh(today()).recover(err -> Future.succeededFuture())
+                .compose(v -> store.counter(counterId)).map(now -> {
               remember(now);
               events.counter(counter, now);
               return new CounterView(counter, now);
@@ -476,8 +516,10 @@ public class QueueService {
     })));
   }
 
+  /** Every counter in configuration order, the order every page lists them in. */
   public Future<List<CounterView>> counters() {
     return store.counters().map(rows -> rows.stream()
+        .sorted(java.util.Comparator.comparingInt(r -> hall.counterOrder(r.counterId())))
         .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
   }
 

@@ -81,8 +81,8 @@ class AvailabilityTest {
     Decision d = issuing("KTP", "2026-11-30T07:44:59");
 
     assertThat(d.open()).isFalse();
-    assertThat(d.reasonId()).contains("07:45");
-    assertThat(d.reasonEn()).contains("07:45");
+    assertThat(d.reasonId()).contains("07.45");
+    assertThat(d.reasonEn()).contains("07.45");
     assertThat(d.opensAt()).contains(wib("2026-11-30T07:45"));
   }
 
@@ -100,8 +100,8 @@ class AvailabilityTest {
     Decision d = issuing("KTP", "2026-11-30T14:30");
 
     assertThat(d.open()).isFalse();
-    assertThat(d.reasonId()).contains("14:30");
-    assertThat(d.reasonEn()).contains("14:30");
+    assertThat(d.reasonId()).contains("14.30");
+    assertThat(d.reasonEn()).contains("14.30");
     assertThat(d.opensAt()).contains(wib("2026-12-01T07:45"));
   }
 
@@ -124,7 +124,7 @@ class AvailabilityTest {
     Decision d = issuing("SKCK", "2026-11-30T13:30");
 
     assertThat(d.open()).isFalse();
-    assertThat(d.reasonId()).contains("13:30");
+    assertThat(d.reasonId()).contains("13.30");
     assertThat(d.opensAt()).contains(wib("2026-12-01T07:45"));
     assertThat(issuing("KTP", "2026-11-30T13:30").open()).as("other services keep issuing").isTrue();
   }
@@ -179,8 +179,8 @@ class AvailabilityTest {
       Decision d = issuing("KTP", moment);
 
       assertThat(d.open()).as(moment).isFalse();
-      assertThat(d.reasonId()).as(moment).contains("13:00");
-      assertThat(d.reasonEn()).as(moment).contains("13:00");
+      assertThat(d.reasonId()).as(moment).contains("13.00");
+      assertThat(d.reasonEn()).as(moment).contains("13.00");
       assertThat(d.opensAt()).as(moment).contains(wib("2026-12-04T13:00"));
     }
   }

@@ -82,7 +82,9 @@ class PrintAgentIT {
     Path png = Path.of("target", "tickets", "agent-ticket.png");
     Files.createDirectories(png.getParent());
     decoded.writePng(png);
-    assertThat(decoded.lines()).contains(ticket.getString("number"), "KTP-el", "MPP UJI");
+    assertThat(decoded.lines()).contains(ticket.getString("number"), "KTP-el", "MPP UJI",
+        // where to go, and no estimate while no counter of the service is open
+        "Lokasi loket: Lantai 1 & Lantai 2", "Loket layanan ini belum buka.");
     assertThat(decoded.cuts()).isEqualTo(1);
     String trackingUrl = "http://127.0.0.1:0/t/" + ticket.getString("trackingToken");
     assertThat(decoded.qrPayloads()).containsExactly(trackingUrl);
