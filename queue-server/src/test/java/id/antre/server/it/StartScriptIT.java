@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * scripts/start gives the printed QR codes an address phones reach: ANTRE_PUBLIC_URL when set,
  * else the machine's LAN address, and with only loopback it says so. The network tools are
- * stand-ins on PATH, so the test does not depend on this machine's network.
+ * stand-ins on PATH, so the test does not depend on this machine's network. It runs a shell
+ * function, with no node or database, so it needs no {@code HallFixture}.
  */
 @CoreLane
 class StartScriptIT {
