@@ -12,11 +12,12 @@ import java.time.ZoneId;
  * Renders a print job's ticket exactly as the printer gets it: layout to ESC/POS bytes, then the
  * decoder back to a PNG. Blocking (AWT): call on a worker thread.
  */
-final class TicketPreview {
+public final class TicketPreview {
   private TicketPreview() {
   }
 
-  static TicketContent content(JsonObject c) {
+  /** The ticket a print job's content describes (the fields the print agent receives). */
+  public static TicketContent content(JsonObject c) {
     return new TicketContent(c.getString("hallName"), c.getString("hallSubtitle"), c.getString("agencyName"),
         c.getString("serviceName"), c.getString("number"),
         OffsetDateTime.parse(c.getString("issuedAt")).atZoneSameInstant(ZoneId.of(c.getString("timeZone"))),

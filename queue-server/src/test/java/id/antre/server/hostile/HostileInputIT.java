@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import id.antre.server.it.HallFixture;
+import id.antre.server.it.RawWebSocket;
 import id.antre.server.it.TestServer;
 import id.antre.server.lanes.HostileLane;
 import io.vertx.core.json.JsonObject;
@@ -392,30 +393,6 @@ class HostileInputIT {
     return payload;
   }
 
-  static void frame(OutputStream out, int first, byte[] payload) throws IOException {
-    ByteArrayOutputStream f = new ByteArrayOutputStream();
-    f.write(first);
-    if (payload.length < 126) {
-      f.write(0x80 | payload.length);
-    } else if (payload.length < 65536) {
-      f.write(0x80 | 126);
-      f.write(payload.length >> 8);
-      f.write(payload.length & 0xff);
-    } else {
-      f.write(0x80 | 127);
-      for (int i = 7; i >= 0; i--) {
-        f.write((int) ((long) payload.length >> (8 * i)) & 0xff);
-      }
-    }
-    byte[] mask = {5, 1, 7, 3};
-    f.write(mask);
-    for (int i = 0; i < payload.length; i++) {
-      f.write(payload[i] ^ mask[i % 4]);
-    }
-    out.write(f.toByteArray());
-    out.flush();
-  }
-
   /** Every text the server sent until it closed or went quiet. */
   static List<String> texts(InputStream in) throws IOException {
     List<String> out = new ArrayList<>();
@@ -475,7 +452,7 @@ class HostileInputIT {
           for (int i = 0; i < FRAMES_PER_SESSION; i++) {
             ByteArrayOutputStream first = new ByteArrayOutputStream();
             byte[] payload = hostileFrame(first);
-            frame(out, first.toByteArray()[0] & 0xff, payload);
+            RawWebSocket.writeFrame(out, first.toByteArray()[0] & 0xff, payload);
             frames++;
           }
         } catch (IOException e) {

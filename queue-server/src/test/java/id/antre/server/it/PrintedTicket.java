@@ -3,15 +3,13 @@ package id.antre.server.it;
 import id.antre.printer.decode.DecodedTicket;
 import id.antre.printer.decode.EscPosDecoder;
 import id.antre.printer.escpos.PrinterProfile;
-import id.antre.printer.escpos.TicketContent;
 import id.antre.printer.escpos.TicketLayout;
+import id.antre.server.api.TicketPreview;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * A print job's ticket as the paper shows it: the job's content laid out by the printer-driver,
@@ -21,19 +19,9 @@ final class PrintedTicket {
   private PrintedTicket() {
   }
 
-  static TicketContent content(JsonObject c) {
-    return new TicketContent(c.getString("hallName"), c.getString("hallSubtitle"), c.getString("agencyName"),
-        c.getString("serviceName"), c.getString("number"),
-        OffsetDateTime.parse(c.getString("issuedAt")).atZoneSameInstant(ZoneId.of(c.getString("timeZone"))),
-        c.getInteger("ahead"), c.getInteger("estimatedWaitMinutes"), c.getString("trackingUrl"),
-        c.getJsonArray("requiredDocuments").getList().stream().map(String::valueOf).toList(), c.getString("footer"),
-        c.getString("location"), c.getString("priorityGroup"), c.getBoolean("countersOpen", true),
-        c.getString("servingFrom"));
-  }
-
   /** Lays out and decodes a print job's content on 80 mm paper; writes the PNG to {@code png}. */
   static DecodedTicket decode(JsonObject content, Path png) {
-    byte[] bytes = TicketLayout.create(PrinterProfile.MM80).render(content(content));
+    byte[] bytes = TicketLayout.create(PrinterProfile.MM80).render(TicketPreview.content(content));
     DecodedTicket decoded = EscPosDecoder.decode(bytes, PrinterProfile.MM80);
     try {
       Files.createDirectories(png.getParent());

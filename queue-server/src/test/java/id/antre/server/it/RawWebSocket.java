@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * A hand-made WebSocket client over a plain socket, for what a polite client cannot do: never
  * read, send an oversized frame, or send any Origin header.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
   final Socket socket;
   final InputStream in;
   final OutputStream out;
@@ -50,28 +50,7 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends one masked text frame, as clients must. */
   void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream f = new ByteArrayOutputStream();
-    f.write(0x81);
-    if (payload.length < 126) {
-      f.write(0x80 | payload.length);
-    } else if (payload.length < 65536) {
-      f.write(0x80 | 126);
-      f.write(payload.length >> 8);
-      f.write(payload.length & 0xff);
-    } else {
-      f.write(0x80 | 127);
-      for (int i = 7; i >= 0; i--) {
-        f.write((int) ((long) payload.length >> (8 * i)) & 0xff);
-      }
-    }
-    byte[] mask = {1, 2, 3, 4};
-    f.write(mask);
-    for (int i = 0; i < payload.length; i++) {
-      f.write(payload[i] ^ mask[i % 4]);
-    }
-    out.write(f.toByteArray());
-    out.flush();
+    sendFrame(0x81, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Reads the next text frame's payload (the server sends small unfragmented frames). */
@@ -101,14 +80,27 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends one masked frame as given: {@code first} is the FIN bit and opcode byte, the payload is sent as is. */
   void sendFrame(int first, byte[] payload) throws IOException {
+    writeFrame(out, first, payload);
+  }
+
+  /**
+   * Writes one client frame, masked as clients must: {@code first} is the FIN bit and opcode
+   * byte, the payload goes as it is (any length, valid UTF-8 or not).
+   */
+  public static void writeFrame(OutputStream out, int first, byte[] payload) throws IOException {
     ByteArrayOutputStream f = new ByteArrayOutputStream();
     f.write(first);
     if (payload.length < 126) {
       f.write(0x80 | payload.length);
-    } else {
+    } else if (payload.length < 65536) {
       f.write(0x80 | 126);
       f.write(payload.length >> 8);
       f.write(payload.length & 0xff);
+    } else {
+      f.write(0x80 | 127);
+      for (int i = 7; i >= 0; i--) {
+        f.write((int) ((long) payload.length >> (8 * i)) & 0xff);
+      }
     }
     byte[] mask = {7, 3, 9, 1};
     f.write(mask);
