@@ -43,17 +43,6 @@ class CounterTopicAccessIT {
         .put("token", token).put("terminal", terminal);
   }
 
-  /** Everything received up to the answer to a ping sent now (nothing written before it is missed). */
-  static List<JsonObject> untilPong(WsClient ws) {
-    ws.send(new JsonObject().put("type", "ping"));
-    List<JsonObject> seen = new ArrayList<>();
-    ws.next(m -> {
-      seen.add(m);
-      return "pong".equals(m.getString("type"));
-    }, WAIT);
-    return seen;
-  }
-
   @Test
   void anOfficerOfAnotherAgencyGetsNoSnapshotNoEventsAndCannotFakePresenceOnTheCounter() {
     String dukcapil = f.hall.login("petugas-dukcapil");
@@ -74,7 +63,7 @@ class CounterTopicAccessIT {
 
     // the refused terminal tries to announce itself on the counter
     other.send(new JsonObject().put("type", "here"));
-    untilPong(other);
+    other.untilPong();
 
     ownSecond = new WsClient(f.hall.server.port());
     ownSecond.send(subscribe(supervisor, "terminal-c", "counter:1"));
@@ -96,7 +85,7 @@ class CounterTopicAccessIT {
     own.next(m -> "counter".equals(m.getString("type"))
         && m.getJsonObject("counter").getJsonObject("current") != null, WAIT);
 
-    List<JsonObject> leaked = untilPong(other);
+    List<JsonObject> leaked = other.untilPong();
     assertThat(leaked).extracting(m -> m.getString("type")).isSubsetOf("pong", "heartbeat");
   }
 
@@ -111,7 +100,7 @@ class CounterTopicAccessIT {
       return "error".equals(m.getString("type"));
     }, WAIT);
     assertThat(seen.get(seen.size() - 1).getString("code")).isEqualTo("FORBIDDEN");
-    seen.addAll(untilPong(other));
+    seen.addAll(other.untilPong());
     assertThat(seen).noneMatch(m -> "snapshot".equals(m.getString("type")));
   }
 

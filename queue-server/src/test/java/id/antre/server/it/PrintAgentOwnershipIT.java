@@ -47,17 +47,6 @@ class PrintAgentOwnershipIT {
     return new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add(topic)).put("token", token);
   }
 
-  /** Everything received up to the answer to a ping sent now (nothing written before it is missed). */
-  static List<JsonObject> untilPong(WsClient ws) {
-    ws.send(new JsonObject().put("type", "ping"));
-    List<JsonObject> seen = new ArrayList<>();
-    ws.next(m -> {
-      seen.add(m);
-      return "pong".equals(m.getString("type"));
-    }, WAIT);
-    return seen;
-  }
-
   @Test
   void theNewestAgentConnectionPrintsAndTheReplacedOneIsToldWhyWithoutAFalseOfflineAlarm() throws Exception {
     // two HTTP verticles, as in production: two gateways on one port
@@ -119,7 +108,7 @@ class PrintAgentOwnershipIT {
     agent.next(m -> "print".equals(m.getString("type")), WAIT);
     List<Long> printed = new ArrayList<>();
     printed.add(waiting);
-    untilPong(agent).stream().filter(m -> "print".equals(m.getString("type")))
+    agent.untilPong().stream().filter(m -> "print".equals(m.getString("type")))
         .forEach(m -> printed.add(m.getLong("ticketId")));
     assertThat(printed).containsExactly(waiting);
 

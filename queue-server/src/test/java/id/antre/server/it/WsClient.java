@@ -68,6 +68,20 @@ public final class WsClient implements AutoCloseable {
     return send(msg);
   }
 
+  /**
+   * Everything received up to the answer to a ping sent now: the server answers in order, so
+   * nothing it wrote before the ping is missed, and what it did not send is known not to come.
+   */
+  public List<JsonObject> untilPong() {
+    send(new JsonObject().put("type", "ping"));
+    List<JsonObject> seen = new ArrayList<>();
+    next(m -> {
+      seen.add(m);
+      return "pong".equals(m.getString("type"));
+    }, Duration.ofSeconds(20));
+    return seen;
+  }
+
   /** The next message matching, skipping others (heartbeats, other types); fails after the timeout. */
   public JsonObject next(Predicate<JsonObject> match, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
