@@ -33,6 +33,8 @@ export class Terminal {
     this.held = [];
     this.pending = null;
     this.others = new Map();
+    /** Counts every change of the counter's state taken in, so that a slower re-read cannot undo a newer one. */
+    this.changes = 0;
     this.wsUp = false;
     this.httpUp = true;
     this.skew = 0; // server clock minus ours, from heartbeats
@@ -86,9 +88,13 @@ export class Terminal {
 
   /** Re-reads the counter (with the officer's count), its held tickets and the queues. */
   async refresh() {
+    const seen = this.changes;
     try {
       const [counter, queues] = await Promise.all([api.get(`/counters/${this.id}`), api.get('/queues')]);
-      this.applyCounter(counter);
+      // a press's answer or a live event that arrived meanwhile is newer than this read: keep it
+      if (this.changes === seen) {
+        this.applyCounter(counter);
+      }
       this.takeServed(counter);
       for (const q of queues.queues) {
         this.queues.set(q.service, q);
@@ -203,12 +209,14 @@ export class Terminal {
   }
 
   applyCounter(c) {
+    this.changes += 1;
     const { type, topic, officerServedToday, counterServedToday, officerTransferredToday, ...counter } = c;
     this.counter = { ...(this.counter || {}), ...counter };
   }
 
   /** The result of an action on the current ticket: keep it if it is still at the counter. */
   applyTicket(ticket) {
+    this.changes += 1;
     if (!this.counter) {
       return;
     }
