@@ -403,15 +403,7 @@ class HostileInputIT {
         if (b0 < 0) {
           return out;
         }
-        int b1 = d.readUnsignedByte();
-        long len = b1 & 0x7f;
-        if (len == 126) {
-          len = d.readUnsignedShort();
-        } else if (len == 127) {
-          len = d.readLong();
-        }
-        byte[] payload = new byte[(int) len];
-        d.readFully(payload);
+        byte[] payload = RawWebSocket.readPayload(d);
         if ((b0 & 0x0f) == 1) {
           out.add(new String(payload, StandardCharsets.UTF_8));
         }

@@ -58,14 +58,15 @@ public final class RawWebSocket implements AutoCloseable {
     DataInputStream d = new DataInputStream(in);
     while (true) {
       int b0 = d.readUnsignedByte();
-      byte[] payload = payload(d);
+      byte[] payload = readPayload(d);
       if ((b0 & 0x0f) == 1) {
         return new String(payload, StandardCharsets.UTF_8);
       }
     }
   }
 
-  private static byte[] payload(DataInputStream d) throws IOException {
+  /** Reads one frame's length and payload, after its first byte (the server's frames are unmasked). */
+  public static byte[] readPayload(DataInputStream d) throws IOException {
     int b1 = d.readUnsignedByte();
     long len = b1 & 0x7f;
     if (len == 126) {
@@ -119,7 +120,7 @@ public final class RawWebSocket implements AutoCloseable {
       if (b0 < 0) {
         return -1;
       }
-      byte[] payload = payload(d);
+      byte[] payload = readPayload(d);
       if ((b0 & 0x0f) == 8) {
         return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
       }

@@ -142,7 +142,7 @@ class RevocationIT {
   void aNodeThatMissesTheMessageStillRefusesARevokedSignInAndDeviceSoonAndClosesItsSockets() throws Exception {
     // a second node on the same database, outside the first one's event bus: it hears nothing
     otherVertx = Vertx.vertx();
-    otherNode = TestServer.start(otherVertx, f.db, "/halls/small.yaml", f.clock, false);
+    otherNode = TestServer.start(otherVertx, HallFixture.builder().config(f.db), f.clock); // same hall, same database
     String officer = f.hall.login("petugas-dukcapil");
     String kiosk = f.hall.kioskToken();
     assertThat(otherNode.api.get("/api/v1/counters", officer).status()).isEqualTo(200);

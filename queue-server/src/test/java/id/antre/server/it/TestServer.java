@@ -5,8 +5,6 @@ import id.antre.server.ServerConfig;
 import id.antre.server.persistence.DbConfig;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 
 /** Starts a real node in this JVM on a free port against a test database. */
 public final class TestServer implements AutoCloseable {
@@ -22,22 +20,6 @@ public final class TestServer implements AutoCloseable {
     this.db = db;
     this.server = server;
     this.api = new Api(server.port());
-  }
-
-  /**
-   * @param hallFile a test resource path such as "/halls/small.yaml", or null for the demo hall
-   * @param realHours false keeps every service open (demo mode)
-   */
-  public static TestServer start(Vertx vertx, DbConfig db, String hallFile, Clock clock, boolean realHours) {
-    return start(vertx, db, hallFile, clock, realHours, id.antre.server.realtime.GatewayOptions.defaults());
-  }
-
-  public static TestServer start(Vertx vertx, DbConfig db, String hallFile, Clock clock, boolean realHours,
-      id.antre.server.realtime.GatewayOptions gateway) {
-    Optional<String> file = Optional.ofNullable(hallFile).map(TestServer::resourcePath);
-    ServerConfig config = new ServerConfig(0, db, file, true, realHours, Optional.of(PASSWORD), Duration.ofHours(10), 1,
-        "http://127.0.0.1:0", gateway);
-    return start(vertx, config, clock);
   }
 
   /** A node with exactly this configuration. */
