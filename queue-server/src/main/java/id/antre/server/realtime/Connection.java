@@ -1,5 +1,7 @@
 package id.antre.server.realtime;
 
+import id.antre.server.auth.Actor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,8 +11,9 @@ import java.util.Set;
 /**
  * One WebSocket client. Writes never wait: when the outgoing queue is full the client is too
  * slow, and it is closed with {@link #RESYNC} so that it reconnects and resumes from the log.
+ * Live events that arrive while a snapshot is read are held and sent after it.
  */
-final class Connection {
+final class Connection implements Subscriber {
   /** Close code: you fell behind; reconnect and subscribe with {@code since}. */
   static final short RESYNC = 4001;
   /** Close code: the sign-in or device token of this connection was revoked, or the sign-in expired. */
@@ -22,9 +25,51 @@ final class Connection {
   /** Close code: the request was not understood. */
   static final short BAD_REQUEST = 4400;
 
-  final ServerWebSocket ws;
+  /** The little of a WebSocket a connection uses; tests use a fake one. */
+  interface Socket {
+    boolean isClosed();
+
+    boolean writeQueueFull();
+
+    void writeText(String json);
+
+    void ping();
+
+    void close(short code, String reason);
+
+    static Socket of(ServerWebSocket ws) {
+      return new Socket() {
+        @Override
+        public boolean isClosed() {
+          return ws.isClosed();
+        }
+
+        @Override
+        public boolean writeQueueFull() {
+          return ws.writeQueueFull();
+        }
+
+        @Override
+        public void writeText(String json) {
+          ws.writeTextMessage(json);
+        }
+
+        @Override
+        public void ping() {
+          ws.writePing(Buffer.buffer("hb"));
+        }
+
+        @Override
+        public void close(short code, String reason) {
+          ws.close(code, reason);
+        }
+      };
+    }
+  }
+
+  private final Socket ws;
   /** Who signed in with the subscription's token, if anyone. */
-  id.antre.server.auth.Actor actor;
+  Actor actor;
   /** The token that actor signed in with, to notice its revocation; never logged. */
   String token;
   /** Set while this connection is (or was) its kiosk's print agent. */
@@ -43,7 +88,7 @@ final class Connection {
   /** Calls sent by a snapshot's replay, so the same calls held back meanwhile are not sent twice. */
   final Set<Long> replayed = new HashSet<>();
 
-  Connection(ServerWebSocket ws, long now) {
+  Connection(Socket ws, long now) {
     this.ws = ws;
     this.lastSeen = now;
   }
@@ -71,10 +116,18 @@ final class Connection {
     replayed.clear();
   }
 
-  /**
-   * @param callSeq the call's seq, or 0 for events that are not calls
-   */
-  void deliver(String json, long callSeq) {
+  @Override
+  public String terminal() {
+    return terminal;
+  }
+
+  @Override
+  public boolean printAgent() {
+    return agentClaim != null;
+  }
+
+  @Override
+  public void deliver(String json, long callSeq) {
     if (closed) {
       return;
     }
@@ -95,7 +148,13 @@ final class Connection {
       close(RESYNC, "slow consumer: resync");
       return;
     }
-    ws.writeTextMessage(json);
+    ws.writeText(json);
+  }
+
+  void ping() {
+    if (!closed) {
+      ws.ping();
+    }
   }
 
   void close(short code, String reason) {
