@@ -54,7 +54,8 @@ public class Gateway {
     this.commands = new GatewayCommands(vertx);
     this.agents = new AgentChannel(vertx, commands, fanOut);
     this.presence = new Presence(vertx);
-    this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut, agents, presence);
+    this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut,
+        new Snapshots(commands, agents), agents, presence);
   }
 
   public Future<Void> start() {

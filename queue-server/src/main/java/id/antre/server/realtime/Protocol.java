@@ -43,14 +43,14 @@ final class Protocol {
   private long latestCallSeq;
 
   Protocol(Vertx vertx, AuthService auth, GatewayOptions options, Function<String, Optional<String>> counterAgency,
-      GatewayCommands commands, FanOut<Connection> fanOut, AgentChannel agents, Presence presence) {
+      GatewayCommands commands, FanOut<Connection> fanOut, Snapshots snapshots, AgentChannel agents, Presence presence) {
     this.vertx = vertx;
     this.auth = auth;
     this.options = options;
     this.counterAgency = counterAgency;
     this.commands = commands;
     this.fanOut = fanOut;
-    this.snapshots = new Snapshots(commands, agents);
+    this.snapshots = snapshots;
     this.agents = agents;
     this.presence = presence;
   }
