@@ -264,6 +264,20 @@ class GatewayIT {
   }
 
   @Test
+  void anAgentsReportWhoseReasonOrDetailIsNotTextIsRefusedAsInvalid() {
+    try (WsClient agent = new WsClient(hall.server.port())) {
+      agent.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("printer:kiosk-1"))
+          .put("token", hall.server.demoSecrets().get("printer-1")));
+      agent.next("snapshot");
+      agent.send(new JsonObject().put("type", "print-result").put("job", 1).put("status", "failed")
+          .put("reason", new JsonObject().put("paper", false)));
+      assertThat(agent.next("error").getString("code")).isEqualTo("INVALID_REQUEST");
+      agent.send(new JsonObject().put("type", "printer-status").put("status", "ONLINE").put("detail", 42));
+      assertThat(agent.next("error").getString("code")).isEqualTo("INVALID_REQUEST");
+    }
+  }
+
+  @Test
   void aPrinterIsOnlineWhileItsAgentIsConnectedAndAgentOfflineWhenItLeaves() throws Exception {
     String manager = hall.login("manager");
     WsClient agent = new WsClient(hall.server.port());
