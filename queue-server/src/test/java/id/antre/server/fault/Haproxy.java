@@ -43,6 +43,7 @@ final class Haproxy implements AutoCloseable {
           timeout tunnel 1h
           retries 2
           option redispatch
+          option forwardfor
         frontend antre
           bind 127.0.0.1:%d
           default_backend nodes

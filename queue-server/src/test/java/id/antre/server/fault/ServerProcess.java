@@ -81,7 +81,7 @@ final class ServerProcess {
           }
           if (line.contains("kiosk device token:")) {
             token.add(line.substring(line.indexOf(':') + 1).trim());
-          } else if (line.startsWith("Antre is running") && password == null) {
+          } else if (line.contains("printed by the node that first started")) {
             // without a demo password only the node that created the tokens prints them
             token.add("");
           }
@@ -95,10 +95,18 @@ final class ServerProcess {
     });
     reader.setDaemon(true);
     reader.start();
-    String kiosk = token.poll(90, TimeUnit.SECONDS);
+    String kiosk = null;
+    for (int s = 0; s < 90 && kiosk == null && p.isAlive(); s++) {
+      kiosk = token.poll(1, TimeUnit.SECONDS);
+    }
     if (kiosk == null) {
       p.destroyForcibly();
-      throw new IllegalStateException("the server process did not start within 90 s");
+      String last;
+      synchronized (output) {
+        last = String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size()));
+      }
+      throw new IllegalStateException("the server process did not start (" + (p.isAlive() ? "90 s" : "it exited")
+          + "); its last lines:\n" + last);
     }
     return new ServerProcess(p, port, kiosk, stack, output);
   }
