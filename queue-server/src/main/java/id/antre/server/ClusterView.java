@@ -63,9 +63,17 @@ public final class ClusterView {
     return view;
   }
 
-  /** The view of {@code vertx}'s cluster; a lone node when none was watched. */
+  /** The view of {@code vertx}'s cluster; unwatched (a node started by a test), the members it sees. */
   public static ClusterView of(Vertx vertx) {
-    return VIEWS.getOrDefault(vertx, new ClusterView(() -> 1, 1));
+    ClusterView view = VIEWS.get(vertx);
+    if (view != null) {
+      return view;
+    }
+    if (vertx.isClustered() && ((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hz) {
+      HazelcastInstance instance = hz.getHazelcastInstance();
+      return new ClusterView(() -> instance.getCluster().getMembers().size(), 0);
+    }
+    return new ClusterView(() -> 1, 1);
   }
 
   /** Forgets the view when the node stops. */
