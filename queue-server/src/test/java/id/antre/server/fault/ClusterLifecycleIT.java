@@ -8,7 +8,6 @@ import id.antre.printer.agent.PrinterTarget;
 import id.antre.server.it.Api;
 import id.antre.server.it.Eventually;
 import id.antre.server.it.HallFixture;
-import id.antre.server.it.WsClient;
 import id.antre.server.lanes.ClusterLane;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -90,12 +89,30 @@ class ClusterLifecycleIT {
       assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
 
       // SIGTERM of the last node: sockets closed with 1001, it leaves the cluster and exits
-      try (WsClient display = new WsClient(stopping.port)) {
-        display.subscribe(null, "calls:zone:lantai-1");
-        display.next("snapshot");
-        stopping.signal("TERM");
-        assertThat(display.closed.get(15, TimeUnit.SECONDS)).isEqualTo(1001);
-      }
+      java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
+      java.util.concurrent.CompletableFuture<Void> snapshot = new java.util.concurrent.CompletableFuture<>();
+      java.net.http.WebSocket display = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(java.net.URI.create("ws://127.0.0.1:" + stopping.port + "/ws"), new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+              if (data.toString().contains("\"snapshot\"")) {
+                snapshot.complete(null);
+              }
+              ws.request(1);
+              return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+              closed.complete(code + " " + reason);
+              return null;
+            }
+          }).join();
+      display.sendText(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("calls:zone:lantai-1"))
+          .encode(), true).join();
+      snapshot.get(10, TimeUnit.SECONDS);
+      stopping.signal("TERM");
+      assertThat(closed.get(15, TimeUnit.SECONDS)).as("close code and reason").isEqualTo("1001 server stopping: reconnect");
       assertThat(stopping.process.waitFor(30, TimeUnit.SECONDS)).as("the node exits after SIGTERM").isTrue();
       assertThat(said(stopping, "stopped and left the cluster")).isTrue();
     } finally {
