@@ -145,6 +145,11 @@ ensure_chromium() {
     || { log "installing Chromium and ChromeDriver"; apt_install chromium chromium-driver; }
 }
 
+# HAProxy: the reverse proxy that keeps pages on a surviving node of a cluster (docs/deployment.md).
+ensure_haproxy() {
+  command -v haproxy >/dev/null || { log "installing HAProxy"; apt_install haproxy; }
+}
+
 ensure_fonts() {
   fc-list 2>/dev/null | grep -qi "dejavu" || { log "installing fonts"; apt_install fonts-dejavu-core fontconfig; }
 }

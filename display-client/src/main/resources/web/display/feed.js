@@ -11,6 +11,8 @@ const PING_MS = 20000;
 const GAP_GRACE_MS = 3000;
 /** The server closes a consumer that fell behind with this code: come back at once with since. */
 const RESYNC_CLOSE = 4001;
+/** A node that stops closes with this code: come back at once (a proxy sends us to another node). */
+const GOING_AWAY = 1001;
 
 export class Feed {
   /**
@@ -72,7 +74,7 @@ export class Feed {
       clearTimeout(this.gapTimer);
       this.gapTimer = null;
       this.setConnected(false);
-      if (ev.code === RESYNC_CLOSE) {
+      if (ev.code === RESYNC_CLOSE || ev.code === GOING_AWAY) {
         this.attempt = 0;
       }
       this.scheduleReconnect();

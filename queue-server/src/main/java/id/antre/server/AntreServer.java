@@ -17,6 +17,7 @@ import id.antre.server.domain.Hall;
 import id.antre.server.persistence.Db;
 import id.antre.server.persistence.HallStore;
 import id.antre.server.persistence.Migrations;
+import id.antre.server.persistence.StartLock;
 import id.antre.server.persistence.TicketStore;
 import id.antre.server.queue.Estimates;
 import id.antre.server.persistence.PrintStore;
@@ -71,6 +72,8 @@ public final class AntreServer {
   private final List<String> deployments = new ArrayList<>();
   private final List<ApiVerticle> apis = new ArrayList<>();
   private PrintAgent localPrinter;
+  /** In {@link #demoSecrets()} when another node created the demo credentials: they are not known here. */
+  public static final String SEEDED_EARLIER = "seeded-earlier";
   /** Demo credentials created at start, for printing: name -> secret. */
   private final Map<String, String> demoSecrets = new LinkedHashMap<>();
 
@@ -90,8 +93,10 @@ public final class AntreServer {
     client = Db.client(vertx, config.db(), config.commandDeadline());
     HallStore halls = new HallStore(pool);
     TicketStore tickets = new TicketStore(client);
-    return Migrations.apply(pool)
-        .compose(n -> loadHall(halls))
+    // nodes started at once: one at a time through migrations, the hall file and the demo seed
+    return StartLock.holding(pool, () -> Migrations.apply(pool)
+            .compose(n -> loadHall(halls))
+            .compose(stored -> seedDemo(halls).map(stored)))
         .compose(stored -> {
           Tokens tokens = new Tokens(stored.secret(), clock, config.tokenLifetime());
           auth = new AuthService(vertx, halls, tokens, clock);
@@ -105,13 +110,13 @@ public final class AntreServer {
           queue.printing(printing);
           printing.outlook(queue::outlook);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
+          vertx.setPeriodic(PrintService.AGENT_ALIVE_EVERY.toMillis(), id -> printing.vouchForAgents());
           Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
             printing.refreshKiosks();
           });
-          return seedDemo(halls)
-              .compose(v -> auth.start())
+          return auth.start()
               .compose(v -> estimates.refresh(queue.today()))
               .compose(v -> printing.refreshKiosks())
               .compose(v -> vertx.deployVerticle(() -> new QueueVerticle(queue, auth, printing),
@@ -208,11 +213,29 @@ public final class AntreServer {
     }
   }
 
-  /** Demo users and devices; passwords are hashed on a worker thread. */
+  /**
+   * Demo users and devices; passwords are hashed on a worker thread. With ANTRE_DEMO_PASSWORD every
+   * node derives the same password and tokens. Without it the first node invents them and stores
+   * them hashed; a node that joins a cluster whose database already has them keeps them (its own
+   * would replace the ones the first node printed) and says so instead of printing new ones.
+   */
   private Future<Void> seedDemo(HallStore halls) {
     if (!config.demo()) {
       return Future.succeededFuture();
     }
+    if (config.demoPassword().isEmpty() && vertx.isClustered()) {
+      return halls.user("admin").compose(admin -> {
+        if (admin.isPresent()) {
+          demoSecrets.put(SEEDED_EARLIER, "true");
+          return Future.succeededFuture();
+        }
+        return seedDemoNow(halls);
+      });
+    }
+    return seedDemoNow(halls);
+  }
+
+  private Future<Void> seedDemoNow(HallStore halls) {
     String password = config.demoPassword().orElseGet(() -> Tokens.randomId(9));
     if (config.demoPassword().isEmpty()) {
       demoSecrets.put("password", password);
@@ -276,11 +299,15 @@ public final class AntreServer {
     if (localPrinter != null) {
       localPrinter.stop();
     }
-    Future<Void> chain = auth == null ? Future.succeededFuture() : auth.stop();
-    for (String id : deployments) {
+    // the HTTP verticles first (they stop accepting and let requests in flight finish), then the
+    // queue verticle those requests still need
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
     }
-    return chain.compose(v -> client == null ? Future.succeededFuture() : client.close())
+    return chain.compose(v -> auth == null ? Future.succeededFuture() : auth.stop())
+        .compose(v -> client == null ? Future.succeededFuture() : client.close())
         .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

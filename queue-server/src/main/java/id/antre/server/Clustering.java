@@ -31,6 +31,8 @@ public final class Clustering {
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.phone.home.enabled", "false");
+    // the node's own shutdown hook leaves the cluster after the HTTP server has stopped (NodeShutdown)
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(host);
     JoinConfig join = config.getNetworkConfig().getJoin();

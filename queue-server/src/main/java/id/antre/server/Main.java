@@ -24,13 +24,18 @@ public final class Main {
             System.getenv().getOrDefault("ANTRE_CLUSTER_HOST", "127.0.0.1"),
             Integer.parseInt(System.getenv().getOrDefault("ANTRE_CLUSTER_PORT", "5801")),
             List.of(members.split(",")));
-    vertx.compose(v -> new AntreServer(v, config, Clock.systemUTC()).start())
+    int expected = Integer.parseInt(System.getenv().getOrDefault("ANTRE_CLUSTER_EXPECTED", "0"));
+    vertx.compose(v -> {
+      ClusterView.watch(v, expected);
+      return new AntreServer(v, config, Clock.systemUTC()).start().onSuccess(s -> NodeShutdown.onSignal(v, s));
+    })
         .onSuccess(server -> {
           String base = config.publicUrl().replace(":" + config.port(), ":" + server.port());
           StringBuilder out = new StringBuilder("\n")
               .append("Antre is running: ").append(server.hall().name()).append(' ').append(server.hall().subtitle())
               .append("\n");
-          String kiosk = config.demo() ? "/kiosk?device=" + server.demoSecrets().get("kiosk-1") : "/kiosk";
+          boolean seededEarlier = server.demoSecrets().containsKey(AntreServer.SEEDED_EARLIER);
+          String kiosk = config.demo() && !seededEarlier ? "/kiosk?device=" + server.demoSecrets().get("kiosk-1") : "/kiosk";
           for (String[] page : List.of(
               new String[] {"Home", "/"},
               new String[] {"Kiosk (anjungan)", kiosk},
@@ -44,7 +49,11 @@ public final class Main {
               new String[] {"Health", "/health/ready"})) {
             out.append(String.format("  %-18s %s%s%n", page[0], base, page[1]));
           }
-          if (config.demo()) {
+          if (config.demo() && seededEarlier) {
+            out.append("Demo users: admin, manager, petugas-<agency>, koordinator-<agency>. Their password and the\n")
+                .append("  device tokens were printed by the node that first started on this database; they are\n")
+                .append("  stored hashed and still valid. Set ANTRE_DEMO_PASSWORD on every node to choose them.\n");
+          } else if (config.demo()) {
             out.append("Demo users: admin, manager, petugas-<agency> (e.g. petugas-dukcapil), koordinator-<agency>\n");
             String pw = server.demoSecrets().get("password");
             out.append("  password: ").append(pw != null ? pw + "  (random; set ANTRE_DEMO_PASSWORD to choose one)"

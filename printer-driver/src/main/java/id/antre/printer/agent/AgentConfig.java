@@ -19,7 +19,9 @@ import java.util.Objects;
  * methods change one setting; {@link #parse} reads command-line arguments over environment
  * variables.
  *
- * @param server         the server's WebSocket address, e.g. {@code ws://10.0.0.2:8080/ws}
+ * @param servers        the WebSocket address of every node the agent may use, e.g.
+ *                       {@code ws://10.0.0.2:8080/ws}: the first is tried first, and a lost or
+ *                       refused connection moves on to the next (a cluster's survivor)
  * @param token          the print agent's device token
  * @param kiosk          the kiosk whose tickets this agent prints, e.g. {@code kiosk-1}
  * @param printer        where the printer is
@@ -32,7 +34,7 @@ import java.util.Objects;
  * @param idleTimeout    a connection silent this long (no heartbeat, no pong) is dropped
  * @param reconnectDelays waits between connection attempts; the last one repeats
  */
-public record AgentConfig(URI server, String token, String kiosk, PrinterTarget printer, PrinterProfile profile,
+public record AgentConfig(List<URI> servers, String token, String kiosk, PrinterTarget printer, PrinterProfile profile,
                           Duration statusPoll, Duration statusTimeout, boolean statusQueries, Duration writeTimeout,
                           Duration pingInterval, Duration idleTimeout, List<Duration> reconnectDelays) {
 
@@ -55,13 +57,18 @@ public record AgentConfig(URI server, String token, String kiosk, PrinterTarget 
     public static final String ENV_STATUS_POLL = "ANTRE_STATUS_POLL";
 
     public AgentConfig {
-        Objects.requireNonNull(server, "server");
+        servers = List.copyOf(Objects.requireNonNull(servers, "servers"));
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("at least one server address is needed");
+        }
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(kiosk, "kiosk");
         Objects.requireNonNull(printer, "printer");
         Objects.requireNonNull(profile, "profile");
-        if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme())) {
-            throw new IllegalArgumentException("server address must be ws:// or wss://: " + server);
+        for (URI server : servers) {
+            if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme())) {
+                throw new IllegalArgumentException("server address must be ws:// or wss://: " + server);
+            }
         }
         if (token.isBlank() || kiosk.isBlank()) {
             throw new IllegalArgumentException("the device token and the kiosk id must not be blank");
@@ -81,47 +88,70 @@ public record AgentConfig(URI server, String token, String kiosk, PrinterTarget 
      * The defaults: 80 mm paper, status every 5 s, ping every 20 s, reconnect after 1, 2, 5, then
      * every 10 s.
      *
-     * @param server an {@code http(s)://host:port} base address or the {@code ws(s)://.../ws} address
+     * @param server an {@code http(s)://host:port} base address or the {@code ws(s)://.../ws} address;
+     *               several separated by commas for the nodes of a cluster
      */
     public static AgentConfig of(String server, String token, String kiosk, PrinterTarget printer) {
-        return new AgentConfig(webSocketAddress(server), token, kiosk, printer, PrinterProfile.MM80,
+        return new AgentConfig(webSocketAddresses(server), token, kiosk, printer, PrinterProfile.MM80,
                 DEFAULT_STATUS_POLL, DEFAULT_STATUS_TIMEOUT, true, DEFAULT_WRITE_TIMEOUT, DEFAULT_PING_INTERVAL,
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_RECONNECT_DELAYS);
     }
 
     public AgentConfig withProfile(PrinterProfile p) {
-        return new AgentConfig(server, token, kiosk, printer, p, statusPoll, statusTimeout, statusQueries,
+        return new AgentConfig(servers, token, kiosk, printer, p, statusPoll, statusTimeout, statusQueries,
                 writeTimeout, pingInterval, idleTimeout, reconnectDelays);
     }
 
     public AgentConfig withStatusPoll(Duration d) {
-        return new AgentConfig(server, token, kiosk, printer, profile, d, statusTimeout, statusQueries,
+        return new AgentConfig(servers, token, kiosk, printer, profile, d, statusTimeout, statusQueries,
                 writeTimeout, pingInterval, idleTimeout, reconnectDelays);
     }
 
     public AgentConfig withStatusTimeout(Duration d) {
-        return new AgentConfig(server, token, kiosk, printer, profile, statusPoll, d, statusQueries,
+        return new AgentConfig(servers, token, kiosk, printer, profile, statusPoll, d, statusQueries,
                 writeTimeout, pingInterval, idleTimeout, reconnectDelays);
     }
 
     public AgentConfig withStatusQueries(boolean on) {
-        return new AgentConfig(server, token, kiosk, printer, profile, statusPoll, statusTimeout, on,
+        return new AgentConfig(servers, token, kiosk, printer, profile, statusPoll, statusTimeout, on,
                 writeTimeout, pingInterval, idleTimeout, reconnectDelays);
     }
 
     public AgentConfig withWriteTimeout(Duration d) {
-        return new AgentConfig(server, token, kiosk, printer, profile, statusPoll, statusTimeout, statusQueries,
+        return new AgentConfig(servers, token, kiosk, printer, profile, statusPoll, statusTimeout, statusQueries,
                 d, pingInterval, idleTimeout, reconnectDelays);
     }
 
     public AgentConfig withPing(Duration interval, Duration idle) {
-        return new AgentConfig(server, token, kiosk, printer, profile, statusPoll, statusTimeout, statusQueries,
+        return new AgentConfig(servers, token, kiosk, printer, profile, statusPoll, statusTimeout, statusQueries,
                 writeTimeout, interval, idle, reconnectDelays);
     }
 
     public AgentConfig withReconnectDelays(List<Duration> delays) {
-        return new AgentConfig(server, token, kiosk, printer, profile, statusPoll, statusTimeout, statusQueries,
+        return new AgentConfig(servers, token, kiosk, printer, profile, statusPoll, statusTimeout, statusQueries,
                 writeTimeout, pingInterval, idleTimeout, delays);
+    }
+
+    /** The first server address (the only one outside a cluster). */
+    public URI server() {
+        return servers.get(0);
+    }
+
+    /** Every address in {@code list} ({@code http://a:8080,http://b:8080}), in order, duplicates dropped. */
+    public static List<URI> webSocketAddresses(String list) {
+        List<URI> out = new ArrayList<>();
+        for (String one : Objects.requireNonNull(list, "server").split(",")) {
+            if (!one.isBlank()) {
+                URI uri = webSocketAddress(one);
+                if (!out.contains(uri)) {
+                    out.add(uri);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no server address in '" + list + "'");
+        }
+        return out;
     }
 
     /** Whether the agent asks the printer for its state (the option is on and the device can answer). */
@@ -159,6 +189,7 @@ public record AgentConfig(URI server, String token, String kiosk, PrinterTarget 
      */
     public static AgentConfig parse(List<String> args, Map<String, String> env) {
         String server = env.get(ENV_SERVER);
+        List<String> serverOptions = new ArrayList<>();
         String token = env.get(ENV_TOKEN);
         String tokenFile = env.get(ENV_TOKEN_FILE);
         String kiosk = env.get(ENV_KIOSK);
@@ -172,7 +203,7 @@ public record AgentConfig(URI server, String token, String kiosk, PrinterTarget 
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
             switch (arg) {
-                case "--server" -> server = value(rest, arg);
+                case "--server" -> serverOptions.add(value(rest, arg));
                 case "--token" -> token = value(rest, arg);
                 case "--token-file" -> tokenFile = value(rest, arg);
                 case "--kiosk" -> kiosk = value(rest, arg);
@@ -187,6 +218,9 @@ public record AgentConfig(URI server, String token, String kiosk, PrinterTarget 
         }
         if (token == null && tokenFile != null) {
             token = readToken(Path.of(tokenFile));
+        }
+        if (!serverOptions.isEmpty()) {
+            server = String.join(",", serverOptions);
         }
         require(server, "--server or " + ENV_SERVER);
         require(token, "--token, --token-file, " + ENV_TOKEN + " or " + ENV_TOKEN_FILE);
@@ -249,8 +283,10 @@ public record AgentConfig(URI server, String token, String kiosk, PrinterTarget 
             Prints the tickets a kiosk issues on its ESC/POS printer. Connects to the server's
             WebSocket, receives print jobs, checks the printer (DLE EOT) before each ticket, prints,
             reports the result and the printer's state, and reconnects by itself (1, 2, 5, 10 s).
+            With several servers (the nodes of a cluster) a lost connection moves on to the next one.
 
-              --server URL          http://HOST:PORT of the Antre server (or ws://HOST:PORT/ws)   [ANTRE_SERVER_URL]
+              --server URL          http://HOST:PORT of the Antre server (or ws://HOST:PORT/ws);   [ANTRE_SERVER_URL]
+                                    repeat it (or separate by commas) for every node of a cluster
               --token TOKEN         the print agent's device token                                 [ANTRE_AGENT_TOKEN]
               --token-file FILE     read the token from FILE (keeps it out of the process list)    [ANTRE_AGENT_TOKEN_FILE]
               --kiosk KIOSK         the kiosk whose tickets to print, e.g. kiosk-1                 [ANTRE_KIOSK]

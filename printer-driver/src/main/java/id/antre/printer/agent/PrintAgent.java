@@ -54,8 +54,8 @@ public final class PrintAgent implements AutoCloseable {
     /** Starts an agent; it connects and reconnects by itself until {@link #stop()}. Returns at once. */
     public static PrintAgent start(AgentConfig config) {
         PrintAgent agent = new PrintAgent(Objects.requireNonNull(config, "config"));
-        LOG.info("Print agent of kiosk {} starting: server {}, printer {} ({}), status {}", config.kiosk(),
-                config.server(), config.printer(), config.profile().name(),
+        LOG.info("Print agent of kiosk {} starting: server(s) {}, printer {} ({}), status {}", config.kiosk(),
+                config.servers(), config.printer(), config.profile().name(),
                 config.queriesStatus() ? "every " + config.statusPoll().toMillis() + " ms" : "not queried");
         agent.worker.start();
         agent.link.start();

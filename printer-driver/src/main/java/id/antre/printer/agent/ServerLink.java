@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's WebSocket to the server (the JDK's client): connects, subscribes to
- * {@code printer:<kiosk>}, pings, and reconnects by itself after 1, 2, 5, then every 10 s. What
+ * {@code printer:<kiosk>}, pings, and reconnects by itself after 1, 2, 5, then every 10 s. Given
+ * several servers (the nodes of a cluster), every reconnect goes to the next one, and a full round
+ * of failures counts as one step of the delays, so an agent whose node died is on a survivor
+ * within about a second. What
  * arrives is handed to {@link Inbox}, which must not block: the listener thread only parses and
  * queues, printing happens on the printer thread.
  */
@@ -46,6 +49,8 @@ final class ServerLink {
     private volatile Connection current;
     private volatile boolean stopped;
     private final AtomicInteger failedAttempts = new AtomicInteger();
+    /** Which of the configured servers the next connection goes to (modulo their number). */
+    private final AtomicInteger serverIndex = new AtomicInteger();
     /** The last connection was closed because another agent took over. */
     private volatile boolean replaced;
 
@@ -94,7 +99,7 @@ final class ServerLink {
                     .thenCompose(v -> c.socket.sendText(json, true))
                     .whenComplete((ok, err) -> {
                         if (err != null) {
-                            LOG.debug("Sending to {} failed: {}", config.server(), err.getMessage());
+                            LOG.debug("Sending to {} failed: {}", c.server, err.getMessage());
                         }
                     });
         }
@@ -118,10 +123,11 @@ final class ServerLink {
         if (stopped) {
             return;
         }
-        LOG.debug("Connecting to {} for kiosk {}", config.server(), config.kiosk());
-        Connection attempt = new Connection();
+        java.net.URI server = config.servers().get(Math.floorMod(serverIndex.get(), config.servers().size()));
+        LOG.debug("Connecting to {} for kiosk {}", server, config.kiosk());
+        Connection attempt = new Connection(server);
         http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .buildAsync(config.server(), attempt)
+                .buildAsync(server, attempt)
                 .whenComplete((socket, err) -> {
                     if (err != null) {
                         Throwable cause = err.getCause() != null ? err.getCause() : err;
@@ -137,7 +143,7 @@ final class ServerLink {
             return;
         }
         if (System.nanoTime() - c.lastMessage > config.idleTimeout().toNanos()) {
-            LOG.warn("No message from {} for {} s; reconnecting", config.server(), config.idleTimeout().toSeconds());
+            LOG.warn("No message from {} for {} s; reconnecting", c.server, config.idleTimeout().toSeconds());
             c.socket.abort();
             c.end("silent connection");
             return;
@@ -149,9 +155,14 @@ final class ServerLink {
         if (stopped) {
             return;
         }
-        Duration delay = reconnectDelay(config.reconnectDelays(), failedAttempts.getAndIncrement(), replaced);
+        int servers = config.servers().size();
+        if (servers > 1) {
+            serverIndex.incrementAndGet();
+        }
+        Duration delay = reconnectDelay(config.reconnectDelays(), failedAttempts.getAndIncrement() / servers, replaced);
         replaced = false;
-        LOG.info("Reconnecting to {} in {} s", config.server(), delay.toMillis() / 1000.0);
+        LOG.info("Reconnecting to {} in {} s", config.servers().get(Math.floorMod(serverIndex.get(), servers)),
+                delay.toMillis() / 1000.0);
         try {
             timers.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -169,12 +180,17 @@ final class ServerLink {
 
     /** One connection attempt and, once open, the connection; ends exactly once. */
     private final class Connection implements WebSocket.Listener {
+        final java.net.URI server;
         final AtomicBoolean ended = new AtomicBoolean();
         final StringBuilder partial = new StringBuilder();
         volatile WebSocket socket;
         volatile boolean subscribed;
         volatile long lastMessage = System.nanoTime();
         CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+
+        Connection(java.net.URI server) {
+            this.server = server;
+        }
 
         @Override
         public void onOpen(WebSocket webSocket) {
@@ -184,7 +200,7 @@ final class ServerLink {
                 return;
             }
             current = this;
-            LOG.info("Connected to {}; subscribing to printer:{}", config.server(), config.kiosk());
+            LOG.info("Connected to {}; subscribing to printer:{}", server, config.kiosk());
             send(this, AgentMessages.subscribe(config.kiosk(), config.token()));
             webSocket.request(1);
         }
@@ -240,14 +256,14 @@ final class ServerLink {
             try {
                 message = AgentMessages.parse(text);
             } catch (IllegalArgumentException e) {
-                LOG.warn("Unreadable message from {}: {}", config.server(), e.getMessage());
+                LOG.warn("Unreadable message from {}: {}", server, e.getMessage());
                 return;
             }
             String type = AgentMessages.type(message);
             if ("snapshot".equals(type)) {
                 subscribed = true;
                 failedAttempts.set(0);
-                LOG.info("Registered as the print agent of kiosk {} at {}", config.kiosk(), config.server());
+                LOG.info("Registered as the print agent of kiosk {} at {}", config.kiosk(), server);
                 inbox.subscribed();
             } else if ("error".equals(type) && !subscribed) {
                 // a refused token or kiosk: nothing will arrive on this connection; try again later
@@ -272,9 +288,9 @@ final class ServerLink {
                 return;
             }
             if (wasCurrent) {
-                LOG.warn("Lost the connection to {}: {}", config.server(), why);
+                LOG.warn("Lost the connection to {}: {}", server, why);
             } else {
-                LOG.warn("Connection to {} failed: {}", config.server(), why);
+                LOG.warn("Connection to {} failed: {}", server, why);
             }
             scheduleReconnect();
         }

@@ -32,6 +32,18 @@ class AgentConfigTest {
     }
 
     @Test
+    void theNodesOfAClusterAreGivenByRepeatingServerOrInTheEnvironmentSeparatedByCommas() {
+        AgentConfig repeated = AgentConfig.parse(List.of("--server", "http://10.0.0.2:8080", "--server",
+                "http://10.0.0.3:8080", "--kiosk", "kiosk-1", "--printer", "file:/tmp/x", "--token", "t"), Map.of());
+        AgentConfig listed = AgentConfig.parse(List.of("--kiosk", "kiosk-1", "--printer", "file:/tmp/x", "--token", "t"),
+                Map.of(AgentConfig.ENV_SERVER, "http://10.0.0.2:8080, ws://10.0.0.3:8080/ws,http://10.0.0.2:8080"));
+
+        assertThat(repeated.servers()).containsExactly(URI.create("ws://10.0.0.2:8080/ws"), URI.create("ws://10.0.0.3:8080/ws"));
+        assertThat(listed.servers()).isEqualTo(repeated.servers());
+        assertThat(repeated.server()).isEqualTo(URI.create("ws://10.0.0.2:8080/ws"));
+    }
+
+    @Test
     void aMissingSettingIsNamedWithItsOptionAndVariable() {
         assertThatThrownBy(() -> AgentConfig.parse(List.of("--server", "http://h:1", "--kiosk", "kiosk-1",
                 "--printer", "file:/tmp/x"), Map.of()))

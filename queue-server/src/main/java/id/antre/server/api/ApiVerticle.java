@@ -97,6 +97,7 @@ public class ApiVerticle extends VerticleBase {
     router.route().handler(Edge::handle);
     router.get("/ws").handler(this::webSocket);
     router.get("/health/ready").handler(this::ready);
+    router.get("/health").handler(ctx -> Health.handle(ctx, readiness, id.antre.server.ClusterView.of(vertx)));
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
 
     Router api = Router.router(vertx);
@@ -184,7 +185,9 @@ public class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return gateway == null ? Future.succeededFuture() : gateway.stop();
+    Future<Void> closing = server == null ? Future.succeededFuture()
+        : server.shutdown(GoingAway.GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    return closing.compose(v -> gateway == null ? Future.succeededFuture() : gateway.stop());
   }
 
   public Gateway gateway() {
@@ -234,7 +237,7 @@ public class ApiVerticle extends VerticleBase {
       return;
     }
     // a handshake Netty refuses is the client's mistake: 400, not a server error
-    ctx.request().toWebSocket().onSuccess(gateway::accept)
+    ctx.request().toWebSocket().onSuccess(ws -> gateway.accept(GoingAway.onShutdown(ws)))
         .onFailure(e -> problem(ctx, ErrorCode.INVALID_REQUEST, "a WebSocket upgrade is expected here"));
   }
 

@@ -86,17 +86,24 @@ public class PrintStore {
         .execute(Tuple.of(kiosk, connection, detail, TicketStore.ts(at))).map(rows -> rows.size() > 0);
   }
 
-  /** A printer as managers see it. */
-  public record PrinterRow(String kiosk, String status, String detail, String agent, Instant updatedAt, long pending,
-      long failed) {
+  /** The holding node's word that {@code connection} is still the kiosk's agent; false when it no longer is. */
+  public Future<Boolean> agentAlive(String kiosk, String connection) {
+    return client.preparedQuery(Sql.PRINTER_STATE_ALIVE).execute(Tuple.of(kiosk, connection))
+        .map(rows -> rows.size() > 0);
   }
 
-  public Future<List<PrinterRow>> printers() {
-    return client.preparedQuery(Sql.PRINTER_STATES).execute().map(rows -> {
+  /** A printer as managers see it; {@code stale}: its agent's node has not vouched for it lately. */
+  public record PrinterRow(String kiosk, String status, String detail, String agent, Instant updatedAt, long pending,
+      long failed, boolean stale) {
+  }
+
+  /** @param staleAfter a state not refreshed this long is {@link PrinterRow#stale()} */
+  public Future<List<PrinterRow>> printers(java.time.Duration staleAfter) {
+    return client.preparedQuery(Sql.PRINTER_STATES).execute(Tuple.of((double) staleAfter.toMillis() / 1000)).map(rows -> {
       List<PrinterRow> out = new ArrayList<>();
       rows.forEach(r -> out.add(new PrinterRow(r.getString("kiosk"), r.getString("status"), r.getString("detail"),
           r.getString("agent"), TicketStore.instant(r.getOffsetDateTime("updated_at")), r.getLong("pending"),
-          r.getLong("failed"))));
+          r.getLong("failed"), Boolean.TRUE.equals(r.getBoolean("stale")))));
       return out;
     });
   }

@@ -11,6 +11,9 @@ final class Sql {
    */
   static final String MIGRATION_NO_TIMEOUT = "SET LOCAL statement_timeout = 0; SET LOCAL client_min_messages = warning";
   static final String MIGRATION_LOCK = "SELECT pg_advisory_xact_lock($KEY)";
+  /** The first-start path, one node at a time: no statement deadline while another node holds it. */
+  static final String START_LOCK = "SET statement_timeout = 0; SELECT pg_advisory_lock($KEY)";
+  static final String START_UNLOCK = "SELECT pg_advisory_unlock($KEY); RESET statement_timeout";
   static final String MIGRATION_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migration (
         version int PRIMARY KEY, file text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())""";
@@ -108,16 +111,26 @@ final class Sql {
    * kiosk's agent: a report of a replaced connection that arrives late never overwrites the newer one's.
    */
   static final String PRINTER_STATE_UPSERT = """
-      INSERT INTO printer_state (kiosk, status, detail, agent, updated_at, connection) VALUES ($1, $2, $3, $4, $5, $6)
+      INSERT INTO printer_state (kiosk, status, detail, agent, updated_at, connection, alive_at)
+      VALUES ($1, $2, $3, $4, $5, $6, now())
       ON CONFLICT (kiosk) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, agent = EXCLUDED.agent,
-        updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection
+        updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection, alive_at = now()
       WHERE printer_state.connection IS NULL OR printer_state.connection <= EXCLUDED.connection""";
   /** The agent's connection closed: AGENT_OFFLINE, unless a newer connection has reported since. */
   static final String PRINTER_STATE_AGENT_GONE = """
       UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = $3, updated_at = $4
       WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
+  /**
+   * The node holding an agent's socket says it is still there (database time: every node judges
+   * staleness against the same clock). No row when a newer connection took over.
+   */
+  static final String PRINTER_STATE_ALIVE = """
+      UPDATE printer_state SET alive_at = now() WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
+  /** A state not refreshed for $1 seconds belongs to an agent whose node is gone. */
   static final String PRINTER_STATES = """
       SELECT p.kiosk, p.status, p.detail, p.agent, p.updated_at,
+             (p.status <> 'AGENT_OFFLINE' AND p.alive_at IS NOT NULL AND p.alive_at < now() - make_interval(secs => $1))
+               AS stale,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status IN ('QUEUED', 'SENT')) AS pending,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status = 'FAILED') AS failed
       FROM printer_state p ORDER BY p.kiosk""";

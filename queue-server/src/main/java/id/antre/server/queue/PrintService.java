@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +139,40 @@ public class PrintService {
     })).onFailure(e -> LOG.warn("print job {} at {}: retry not sent: {}", jobId, kiosk, e.getMessage()));
   }
 
+  /**
+   * How often the node holding an agent's socket vouches for it in PostgreSQL, and how long a
+   * state may go without that before every node reads it as AGENT_OFFLINE (its node died or hangs).
+   */
+  public static final Duration AGENT_ALIVE_EVERY = Duration.ofSeconds(3);
+  public static final Duration AGENT_STALE = Duration.ofSeconds(10);
+  /** The agents whose socket this node holds: kiosk -> the connection that reported last through it. */
+  private final Map<String, String> held = new ConcurrentHashMap<>();
+
+  /**
+   * Refreshes the liveness of every agent this node holds (call every {@link #AGENT_ALIVE_EVERY});
+   * an agent another connection has taken over since is forgotten.
+   */
+  public Future<Void> vouchForAgents() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<String, String> e : held.entrySet()) {
+      chain = chain.compose(v -> store.agentAlive(e.getKey(), e.getValue()).map(still -> {
+        if (!still) {
+          held.remove(e.getKey(), e.getValue());
+        }
+        return null;
+      }));
+    }
+    return chain;
+  }
+
+  private static String status(PrintStore.PrinterRow p) {
+    return p.stale() ? "AGENT_OFFLINE" : p.status();
+  }
+
+  private static String detail(PrintStore.PrinterRow p) {
+    return p.stale() ? "agent's server not reachable" : p.detail();
+  }
+
   /** The agent's answer for a job. */
   public Future<JsonObject> result(Actor agent, long jobId, boolean printed, String error) {
     String kiosk = agent.kiosk();
@@ -173,6 +209,9 @@ public class PrintService {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent's connection"));
     }
     String detail = "agent disconnected";
+    if (connection != null) {
+      held.remove(agent.kiosk(), connection);
+    }
     return store.agentGone(agent.kiosk(), connection, detail, clock.instant()).map(changed -> {
       JsonObject msg = new JsonObject().put("type", "printer").put("status", "AGENT_OFFLINE").put("detail", detail)
           .put("at", clock.instant().toString());
@@ -193,6 +232,9 @@ public class PrintService {
       return Future.failedFuture(new QueueException(ErrorCode.INVALID_REQUEST, "status must be one of " + PRINTER_STATES));
     }
     return store.printerState(agent.kiosk(), status, detail, agent.name(), clock.instant(), connection).map(v -> {
+      if (connection != null) {
+        held.put(agent.kiosk(), connection);
+      }
       LOG.info("printer of {} is {} {}", agent.kiosk(), status, detail == null ? "" : LogText.safe(detail));
       JsonObject msg = new JsonObject().put("type", "printer").put("status", status).put("detail", detail)
           .put("at", clock.instant().toString());
@@ -221,16 +263,16 @@ public class PrintService {
     if (!actor.isStaff()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "staff only"));
     }
-    return store.printers().map(rows -> new JsonArray(rows.stream().map(p -> new JsonObject()
-        .put("kiosk", p.kiosk()).put("status", p.status()).put("detail", p.detail()).put("agent", p.agent())
+    return store.printers(AGENT_STALE).map(rows -> new JsonArray(rows.stream().map(p -> new JsonObject()
+        .put("kiosk", p.kiosk()).put("status", status(p)).put("detail", detail(p)).put("agent", p.agent())
         .put("updatedAt", p.updatedAt().toString()).put("pendingJobs", p.pending()).put("failedJobs", p.failed()))
         .toList()));
   }
 
   /** The last known state of one kiosk's printer, or UNKNOWN when it never reported. */
   public Future<JsonObject> printerState(String kiosk) {
-    return store.printers().map(rows -> rows.stream().filter(p -> p.kiosk().equals(kiosk)).findFirst()
-        .map(p -> new JsonObject().put("status", p.status()).put("detail", p.detail())
+    return store.printers(AGENT_STALE).map(rows -> rows.stream().filter(p -> p.kiosk().equals(kiosk)).findFirst()
+        .map(p -> new JsonObject().put("status", status(p)).put("detail", detail(p))
             .put("updatedAt", p.updatedAt().toString()))
         .orElse(new JsonObject().put("status", "UNKNOWN")));
   }

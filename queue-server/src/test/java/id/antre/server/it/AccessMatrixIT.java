@@ -130,6 +130,7 @@ class AccessMatrixIT {
     m.put("GET /ws", new Rule(AccessMatrixIT::open, "/ws", null));
     m.put("GET /health/ready", new Rule(AccessMatrixIT::open, "/health/ready", null));
     m.put("GET /health/live", new Rule(AccessMatrixIT::open, "/health/live", null));
+    m.put("GET /health", new Rule(AccessMatrixIT::open, "/health", null));
     m.put("GET /api/v1/openapi.yaml", new Rule(AccessMatrixIT::open, "/api/v1/openapi.yaml", null));
     m.put("POST /api/v1/auth/login", new Rule(AccessMatrixIT::open, "/api/v1/auth/login",
         "{\"username\":\"petugas-cadangan\",\"password\":\"" + TestServer.PASSWORD + "\"}"));

@@ -61,6 +61,8 @@ class ClusterIT {
         assertThat(call.getString("number")).isEqualTo(number);
         assertThat(call.getString("counter")).isEqualTo("2");
       }
+      JsonObject health = api1.get("/health", null).json();
+      assertThat(health.getJsonObject("cluster").getInteger("members")).as("members seen by node 1").isEqualTo(2);
       node1.stop().await();
       node2.stop().await();
     } finally {
