@@ -44,9 +44,10 @@ public class SurveyStore {
       FROM ticket t WHERE t.tracking_token = $1 ORDER BY t.id DESC LIMIT 1""";
 
   /**
-   * The tablet's counter's most recently finished visit since $2 that nobody has answered yet.
-   * $1 the survey device's id. A ticket transferred on is DONE too, but its visit goes on
-   * elsewhere: only a visit's last ticket counts.
+   * The visit the tablet's counter finished last, since $2, when nobody has answered it yet: once
+   * it is answered the tablet asks about nothing (an earlier visitor who walked away is not asked
+   * for again). $1 the survey device's id. A ticket transferred on is DONE too, but its visit goes
+   * on elsewhere: only a visit's last ticket counts.
    */
   static final String PENDING = """
       SELECT d.counter_id AS device_counter, t.tracking_token, t.prefix, t.number, t.service, t.finished_at
@@ -55,9 +56,8 @@ public class SurveyStore {
         SELECT t.* FROM ticket t
         WHERE t.counter_id = d.counter_id AND t.status = 'DONE' AND t.finished_at >= $2
           AND t.id = (SELECT max(n.id) FROM ticket n WHERE n.tracking_token = t.tracking_token)
-          AND NOT EXISTS (SELECT 1 FROM survey_response r WHERE r.tracking_token = t.tracking_token)
         ORDER BY t.finished_at DESC LIMIT 1
-      ) t ON true
+      ) t ON NOT EXISTS (SELECT 1 FROM survey_response r WHERE r.tracking_token = t.tracking_token)
       WHERE d.id = $1 AND d.kind = 'survey' AND d.active""";
 
   /**

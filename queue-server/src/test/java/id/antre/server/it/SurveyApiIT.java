@@ -223,13 +223,18 @@ class SurveyApiIT {
     assertThat(pending.json().getString("number")).isEqualTo("A003");
 
     assertThat(answer(tablet, second, null).status()).isEqualTo(201);
-    assertThat(api.get("/api/v1/surveys/pending", tablet).json().getString("ticket"))
-        .as("the one before, still unanswered").isEqualTo(first);
+    assertThat(api.get("/api/v1/surveys/pending", tablet).status())
+        .as("the visitor before, who walked away, is not asked for again").isEqualTo(204);
+    assertThat(answer(first, null).status()).as("but may still answer on their phone").isEqualTo(201);
+
+    String third = issue("KTP");
+    serveAndFinish("1");
+    assertThat(api.get("/api/v1/surveys/pending", tablet).json().getString("ticket")).isEqualTo(third);
     fixture.clock.advance(Duration.ofMinutes(10));
     assertThat(api.get("/api/v1/surveys/pending", tablet).status()).as("too old to ask about").isEqualTo(204);
 
-    assertThat(fixture.pool.query("SELECT channel FROM survey_response").execute().await().iterator().next()
-        .getString(0)).isEqualTo("tablet");
+    assertThat(fixture.pool.preparedQuery("SELECT channel FROM survey_response WHERE tracking_token = $1")
+        .execute(Tuple.of(second)).await().iterator().next().getString(0)).isEqualTo("tablet");
     assertThat(api.get("/api/v1/surveys/pending", fixture.kioskToken()).status()).isEqualTo(403);
     assertThat(api.get("/api/v1/surveys/pending", officer).status()).isEqualTo(403);
     assertThat(api.get("/api/v1/surveys/pending", null).status()).isEqualTo(401);
