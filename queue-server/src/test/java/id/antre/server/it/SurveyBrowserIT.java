@@ -87,6 +87,14 @@ class SurveyBrowserIT {
     assertThat(browser.text("[data-element='1']")).containsIgnoringCase("Persyaratan").contains("Sangat sesuai");
     assertThat(browser.text("[data-element='4']")).contains("Gratis");
     answerAll();
+    // English on the way, and back: the answers given so far stay
+    browser.click("#lang");
+    browser.until(d -> browser.text("[data-element='3']").contains("How fast was the service?"));
+    assertThat(browser.find(".survey-form").getDomAttribute("data-answered")).isEqualTo("9");
+    assertThat(browser.find("[data-element='3'] [data-score='4']").getDomAttribute("aria-pressed")).isEqualTo("true");
+    browser.screenshot(SHOTS.resolve("survey-phone-english.png"));
+    browser.click("#lang");
+    browser.until(d -> browser.text("[data-element='3']").contains("kecepatan waktu"));
     browser.click(".survey-profile summary");
     browser.click("[data-field=ageBand][data-choice='30-39']");
     browser.click("[data-field=sex][data-choice=P]");
