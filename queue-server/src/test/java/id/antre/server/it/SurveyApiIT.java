@@ -13,25 +13,29 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The SKM survey over HTTP against a real database: one response per visit, only once it is
  * DONE, bad input refused with nothing stored, the counter's tablet, and the index scoped by
- * who asks.
+ * who asks. One node for the class: each test has visits of its own and counts only those; the
+ * counter's tablet is bound to Loket 1, so the other tests serve at Loket 2.
  */
 @CoreLane
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SurveyApiIT {
   static final JsonArray GOOD = new JsonArray(List.of(4, 3, 4, 3, 4, 4, 4, 3, 4));
   static final String TODAY = "2026-11-30";
+  static final String SUNDAY = "2026-11-29";
 
   HallFixture fixture;
   Api api;
   String officer;
 
-  @BeforeEach
+  @BeforeAll
   void start() {
     fixture = HallFixture.smallHall(HallFixture.MONDAY_0900, false);
     api = fixture.api();
@@ -40,15 +44,19 @@ class SurveyApiIT {
     api.post("/api/v1/counters/2/open", officer, (String) null);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     fixture.close();
   }
 
   String issue(String service) {
+    return issued(service).getString("trackingToken");
+  }
+
+  JsonObject issued(String service) {
     Api.Response r = api.post("/api/v1/tickets", fixture.kioskToken(), new JsonObject().put("service", service));
     assertThat(r.status()).isEqualTo(201);
-    return r.json().getString("trackingToken");
+    return r.json();
   }
 
   void serveAndFinish(String counter) {
@@ -69,12 +77,22 @@ class SurveyApiIT {
     return api.post("/api/v1/surveys", device, body);
   }
 
-  long stored() {
-    return fixture.pool.query("SELECT count(*) FROM survey_response").execute().await().iterator().next().getLong(0);
+  long stored(String token) {
+    return fixture.pool.preparedQuery("SELECT count(*) FROM survey_response WHERE tracking_token = $1")
+        .execute(Tuple.of(token)).await().iterator().next().getLong(0);
+  }
+
+  io.vertx.sqlclient.Row row(String token) {
+    return fixture.pool.preparedQuery("SELECT * FROM survey_response WHERE tracking_token = $1")
+        .execute(Tuple.of(token)).await().iterator().next();
   }
 
   JsonObject ikm(String token, String query) {
-    Api.Response r = api.get("/api/v1/stats/ikm?from=" + TODAY + "&to=" + TODAY + query, token);
+    return ikmOn(token, TODAY, query);
+  }
+
+  JsonObject ikmOn(String token, String day, String query) {
+    Api.Response r = api.get("/api/v1/stats/ikm?from=" + day + "&to=" + day + query, token);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
   }
@@ -88,7 +106,7 @@ class SurveyApiIT {
     assertThat(api.get("/api/v1/surveys/" + token, null).json())
         .isEqualTo(new JsonObject().put("open", false).put("answered", false));
 
-    serveAndFinish("1");
+    serveAndFinish("2");
     assertThat(api.get("/api/v1/surveys/" + token, null).json())
         .isEqualTo(new JsonObject().put("open", true).put("answered", false));
     Api.Response first = answer(token, new JsonObject().put("profile", new JsonObject().put("ageBand", "30-39")
@@ -100,14 +118,13 @@ class SurveyApiIT {
     assertThat(second.code()).isEqualTo("SURVEY_EXISTS");
     assertThat(api.get("/api/v1/surveys/" + token, null).json())
         .isEqualTo(new JsonObject().put("open", false).put("answered", true));
-    assertThat(stored()).isEqualTo(1);
+    assertThat(stored(token)).isEqualTo(1);
 
-    var row = fixture.pool.query("SELECT channel, service, agency, counter_id, u1, u9, age_band, sex, education, "
-        + "occupation, comment FROM survey_response").execute().await().iterator().next();
+    var row = row(token);
     assertThat(row.getString("channel")).isEqualTo("phone");
     assertThat(row.getString("service")).isEqualTo("KTP");
     assertThat(row.getString("agency")).isEqualTo("DUKCAPIL");
-    assertThat(row.getString("counter_id")).isEqualTo("1");
+    assertThat(row.getString("counter_id")).isEqualTo("2");
     assertThat(row.getInteger("u1")).isEqualTo(4);
     assertThat(row.getString("age_band")).isEqualTo("30-39");
     assertThat(row.getString("comment")).isEqualTo("Cepat dan ramah.");
@@ -116,7 +133,7 @@ class SurveyApiIT {
   @Test
   void twoAnswersSentAtOnceStoreOneAndTheOtherIsToldItExists() throws Exception {
     String token = issue("KTP");
-    serveAndFinish("1");
+    serveAndFinish("2");
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Callable<Api.Response>> sends = new ArrayList<>();
@@ -137,13 +154,13 @@ class SurveyApiIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(stored()).isEqualTo(1);
+    assertThat(stored(token)).isEqualTo(1);
   }
 
   @Test
   void badInputIsRefusedWithItsCodeAndNothingIsStored() {
     String token = issue("KTP");
-    serveAndFinish("1");
+    serveAndFinish("2");
     List<String> bodies = List.of(
         new JsonObject().put("ticket", token).put("answers", new JsonArray(List.of(4, 4, 4, 4, 4, 4, 4, 4))).encode(),
         new JsonObject().put("ticket", token).put("answers", new JsonArray(List.of(4, 4, 4, 4, 5, 4, 4, 4, 4))).encode(),
@@ -176,29 +193,30 @@ class SurveyApiIT {
     Api.Response unknown = answer("tidak-ada-tiket-ini", null);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.code()).isEqualTo("UNKNOWN_TICKET");
-    assertThat(stored()).isZero();
+    assertThat(stored(token)).isZero();
 
     assertThat(answer(token, new JsonObject().put("comment", "x".repeat(500))).status()).isEqualTo(201);
-    assertThat(stored()).isEqualTo(1);
+    assertThat(stored(token)).isEqualTo(1);
   }
 
   @Test
   void aTransferredVisitIsAnsweredOnceItsLastServiceIsDoneAndCountsThere() {
+    String manager = fixture.login("manager");
+    long before = ikm(manager, "").getLong("population");
     String token = issue("KTP");
-    assertThat(api.post("/api/v1/counters/1/call-next", officer, (String) null).status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/counters/1/start", officer, (String) null).status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/counters/1/transfer", officer, new JsonObject().put("service", "AKTA")).status())
+    assertThat(api.post("/api/v1/counters/2/call-next", officer, (String) null).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/counters/2/start", officer, (String) null).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/counters/2/transfer", officer, new JsonObject().put("service", "AKTA")).status())
         .isEqualTo(200);
     assertThat(answer(token, null).code()).as("the visit goes on at AKTA").isEqualTo("INVALID_TRANSITION");
-    JsonObject manager = ikm(fixture.login("manager"), "");
-    assertThat(manager.getLong("population")).as("a transfer is not a visit served").isZero();
+    assertThat(ikm(manager, "").getLong("population")).as("a transfer is not a visit served").isEqualTo(before);
 
     serveAndFinish("2");
     assertThat(answer(token, null).status()).isEqualTo(201);
-    var row = fixture.pool.query("SELECT service, counter_id FROM survey_response").execute().await().iterator().next();
+    var row = row(token);
     assertThat(row.getString("service")).isEqualTo("AKTA");
     assertThat(row.getString("counter_id")).isEqualTo("2");
-    assertThat(ikm(fixture.login("manager"), "").getLong("population")).isEqualTo(1);
+    assertThat(ikm(manager, "").getLong("population")).isEqualTo(before + 1);
   }
 
   @Test
@@ -215,12 +233,13 @@ class SurveyApiIT {
     String first = issue("KTP");
     serveAndFinish("1");
     fixture.clock.advance(Duration.ofMinutes(1));
-    String second = issue("KTP");
+    JsonObject secondTicket = issued("KTP");
+    String second = secondTicket.getString("trackingToken");
     serveAndFinish("1");
     Api.Response pending = api.get("/api/v1/surveys/pending", tablet);
     assertThat(pending.status()).isEqualTo(200);
     assertThat(pending.json().getString("ticket")).as("the latest finished").isEqualTo(second);
-    assertThat(pending.json().getString("number")).isEqualTo("A003");
+    assertThat(pending.json().getString("number")).isEqualTo(secondTicket.getString("number"));
 
     assertThat(answer(tablet, second, null).status()).isEqualTo(201);
     assertThat(api.get("/api/v1/surveys/pending", tablet).status())
@@ -243,17 +262,13 @@ class SurveyApiIT {
   }
 
   /**
-   * The worked example of IkmTest (247 respondents, IKM 88.18, B) stored as rows and read back
-   * through the API, next to 3 visits actually served.
+   * The worked example of IkmTest (247 respondents, IKM 88.18, B) stored as rows of a day of its
+   * own (Sunday 29 November, when nobody was served) and read back through the API.
    */
   @Test
   void theIndexOfStoredResponsesIsTheHandComputedOne() {
-    for (int i = 0; i < 3; i++) {
-      issue("KTP");
-    }
-    for (int i = 0; i < 3; i++) {
-      serveAndFinish("1");
-    }
+    String any = issue("KTP");
+    assertThat(api.post("/api/v1/tickets/" + any + "/cancel", null, "{}").status()).isEqualTo(200);
     long ticket = fixture.pool.query("SELECT min(id) FROM ticket").execute().await().iterator().next().getLong(0);
     int[][] counts = {{2, 10, 95, 140}, {1, 12, 90, 144}, {2, 12, 95, 138}, {0, 3, 60, 184}, {2, 15, 102, 128},
         {1, 8, 92, 146}, {0, 5, 70, 172}, {3, 18, 110, 116}, {3, 14, 101, 129}};
@@ -277,31 +292,32 @@ class SurveyApiIT {
     }
     fixture.pool.preparedQuery("INSERT INTO survey_response (tracking_token, ticket_id, service, agency, counter_id, "
         + "service_day, answered_at, channel, u1, u2, u3, u4, u5, u6, u7, u8, u9) VALUES ($1, $2, 'KTP', 'DUKCAPIL', "
-        + "'1', DATE '2026-11-30', now(), 'phone', $3, $4, $5, $6, $7, $8, $9, $10, $11)").executeBatch(rows).await();
+        + "'1', DATE '2026-11-29', now(), 'phone', $3, $4, $5, $6, $7, $8, $9, $10, $11)").executeBatch(rows).await();
 
-    JsonObject all = ikm(fixture.login("manager"), "");
+    String manager = fixture.login("manager");
+    JsonObject all = ikmOn(manager, SUNDAY, "");
     assertThat(all.getLong("respondents")).isEqualTo(247);
-    assertThat(all.getLong("population")).isEqualTo(3);
-    assertThat(all.getLong("minSample")).isEqualTo(3);
-    assertThat(all.getBoolean("enough")).isTrue();
+    assertThat(all.getLong("population")).isZero();
+    assertThat(all.getLong("minSample")).isZero();
     assertThat(all.getJsonArray("nrr").getList())
         .containsExactly(3.51, 3.526, 3.494, 3.733, 3.441, 3.551, 3.676, 3.372, 3.441);
     assertThat(all.getDouble("ikm")).isEqualTo(88.18);
     assertThat(all.getString("grade")).isEqualTo("B");
     assertThat(all.getString("label")).isEqualTo("Baik");
 
-    JsonObject polres = ikm(fixture.login("manager"), "&agency=POLRES");
+    JsonObject polres = ikmOn(manager, SUNDAY, "&agency=POLRES");
     assertThat(polres.getLong("respondents")).isZero();
     assertThat(polres.getValue("ikm")).isNull();
     assertThat(polres.getBoolean("enough")).isFalse();
-    assertThat(ikm(fixture.login("manager"), "&service=KTP").getLong("respondents")).isEqualTo(247);
-    assertThat(ikm(fixture.login("manager"), "&service=KK").getLong("respondents")).isZero();
+    assertThat(ikmOn(manager, SUNDAY, "&service=KTP").getLong("respondents")).isEqualTo(247);
+    assertThat(ikmOn(manager, SUNDAY, "&service=KK").getLong("respondents")).isZero();
+    assertThat(ikmOn(manager, "2026-11-28", "").getLong("respondents")).as("another day").isZero();
   }
 
   @Test
   void aPolresSupervisorCannotReadDisdukcapilsIndexAndSeesOnlyTheirOwn() {
     String token = issue("KTP");
-    serveAndFinish("1");
+    serveAndFinish("2");
     assertThat(answer(token, null).status()).isEqualTo(201);
 
     String polres = fixture.login("koordinator-polres");
@@ -313,7 +329,7 @@ class SurveyApiIT {
     JsonObject own = ikm(polres, "");
     assertThat(own.getString("agency")).isEqualTo("POLRES");
     assertThat(own.getLong("respondents")).as("Disdukcapil's answer is not in Polres's figures").isZero();
-    assertThat(ikm(fixture.login("koordinator-dukcapil"), "").getLong("respondents")).isEqualTo(1);
+    assertThat(ikm(fixture.login("koordinator-dukcapil"), "").getLong("respondents")).isPositive();
     assertThat(api.get("/api/v1/stats/ikm?from=" + TODAY + "&to=" + TODAY, officer).status())
         .as("officers are refused the index").isEqualTo(403);
     assertThat(api.get("/api/v1/stats/ikm?from=" + TODAY + "&to=" + TODAY, fixture.kioskToken()).status())
