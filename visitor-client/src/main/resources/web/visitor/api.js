@@ -12,6 +12,10 @@ export const api = {
   issue: (token, body) => call('POST', '/tickets', { token, body }),
   ticket: (trackingToken) => call('GET', `/tickets/${encodeURIComponent(trackingToken)}`),
   cancel: (trackingToken) => call('POST', `/tickets/${encodeURIComponent(trackingToken)}/cancel`, { body: {} }),
+  surveyStatus: (trackingToken) => call('GET', `/surveys/${encodeURIComponent(trackingToken)}`),
+  /** token: a survey tablet's device token, or none from a phone. */
+  answerSurvey: (body, token) => call('POST', '/surveys', { token, body }),
+  pendingSurvey: (token) => request('GET', '/surveys/pending', { token, timeoutMs: 8000 }),
 };
 
 /**

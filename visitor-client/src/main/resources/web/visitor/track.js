@@ -5,6 +5,7 @@ import { api, live } from './api.js';
 import { ApiError, NetworkError } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
 import { lang, serverText, setLang, t } from './messages.js';
+import { trackSurvey } from './track-survey.js';
 
 const LANG_KEY = 'antre.lang';
 const SOUND_KEY = 'antre.sound';
@@ -16,6 +17,7 @@ const token = decodeURIComponent(location.pathname.replace(/^\/t\//, '').replace
 const state = { ticket: null, missing: false, up: false, sound: localStorage.getItem(SOUND_KEY) === 'on' };
 let audio = null;
 let refetchTimer = 0;
+const survey = trackSurvey(token, lang, () => render());
 
 // ------------------------------------------------------------------ data
 
@@ -55,7 +57,8 @@ function onLive(msg) {
     }
   } else if (msg.type === 'ticket') {
     refetchSoon();
-  } else if (msg.type === 'queue' && state.ticket && (!msg.service || msg.service === state.ticket.service)) {
+  } else if (msg.type === 'queue' && state.ticket && state.ticket.status !== 'DONE'
+      && (!msg.service || msg.service === state.ticket.service)) {
     refetchSoon();
   } else if (msg.type === 'error' && msg.code === 'UNKNOWN_TICKET') {
     state.missing = true;
@@ -101,6 +104,8 @@ function render() {
   body.dataset.status = tk.status;
   document.title = `${tk.number} — ${t(wordKey)}`;
   const open = tk.status === 'WAITING' || tk.status === 'HELD';
+  // the survey form is drawn again with the page: whoever is typing in it keeps the focus
+  const active = document.activeElement;
   main.replaceChildren(...[
     h('section', { class: 'number-card' },
       h('p', { class: 'label' }, t('yourNumber')),
@@ -110,6 +115,7 @@ function render() {
     h('section', { class: `status-card status-${tk.status.toLowerCase()}`, role: 'status' },
       h('h1', { class: 'status-word' }, t(wordKey)),
       h('p', { class: 'status-line' }, line(tk))),
+    survey.view(tk.status),
     h('p', { class: `live-state ${state.up ? 'up' : 'down'}` },
       h('span', { class: 'dot', 'aria-hidden': 'true' }), state.up ? t('live') : t('reconnecting')),
     open
@@ -122,6 +128,9 @@ function render() {
       t('cancel')) : null,
     h('p', { class: 'privacy' }, t('privacy')),
   ].filter(Boolean));
+  if (active && active !== document.body && main.contains(active)) {
+    active.focus({ preventScroll: true });
+  }
 }
 
 // ------------------------------------------------------------------ sound and vibration
@@ -198,6 +207,7 @@ function askCancel() {
 document.getElementById('lang').addEventListener('click', () => {
   setLang(lang() === 'en' ? 'id' : 'en');
   localStorage.setItem(LANG_KEY, lang());
+  survey.setLang(lang());
   render();
 });
 

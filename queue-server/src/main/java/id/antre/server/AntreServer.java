@@ -23,6 +23,8 @@ import id.antre.server.queue.Estimates;
 import id.antre.server.persistence.PrintStore;
 import id.antre.server.queue.PrintService;
 import id.antre.server.queue.QueueService;
+import id.antre.server.persistence.SurveyStore;
+import id.antre.server.survey.SurveyService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,6 +68,8 @@ public final class AntreServer {
   private QueueService queue;
   private PrintService printing;
   private AuthService auth;
+  private SurveyService surveys;
+  private SurveyStore surveyStore;
   /** One per node, shared by its HTTP verticles. */
   private final RateLimiter limiter;
   private int port;
@@ -108,6 +112,8 @@ public final class AntreServer {
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
+          surveyStore = new SurveyStore(client);
+          surveys = new SurveyService(hall, surveyStore, clock);
           printing.outlook(queue::outlook);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           vertx.setPeriodic(PrintService.AGENT_ALIVE_EVERY.toMillis(), id -> printing.vouchForAgents());
@@ -133,7 +139,7 @@ public final class AntreServer {
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
-        config.httpIdleTimeout(), config.commandDeadline());
+        config.httpIdleTimeout(), config.commandDeadline(), surveys);
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -259,13 +265,19 @@ public final class AntreServer {
           .orElseGet(Tokens::newDeviceToken);
       demoSecrets.put("kiosk-1", kiosk);
       demoSecrets.put("display-1", display);
+      String tablet = config.demoPassword().map(p -> Tokens.derivedDeviceToken(p, "survey-1"))
+          .orElseGet(Tokens::newDeviceToken);
       demoSecrets.put("printer-1", agent);
+      demoSecrets.put("survey-1", tablet);
+      String firstCounter = hall.counters().get(0).id();
       return chain
           .compose(v -> halls.upsertDevice("kiosk-1", "kiosk", "Anjungan Lantai 1", Tokens.sha256(kiosk), "lantai-1", null))
           .compose(v -> halls.upsertDevice("display-1", "display", "Layar Lantai 1", Tokens.sha256(display), "lantai-1",
               null))
           .compose(v -> halls.upsertDevice("printer-1", "print-agent", "Printer Anjungan Lantai 1", Tokens.sha256(agent),
-              "lantai-1", "kiosk-1"));
+              "lantai-1", "kiosk-1"))
+          .compose(v -> surveyStore.upsertTablet("survey-1", "Tablet Survei " + hall.counters().get(0).name(),
+              Tokens.sha256(tablet), firstCounter));
     });
   }
 

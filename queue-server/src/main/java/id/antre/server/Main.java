@@ -36,6 +36,7 @@ public final class Main {
               .append("\n");
           boolean seededEarlier = server.demoSecrets().containsKey(AntreServer.SEEDED_EARLIER);
           String kiosk = config.demo() && !seededEarlier ? "/kiosk?device=" + server.demoSecrets().get("kiosk-1") : "/kiosk";
+          String survey = config.demo() && !seededEarlier ? "/survey?device=" + server.demoSecrets().get("survey-1") : "/survey";
           for (String[] page : List.of(
               new String[] {"Home", "/"},
               new String[] {"Kiosk (anjungan)", kiosk},
@@ -44,6 +45,7 @@ public final class Main {
               new String[] {"Counter terminal", "/counter"},
               new String[] {"Manager monitor", "/manager"},
               new String[] {"Phone tracking", "/t/<token from a ticket's QR>"},
+              new String[] {"Survey tablet", survey},
               new String[] {"API (OpenAPI)", "/api/v1/openapi.yaml"},
               new String[] {"Hall (JSON)", "/api/v1/hall"},
               new String[] {"Health", "/health/ready"})) {
@@ -62,6 +64,8 @@ public final class Main {
             out.append("  display device token: ").append(server.demoSecrets().get("display-1")).append("\n");
             out.append("  print agent token:    ").append(server.demoSecrets().get("printer-1"))
                 .append("  (kiosk-1's printer: scripts/virtual-printer, then scripts/print-agent)\n");
+            out.append("  survey tablet token:  ").append(server.demoSecrets().get("survey-1"))
+                .append("  (the SKM survey at the first counter)\n");
           }
           System.out.println(out);
           System.out.flush();

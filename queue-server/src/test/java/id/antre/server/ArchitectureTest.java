@@ -58,6 +58,13 @@ class ArchitectureTest {
       .because("building an announcement is plain code that the gateway and the tests call alike");
 
   @ArchTest
+  static final ArchRule theSatisfactionIndexIsPlainJava = noClasses()
+      .that().belongToAnyOf(id.antre.server.survey.Ikm.class, id.antre.server.survey.Skm.class)
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.vertx..", "io.netty..", "java.sql..", "id.antre.server.persistence..", "id.antre.server.api..")
+      .because("the IKM and the questionnaire are rules, computed the same by the service, the tests and the report");
+
+  @ArchTest
   static final ArchRule onlyPersistenceAndTheServerWiringTouchTheSqlClient = noClasses()
       .that().resideOutsideOfPackage("id.antre.server.persistence..")
       .and(not(belongToAnyOf(AntreServer.class)))

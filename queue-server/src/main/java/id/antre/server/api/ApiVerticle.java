@@ -65,6 +65,7 @@ public class ApiVerticle extends VerticleBase {
   private final ClientAddress clientAddress;
   private final java.time.Duration idleTimeout;
   private final Duration deadline;
+  private final SurveyRoutes surveys;
   private HttpServer server;
   private Gateway gateway;
   private Router root;
@@ -75,7 +76,9 @@ public class ApiVerticle extends VerticleBase {
    */
   public ApiVerticle(int port, AuthService auth, Supplier<Future<Void>> readiness, GatewayOptions gatewayOptions,
       java.util.Optional<String> audioDir, Function<String, java.util.Optional<String>> counterAgency,
-      RateLimiter limiter, RateLimits limits, java.time.Duration idleTimeout, Duration deadline) {
+      RateLimiter limiter, RateLimits limits, java.time.Duration idleTimeout, Duration deadline,
+      id.antre.server.survey.SurveyService surveys) {
+    this.surveys = new SurveyRoutes(surveys, auth);
     this.audioDir = audioDir;
     this.idleTimeout = idleTimeout;
     this.limiter = limiter;
@@ -155,6 +158,7 @@ public class ApiVerticle extends VerticleBase {
         "service"));
     api.post("/counters/:counter/resume").handler(ctx -> counter(ctx, "resume",
         Map.of("requestId", Type.STRING, "ticket", Type.INTEGER), "ticket"));
+    surveys.mount(api, this::authenticated, this::anonymousWrite);
     router.route("/api/v1/*").subRouter(api);
 
     Pages.mount(router, audioDir);

@@ -17,7 +17,7 @@ public final class Problems {
       case FORBIDDEN -> 403;
       case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET, NOT_FOUND -> 404;
       case QUOTA_EXHAUSTED, SERVICE_CLOSED, INVALID_TRANSITION, COUNTER_NOT_OPEN, COUNTER_BUSY, NO_CURRENT_TICKET,
-          CONFLICT, REQUEST_ID_REUSED -> 409;
+          CONFLICT, REQUEST_ID_REUSED, SURVEY_EXISTS -> 409;
       case PAYLOAD_TOO_LARGE -> 413;
       case RATE_LIMITED -> 429;
       case UNAVAILABLE -> 503;
@@ -44,6 +44,7 @@ public final class Problems {
       case NO_CURRENT_TICKET -> "Tidak ada tiket aktif";
       case CONFLICT -> "Perubahan bersamaan";
       case REQUEST_ID_REUSED -> "requestId sudah dipakai";
+      case SURVEY_EXISTS -> "Survei sudah diisi";
       case RATE_LIMITED -> "Terlalu banyak permintaan";
       case UNAVAILABLE -> "Layanan server belum siap";
       case INTERNAL -> "Kesalahan server";

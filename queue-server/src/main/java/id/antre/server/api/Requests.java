@@ -15,7 +15,7 @@ import java.util.Map;
 final class Requests {
   /** The type a body field must have. */
   enum Type {
-    STRING, STRING_OR_EMPTY, INTEGER, BOOLEAN, ARRAY, OBJECT
+    STRING, STRING_OR_EMPTY, INTEGER, BOOLEAN, ARRAY, INTEGERS, OBJECT
   }
 
   static final int MAX_STRING = 500;
@@ -65,6 +65,8 @@ final class Requests {
         case BOOLEAN -> v instanceof Boolean;
         case ARRAY -> v instanceof io.vertx.core.json.JsonArray a && a.size() <= 50
             && a.stream().allMatch(x -> x instanceof String s && !s.isBlank() && s.length() <= 64 && !Edge.hasControl(s));
+        case INTEGERS -> v instanceof io.vertx.core.json.JsonArray a && a.size() <= 50
+            && a.stream().allMatch(x -> x instanceof Integer || x instanceof Long);
         case OBJECT -> v instanceof JsonObject o && o.size() <= 50
             && o.fieldNames().stream().allMatch(k -> k.length() <= 64 && !Edge.hasControl(k));
       };
@@ -75,6 +77,7 @@ final class Requests {
           case INTEGER -> "a whole number";
           case BOOLEAN -> "true or false";
           case ARRAY -> "a list of at most 50 non-empty texts";
+          case INTEGERS -> "a list of at most 50 whole numbers";
           case OBJECT -> "an object of at most 50 fields";
         });
       }

@@ -2,7 +2,7 @@ package id.antre.server.auth;
 
 /**
  * Who makes a request: a signed-in user (officer, supervisor, manager, admin) or a device
- * (kiosk, display, print agent). {@code agency} is set for officers and supervisors only;
+ * (kiosk, display, print agent, survey tablet). {@code agency} is set for officers and supervisors only;
  * {@code kiosk} for print agents (the kiosk whose tickets they print) and kiosks (themselves).
  */
 public record Actor(String name, Role role, String agency, String kiosk) {
@@ -13,7 +13,7 @@ public record Actor(String name, Role role, String agency, String kiosk) {
 
   /** Roles, from the narrowest. */
   public enum Role {
-    KIOSK, DISPLAY, PRINT_AGENT, OFFICER, SUPERVISOR, MANAGER, ADMIN;
+    KIOSK, DISPLAY, PRINT_AGENT, SURVEY, OFFICER, SUPERVISOR, MANAGER, ADMIN;
 
     public static Role ofUser(String role) {
       return valueOf(role.toUpperCase());

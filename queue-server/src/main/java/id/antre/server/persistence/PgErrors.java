@@ -61,6 +61,19 @@ public final class PgErrors {
     return Optional.empty();
   }
 
+  /** SQLSTATE unique_violation. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  /** Whether a failure is PostgreSQL refusing a row because of the named unique constraint. */
+  public static boolean violatesUnique(Throwable err, String constraint) {
+    for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof PgException pg) {
+        return UNIQUE_VIOLATION.equals(pg.getSqlState()) && constraint.equals(pg.getConstraint());
+      }
+    }
+    return false;
+  }
+
   private static QueueException unavailable(String why) {
     long now = System.currentTimeMillis();
     long last = lastLogged.get();

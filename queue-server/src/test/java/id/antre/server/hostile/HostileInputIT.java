@@ -50,6 +50,7 @@ class HostileInputIT {
       SELECT (SELECT count(*) FROM ticket) || '/' || (SELECT count(*) FROM ticket_event) || '/'
           || (SELECT coalesce(sum(last_number), 0) FROM daily_sequence) || '/' || (SELECT count(*) FROM counter_event)
           || '/' || (SELECT count(*) FROM print_job) || '/' || (SELECT count(*) FROM session)
+          || '/' || (SELECT count(*) FROM survey_response)
           || '/' || (SELECT coalesce(string_agg(id || status || coalesce(counter_id, '') || recall_count, ',' ORDER BY id), '') FROM ticket)
           || '/' || (SELECT string_agg(counter_id || state || coalesce(current_ticket::text, '')
                      || coalesce(services::text, ''), ',' ORDER BY counter_id) FROM counter_state)
@@ -89,6 +90,7 @@ class HostileInputIT {
         "admin", hall.login("admin"),
         "garbage", "u1.AAAA.BBBB",
         "nul", "d1.\u0000abc"));
+    identities.put("tablet", hall.server.demoSecrets().get("survey-1"));
     // some state worth damaging: an open counter holding a called ticket, waiting tickets, a print job
     hall.api.post("/api/v1/counters/1/open", officer, (String) null);
     for (int i = 0; i < 4; i++) {
@@ -133,10 +135,12 @@ class HostileInputIT {
       "POST /api/v1/counters/{counter}/hold", "POST /api/v1/counters/{counter}/transfer",
       "POST /api/v1/counters/{counter}/resume", "GET /", "GET /kiosk", "GET /t/{token}", "GET /display",
       "GET /counter", "GET /manager", "GET /audio/{clip}", "GET /web/{file}", "GET /health/ready",
-      "GET /health/live", "GET /ws", "GET /api/v1/{anything}"};
+      "GET /health/live", "GET /ws", "GET /api/v1/{anything}", "POST /api/v1/surveys", "GET /api/v1/surveys/{token}",
+      "GET /api/v1/surveys/pending", "GET /api/v1/stats/ikm", "GET /survey"};
 
   static final String[] FIELDS = {"service", "channel", "priority", "requestId", "print", "username", "password",
-      "text", "ticket", "reason", "services", "weights", "outcome", "note", "token", "since", "topics", "job"};
+      "text", "ticket", "reason", "services", "weights", "outcome", "note", "token", "since", "topics", "job",
+      "answers", "profile", "comment"};
 
   /** Hostile text: NUL and other controls, unicode of every kind, overlong, traversal, injection. */
   String hostileText() {
@@ -237,7 +241,7 @@ class HostileInputIT {
       path = path.replace(p, pathParam());
     }
     if (random.nextInt(6) == 0) {
-      path += "?" + new String[] {"paper", "since", "zone", "format", "x"}[random.nextInt(5)] + "=" + pathParam();
+      path += "?" + new String[] {"paper", "since", "zone", "format", "x", "from", "to", "agency", "service"}[random.nextInt(9)] + "=" + pathParam();
     }
     String token = new ArrayList<>(identities.values()).get(random.nextInt(identities.size()));
     byte[] body = method.equals("GET") && random.nextInt(4) != 0 ? new byte[0] : hostileBody();

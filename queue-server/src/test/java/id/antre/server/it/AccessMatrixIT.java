@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class AccessMatrixIT {
   /** Every kind of caller. "Own" and "other" agency are relative to counter 1 (DUKCAPIL). */
   enum Who {
-    ANONYMOUS, KIOSK, DISPLAY, PRINT_AGENT, OFFICER_OWN, OFFICER_OTHER, SUPERVISOR_OWN, SUPERVISOR_OTHER, MANAGER, ADMIN,
+    ANONYMOUS, KIOSK, DISPLAY, PRINT_AGENT, SURVEY, OFFICER_OWN, OFFICER_OTHER, SUPERVISOR_OWN, SUPERVISOR_OTHER, MANAGER, ADMIN,
     REVOKED_USER, REVOKED_DEVICE, EXPIRED, GARBLED;
 
     boolean invalid() {
@@ -48,7 +48,7 @@ class AccessMatrixIT {
     }
 
     boolean device() {
-      return this == KIOSK || this == DISPLAY || this == PRINT_AGENT;
+      return this == KIOSK || this == DISPLAY || this == PRINT_AGENT || this == SURVEY;
     }
   }
 
@@ -107,11 +107,20 @@ class AccessMatrixIT {
   }
 
   static Expect issuers(Who w) {
-    return anyone(w, true, true, x -> x != Who.DISPLAY && x != Who.PRINT_AGENT);
+    return anyone(w, true, true, x -> x != Who.DISPLAY && x != Who.PRINT_AGENT && x != Who.SURVEY);
   }
 
   static Expect printerFollowers(Who w) {
     return anyone(w, true, true, x -> x == Who.KIOSK || x == Who.PRINT_AGENT || x == Who.MANAGER || x == Who.ADMIN);
+  }
+
+  /** No token, or any valid one (a survey tablet answers with its own); a token sent must be valid. */
+  static Expect tokenOptional(Who w) {
+    return w.invalid() && w != Who.ANONYMOUS ? Expect.UNAUTHENTICATED : Expect.ALLOWED;
+  }
+
+  static Expect surveyTablets(Who w) {
+    return anyone(w, true, false, x -> x == Who.SURVEY);
   }
 
   /** The matrix: one rule per route, as the router lists it. */
@@ -124,6 +133,7 @@ class AccessMatrixIT {
     m.put("GET /counter", new Rule(AccessMatrixIT::open, "/counter", null));
     m.put("GET /manager", new Rule(AccessMatrixIT::open, "/manager", null));
     m.put("GET /t/:token", new Rule(AccessMatrixIT::open, "/t/" + trackingToken, null));
+    m.put("GET /survey", new Rule(AccessMatrixIT::open, "/survey", null));
     m.put("GET /favicon.ico", new Rule(AccessMatrixIT::open, "/favicon.ico", null));
     m.put("GET /audio/:clip", new Rule(AccessMatrixIT::open, "/audio/nomor-antrian.wav", null));
     m.put("* /web/*", new Rule(AccessMatrixIT::open, "/web/visitor/kiosk.html", null));
@@ -152,6 +162,14 @@ class AccessMatrixIT {
         "/api/v1/print-jobs/" + printJob + "/cancel", null));
     m.put("GET /api/v1/print-jobs/:job/preview.png", new Rule(AccessMatrixIT::staff,
         "/api/v1/print-jobs/" + printJob + "/preview.png", null));
+    // the ticket is still waiting: every caller allowed in gets 409 INVALID_TRANSITION, and nothing is stored
+    m.put("POST /api/v1/surveys", new Rule(AccessMatrixIT::tokenOptional, "/api/v1/surveys",
+        "{\"ticket\":\"" + trackingToken + "\",\"answers\":[4,4,4,4,4,4,4,4,4]}"));
+    m.put("GET /api/v1/surveys/pending", new Rule(AccessMatrixIT::surveyTablets, "/api/v1/surveys/pending", null));
+    m.put("GET /api/v1/surveys/:token", new Rule(AccessMatrixIT::open, "/api/v1/surveys/" + trackingToken, null));
+    // another agency's index: only its own supervisor, managers and admins
+    m.put("GET /api/v1/stats/ikm", new Rule(AccessMatrixIT::supervisorsOfOwnAgency,
+        "/api/v1/stats/ikm?from=2026-11-30&to=2026-11-30&agency=DUKCAPIL", null));
     // guards in front of the counter routes: probed through the routes they guard
     m.put("* /api/v1/counters", new Rule(AccessMatrixIT::signedIn, null, null));
     m.put("* /api/v1/counters/*", new Rule(AccessMatrixIT::signedIn, null, null));
@@ -207,6 +225,7 @@ class AccessMatrixIT {
     TOKENS.put(Who.KIOSK, f.hall.kioskToken());
     TOKENS.put(Who.DISPLAY, f.hall.server.demoSecrets().get("display-1"));
     TOKENS.put(Who.PRINT_AGENT, f.hall.server.demoSecrets().get("printer-1"));
+    TOKENS.put(Who.SURVEY, f.hall.server.demoSecrets().get("survey-1"));
     TOKENS.put(Who.OFFICER_OWN, f.hall.login("petugas-dukcapil"));
     TOKENS.put(Who.OFFICER_OTHER, f.hall.login("petugas-polres"));
     TOKENS.put(Who.SUPERVISOR_OWN, f.hall.login("koordinator-dukcapil"));
