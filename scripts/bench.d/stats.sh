@@ -7,14 +7,14 @@
 #
 #   scripts/bench.d/stats.sh       (or scripts/bench --stats-only)
 #
-# Settings: BENCH_STATS_PORT (8098), BENCH_STATS_REPEAT (40 requests per view and range),
+# Settings: BENCH_STATS_PORT (8189), BENCH_STATS_REPEAT (40 requests per view and range),
 # BENCH_STATS_DAYS (365) and BENCH_STATS_PER_DAY (2450) for the generation,
 # BENCH_STATS_REGENERATE=1 drops and generates the year again, BENCH_STATS_NO_DOC=1 prints only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
 
-PORT=${BENCH_STATS_PORT:-8098}
+PORT=${BENCH_STATS_PORT:-8189}
 DB=antre_bench_stats
 REPEAT=${BENCH_STATS_REPEAT:-40}
 DAYS=${BENCH_STATS_DAYS:-365}
@@ -55,13 +55,17 @@ fi
 
 PASSWORD=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 start_server() {
+  if curl -s -o /dev/null "http://127.0.0.1:$PORT/health/live"; then
+    log "port $PORT is taken by another process: set BENCH_STATS_PORT"; exit 1
+  fi
   : >"$WORK/server.log"
   ANTRE_DEMO=1 ANTRE_DEMO_PASSWORD=$PASSWORD ANTRE_PORT=$PORT ANTRE_DB_NAME=$DB \
     ANTRE_PUBLIC_URL=http://127.0.0.1:$PORT \
     java -cp "$WORK/server-classes:$(cat "$CP_FILE")" id.antre.server.Main >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
-    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
+    grep -q 'HTTP listening' "$WORK/server.log" && curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 \
+      && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$WORK/server.log" >&2; log "the server did not start"; exit 1; }
     sleep 0.5
   done
