@@ -4,7 +4,7 @@
 // as PDF through the print stylesheet (A4, stats.css).
 
 import { t, translate, setLang, lang, num } from './stats-messages.js';
-import { statsApi, session, iso, hallToday } from './stats-data.js';
+import { statsApi, session, iso, serverToday } from './stats-data.js';
 import { drawSummary } from './stats-view.js';
 import { ApiError } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
@@ -93,14 +93,6 @@ async function init() {
   } catch {
     // the figures do not need it
   }
-  const asked = new URLSearchParams(location.search).get('month');
-  if (asked && /^\d{4}-\d{2}$/.test(asked)) {
-    $('month').value = asked;
-  } else {
-    // last month: the report is written once a month is over
-    const today = hallToday(hall?.timeZone);
-    $('month').value = iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))).slice(0, 7);
-  }
   fillAgencies();
   $('month').addEventListener('change', load);
   $('agency').addEventListener('change', load);
@@ -116,6 +108,14 @@ async function init() {
     $('signed-out').append(t('sessionEnded'), ' ', h('a', { href: '/manager/stats' }, t('toStats')));
     document.body.dataset.state = 'signed-out';
     return;
+  }
+  const asked = new URLSearchParams(location.search).get('month');
+  if (asked && /^\d{4}-\d{2}$/.test(asked)) {
+    $('month').value = asked;
+  } else {
+    // last month: the report is written once a month is over
+    const today = await serverToday(hall?.timeZone);
+    $('month').value = iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))).slice(0, 7);
   }
   load();
 }

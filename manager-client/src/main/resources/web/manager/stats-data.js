@@ -49,10 +49,24 @@ const pad = (n) => String(n).padStart(2, '0');
 export const iso = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const day = (y, m, d) => new Date(Date.UTC(y, m, d));
 
-/** Today in the hall's zone, as a UTC date. */
+/** Today in the hall's zone, as a UTC date, by this device's clock. */
 export function hallToday(timeZone, now = new Date()) {
   const f = hallFields(now, timeZone);
   return day(f.year, f.month, f.day);
+}
+
+/**
+ * Today's service day as the server counts it (a summary without a range covers today), so the
+ * presets agree with the server whatever this device's clock says; the device's clock otherwise.
+ */
+export async function serverToday(timeZone) {
+  try {
+    const s = await statsApi.summary({});
+    const [y, m, d] = s.from.split('-').map(Number);
+    return day(y, m - 1, d);
+  } catch {
+    return hallToday(timeZone);
+  }
 }
 
 /** The range of a preset: today, yesterday, week (Monday to today), month, lastMonth. */

@@ -2,7 +2,7 @@
 // presets and filters, and loading every view of the chosen period at once.
 
 import { t, translate, setLang, lang } from './stats-messages.js';
-import { statsApi, session, saveSession, whenUnauthorized, hallToday, presetRange, saveBlob } from './stats-data.js';
+import { statsApi, session, saveSession, whenUnauthorized, serverToday, presetRange, saveBlob } from './stats-data.js';
 import { drawTiles, drawSummary, drawOfficers } from './stats-view.js';
 import { drawTrend, drawHistogram, drawHeatmap, resizeCharts } from './stats-charts.js';
 import { ApiError } from '/web/common/http.js';
@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 const PRESETS = ['today', 'yesterday', 'week', 'month', 'lastMonth', 'custom'];
 const GROUPS = ['agency', 'service', 'counter', 'officer', 'channel', 'priority', 'day', 'hour'];
 
-const state = { hall: null, preset: 'month', data: null, loginKey: null };
+const state = { hall: null, preset: 'month', data: null, loginKey: null, today: null };
 
 function show(view) {
   $('view-login').hidden = view !== 'login';
@@ -70,7 +70,7 @@ function fillServices() {
 function choosePreset(p) {
   state.preset = p;
   if (p !== 'custom') {
-    const r = presetRange(p, hallToday(state.hall?.timeZone));
+    const r = presetRange(p, state.today);
     $('from').value = r.from;
     $('to').value = r.to;
     load();
@@ -142,6 +142,7 @@ async function download(format) {
 }
 
 async function start() {
+  state.today = await serverToday(state.hall?.timeZone);
   show('stats');
   fillSelects();
   choosePreset(state.preset);
