@@ -56,9 +56,9 @@ async function load() {
       statsApi.summary({ ...f, groupBy: 'service' }),
       ikmSection(f),
     ]);
-    drawSummary($('t-hall'), all);
-    drawSummary($('t-agencies'), byAgency);
-    drawSummary($('t-services'), byService);
+    drawSummary($('t-hall'), all, { compact: true });
+    drawSummary($('t-agencies'), byAgency, { compact: true });
+    drawSummary($('t-services'), byService, { compact: true });
     $('signed-out').hidden = true;
     document.body.dataset.state = 'ready';
   } catch (err) {

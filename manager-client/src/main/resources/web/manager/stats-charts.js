@@ -36,12 +36,12 @@ export function drawTrend(el, byDay) {
   c.setOption({
     animation: false,
     textStyle: FONT,
-    grid: { left: 56, right: 56, top: 36, bottom: 40 },
+    grid: { left: 56, right: 56, top: 56, bottom: 40 },
     legend: { top: 0, textStyle: FONT },
     xAxis: { type: 'category', data: days, axisLabel: { color: MUTED } },
     yAxis: [
-      { type: 'value', name: t('visits'), axisLabel: { color: MUTED } },
-      { type: 'value', name: t('trendWait'), axisLabel: { color: MUTED }, splitLine: { show: false } },
+      { type: 'value', name: t('visits'), minInterval: 1, axisLabel: { color: MUTED } },
+      { type: 'value', name: t('minutesUnit'), axisLabel: { color: MUTED }, splitLine: { show: false } },
     ],
     series: [
       { name: t('trendIssued'), type: 'bar', data: byDay.rows.map((r) => r.issued), itemStyle: { color: '#9db7d1' } },
@@ -64,8 +64,10 @@ export function drawHistogram(el, histogram) {
     grid: { left: 56, right: 16, top: 24, bottom: 56 },
     xAxis: { type: 'category', name: t('waitAxis'), nameLocation: 'middle', nameGap: 36,
       data: histogram.bins.map((b) => t('waitBin', b.fromMinutes, b.toMinutes)),
-      axisLabel: { color: MUTED, interval: 1, rotate: 0 } },
-    yAxis: { type: 'value', name: t('visits'), axisLabel: { color: MUTED } },
+      // every third bin named by its start ("0", "15", "30", ...), the last as "≥ 120"
+      axisLabel: { color: MUTED, interval: 0,
+        formatter: (v, i) => (i === histogram.bins.length - 1 ? v : (i % 3 === 0 ? String(histogram.bins[i].fromMinutes) : '')) } },
+    yAxis: { type: 'value', name: t('visits'), minInterval: 1, axisLabel: { color: MUTED } },
     series: [{ type: 'bar', data: histogram.bins.map((b) => b.visits), itemStyle: { color: PRIMARY },
       label: { show: histogram.bins.length <= 25, position: 'top', fontSize: 10, color: MUTED,
         formatter: (p) => (p.value ? num(p.value) : '') } }],
@@ -102,7 +104,7 @@ export function drawHeatmap(el, heatmap) {
     grid: { left: 56, right: 24, top: 8, bottom: 64 },
     xAxis: { type: 'category', data: hours, splitArea: { show: true }, axisLabel: { color: MUTED } },
     yAxis: { type: 'category', data: t('weekdays'), inverse: true, splitArea: { show: true }, axisLabel: { color: MUTED } },
-    visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160,
+    visualMap: { min: 0, max, calculable: false, text: t('fewMany'), orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160,
       inRange: { color: ['#f4f7fa', '#cfe0f0', '#86b3dc', '#4a8ac4'] }, textStyle: FONT },
     series: [{ type: 'heatmap', data, label: { show: true, fontSize: 11, formatter: (p) => (p.value[2] ? num(p.value[2]) : '') },
       emphasis: { disabled: true } }],

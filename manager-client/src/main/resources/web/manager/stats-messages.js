@@ -51,6 +51,8 @@ const MESSAGES = {
       transferred: 'Dirujuk', waitMean: 'Rata-rata tunggu', waitP90: 'Tunggu p90', serviceMean: 'Rata-rata layanan',
       withinTarget: 'Sesuai target tunggu' },
     minutes: (m) => `${m} mnt`,
+    minutesUnit: 'mnt',
+    fewMany: ['banyak', 'sedikit'],
     delta: (d) => `${d > 0 ? '+' : ''}${d} dibanding sebelumnya`,
     // table
     summaryTitle: 'Ringkasan',
@@ -148,6 +150,8 @@ const MESSAGES = {
       transferred: 'Transferred', waitMean: 'Mean wait', waitP90: 'Wait p90', serviceMean: 'Mean service',
       withinTarget: 'Within target wait' },
     minutes: (m) => `${m} min`,
+    minutesUnit: 'min',
+    fewMany: ['many', 'few'],
     delta: (d) => `${d > 0 ? '+' : ''}${d} against the previous`,
     summaryTitle: 'Summary',
     col: { name: 'Name', issued: 'Issued', served: 'Served', noShow: 'No-show', cancelled: 'Cancelled',

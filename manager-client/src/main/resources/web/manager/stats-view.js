@@ -50,10 +50,12 @@ export function drawTiles(dl, hallRow, previousRow) {
     d === null ? null : h('dd', { class: `delta ${d > 0 ? 'up' : 'down'}` }, t('delta', num(d, Number.isInteger(d) ? 0 : 1))))));
 }
 
-const COUNT_COLUMNS = ['issued', 'served', 'noShow', 'cancelled', 'transferred', 'expired'];
+const ALL_COUNTS = ['issued', 'served', 'noShow', 'cancelled', 'transferred', 'expired'];
 const TIME_COLUMNS = ['mean', 'p50', 'p90', 'max'];
 
-export function drawSummary(table, summary) {
+/** The summary table; compact (the printed report) leaves out the expired column, 0 until that status exists. */
+export function drawSummary(table, summary, { compact = false } = {}) {
+  const COUNT_COLUMNS = compact ? ALL_COUNTS.filter((c) => c !== 'expired') : ALL_COUNTS;
   const head1 = h('tr', {},
     h('th', { scope: 'col', rowspan: 2 }, t('col.name')),
     h('th', { scope: 'colgroup', colspan: COUNT_COLUMNS.length, class: 'group' }, t('countGroup')),
@@ -71,7 +73,7 @@ export function drawSummary(table, summary) {
     TIME_COLUMNS.map((c) => h('td', { class: 'num' }, num(r.serviceMinutes[c], 1))),
     h('td', { class: 'num' }, r.withinTargetPct == null ? '—' : `${num(r.withinTargetPct, 1)} %`)));
   const body = rows.length ? rows
-    : [h('tr', {}, h('td', { colspan: 16, class: 'empty' }, t('noData')))];
+    : [h('tr', {}, h('td', { colspan: COUNT_COLUMNS.length + 10, class: 'empty' }, t('noData')))];
   table.replaceChildren(h('thead', {}, head1, head2), h('tbody', {}, body));
 }
 

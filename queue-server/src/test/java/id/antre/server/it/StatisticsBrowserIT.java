@@ -144,11 +144,16 @@ class StatisticsBrowserIT {
     browser.go(base() + "/manager/report?month=2026-11");
     browser.until(d -> "ready".equals(browser.body("state")));
     assertThat(text("#heading")).isEqualTo("Laporan Pelayanan Bulan November 2026");
-    assertThat(text("#t-agencies")).contains("Disdukcapil").contains("Polres");
+    assertThat(text("#t-agencies")).contains("Disdukcapil").contains("Polres").doesNotContain("Kedaluwarsa");
     assertThat(text("#ikm")).isEqualTo("Data SKM belum tersedia");
     browser.size(1000, 1800);
     browser.screenshot(SHOTS.resolve("report.png"));
+    // A4 is 794 CSS pixels wide at 96 dpi: the print layout at that width
+    browser.size(794, 1400);
     browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    Object overflow = browser.js("return document.querySelector('#t-services').scrollWidth"
+        + " <= document.querySelector('#report').clientWidth + 1;");
+    assertThat(overflow).as("the widest table fits the page").isEqualTo(true);
     assertThat(browser.js("return getComputedStyle(document.querySelector('.report-tools')).display;")).isEqualTo("none");
     browser.screenshot(SHOTS.resolve("report-print.png"));
     Map<String, Object> pdf = browser.driver.executeCdpCommand("Page.printToPDF",
