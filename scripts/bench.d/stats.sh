@@ -8,7 +8,7 @@
 #   scripts/bench.d/stats.sh       (or scripts/bench --stats-only)
 #
 # Settings: BENCH_STATS_PORT (8189), BENCH_STATS_REPEAT (40 requests per view and range),
-# BENCH_STATS_DAYS (365) and BENCH_STATS_PER_DAY (2450) for the generation,
+# BENCH_STATS_DAYS (365 calendar days) and BENCH_STATS_PER_DAY (2450 a working day) for the generation,
 # BENCH_STATS_REGENERATE=1 drops and generates the year again, BENCH_STATS_NO_DOC=1 prints only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -75,7 +75,7 @@ log "starting the server on port $PORT (database $DB)"
 start_server
 TICKETS=$("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM ticket")
 if [ "$TICKETS" -lt 1000 ]; then
-  log "generating $DAYS working days of ~$PER_DAY visits into $DB"
+  log "generating the last $DAYS days (working days ~$PER_DAY visits each) into $DB"
   GEN_T0=$(date +%s)
   scripts/generate-year "$DB" "$DAYS" "$PER_DAY"
   GEN_SECONDS=$(( $(date +%s) - GEN_T0 ))
