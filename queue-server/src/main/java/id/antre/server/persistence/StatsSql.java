@@ -48,7 +48,9 @@ final class StatsSql {
                wait_s, service_s
         FROM antre_stats_legs(greatest($1, $3), $2, $4)
       ), f AS (
-        SELECT * FROM v
+        SELECT service_day, hour, weekday, agency, service, counter_id, officer, channel, priority, issued, outcome,
+               wait_s, service_s
+        FROM v
         WHERE ($5::text IS NULL OR agency = $5) AND ($6::text IS NULL OR service = $6)
           AND ($7::text IS NULL OR officer = $7)
       )
