@@ -28,8 +28,8 @@ final class StatsSql {
 
   static final String FILL_VISITS = """
       INSERT INTO stats_visit (ticket_id, service_day, hour, weekday, agency, service, counter_id, officer, channel,
-                               priority, issued, outcome, wait_s, service_s)
-      SELECT * FROM antre_stats_legs($1, $1, $2)""";
+                               priority, issued, outcome, wait_s, service_s, target_s)
+      SELECT * FROM antre_stats_legs($1, $1, $2, $3, $4)""";
 
   static final String FILL_COUNTER_TIME = """
       INSERT INTO stats_counter_day (service_day, counter_id, officer, state, reason, seconds, times)
@@ -37,47 +37,70 @@ final class StatsSql {
 
   static final String COUNT_DAY = "UPDATE stats_day SET legs = $2 WHERE service_day = $1";
 
-  /** The legs of the range in scope, as the views below aggregate them. */
-  private static final String LEGS = """
-      WITH v AS (
-        SELECT service_day, hour, weekday, agency, service, counter_id, officer, channel, priority, issued, outcome,
-               wait_s, service_s
-        FROM stats_visit WHERE service_day BETWEEN $1 AND $2 AND service_day < $3
-        UNION ALL
-        SELECT service_day, hour, weekday, agency, service, counter_id, officer, channel, priority, issued, outcome,
-               wait_s, service_s
-        FROM antre_stats_legs(greatest($1, $3), $2, $4)
-      ), f AS (
-        SELECT service_day, hour, weekday, agency, service, counter_id, officer, channel, priority, issued, outcome,
-               wait_s, service_s
-        FROM v
-        WHERE ($5::text IS NULL OR agency = $5) AND ($6::text IS NULL OR service = $6)
-          AND ($7::text IS NULL OR officer = $7)
-      )
-      """;
+  private static final String COLUMNS = """
+      service_day, hour, weekday, agency, service, counter_id, officer, channel, priority, issued, outcome, wait_s,
+      service_s, target_s""";
 
   /**
-   * Volumes and times per group. $8 service codes and $9 their target wait in seconds. KEY is
-   * replaced by one of {@link #KEYS}, never by request text.
+   * The legs of the range in scope as {@code f}: the facts, and (with live) the rows computed from
+   * the log for the days from $3 on. $8 and $9 are the services and their target waits in seconds.
    */
-  static final String SUMMARY = LEGS + """
-      SELECT KEY AS key,
-             count(*) FILTER (WHERE f.issued) AS issued,
-             count(*) FILTER (WHERE f.outcome = 'served') AS served,
-             count(*) FILTER (WHERE f.outcome = 'no_show') AS no_show,
-             count(*) FILTER (WHERE f.outcome = 'cancelled') AS cancelled,
-             count(*) FILTER (WHERE f.outcome = 'transferred') AS transferred,
-             count(*) FILTER (WHERE f.outcome = 'expired') AS expired,
-             count(f.wait_s) AS called,
-             avg(f.wait_s) AS wait_mean,
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.wait_s) AS wait_p,
-             max(f.wait_s) AS wait_max,
-             avg(f.service_s) AS service_mean,
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.service_s) AS service_p,
-             max(f.service_s) AS service_max,
-             count(*) FILTER (WHERE f.wait_s <= tg.target_s) AS within_target
-      FROM f LEFT JOIN unnest($8::text[], $9::float8[]) AS tg (service, target_s) ON tg.service = f.service
-      GROUP BY 1 ORDER BY 1""";
+  private static String legs(boolean live) {
+    return "WITH v AS (\n  SELECT " + COLUMNS + "\n  FROM stats_visit WHERE service_day BETWEEN $1 AND $2 AND service_day < $3\n"
+        + (live ? "  UNION ALL\n  SELECT " + COLUMNS + "\n  FROM antre_stats_legs(greatest($1, $3), $2, $4, $8, $9)\n"
+            : "  -- nothing live: $4 $8 $9 unused\n  AND $4::text IS NOT NULL AND $8::text[] IS NOT NULL AND $9::float8[] IS NOT NULL\n")
+        + "), f AS (\n  SELECT " + COLUMNS + "\n  FROM v\n"
+        + "  WHERE ($5::text IS NULL OR agency = $5) AND ($6::text IS NULL OR service = $6)\n"
+        + "    AND ($7::text IS NULL OR officer = $7)\n)\n";
+  }
+
+  /**
+   * Volumes and times per group; the key is one of {@link #KEYS}, never request text. Groups are
+   * sorted bytewise (COLLATE "C"): the ordered-set aggregates need the legs sorted by group, and a
+   * year sorted by the locale's rules costs more than everything else.
+   */
+  static String summary(String key, boolean live) {
+    return legs(live) + """
+        SELECT KEY COLLATE "C" AS key,
+               count(*) FILTER (WHERE f.issued) AS issued,
+               count(*) FILTER (WHERE f.outcome = 'served') AS served,
+               count(*) FILTER (WHERE f.outcome = 'no_show') AS no_show,
+               count(*) FILTER (WHERE f.outcome = 'cancelled') AS cancelled,
+               count(*) FILTER (WHERE f.outcome = 'transferred') AS transferred,
+               count(*) FILTER (WHERE f.outcome = 'expired') AS expired,
+               count(f.wait_s) AS called,
+               avg(f.wait_s) AS wait_mean,
+               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.wait_s) AS wait_p,
+               max(f.wait_s) AS wait_max,
+               avg(f.service_s) AS service_mean,
+               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.service_s) AS service_p,
+               max(f.service_s) AS service_max,
+               count(*) FILTER (WHERE f.wait_s <= f.target_s) AS within_target
+        FROM f
+        GROUP BY 1 ORDER BY 1""".replace("KEY", key);
+  }
+
+  /** Arrivals (issued tickets) by ISO weekday (1 Monday) and hour of the day. */
+  static String heatmap(boolean live) {
+    return legs(live) + "SELECT weekday, hour, count(*) AS arrivals FROM f WHERE issued GROUP BY 1, 2 ORDER BY 1, 2";
+  }
+
+  /** Waiting times of the called legs in bins of $10 seconds, the last bin ($11) holding the rest. */
+  static String histogram(boolean live) {
+    return legs(live) + """
+        SELECT least(floor(wait_s / $10), $11)::int AS bin, count(*) AS legs FROM f
+        WHERE wait_s IS NOT NULL GROUP BY 1 ORDER BY 1""";
+  }
+
+  /** Served legs and service time per officer. */
+  static String officerWork(boolean live) {
+    return legs(live) + """
+        SELECT officer, count(*) FILTER (WHERE outcome = 'served') AS served,
+               count(*) FILTER (WHERE outcome = 'transferred') AS transferred,
+               count(*) FILTER (WHERE outcome = 'no_show') AS no_show,
+               avg(service_s) AS service_mean, coalesce(sum(service_s), 0) AS service_total
+        FROM f WHERE officer IS NOT NULL GROUP BY 1 ORDER BY 1""";
+  }
 
   /** The grouping expressions of the summary, by the API's {@code groupBy}. */
   static final java.util.Map<String, String> KEYS = java.util.Map.of(
@@ -91,22 +114,8 @@ final class StatsSql {
       "day", "to_char(f.service_day, 'YYYY-MM-DD')",
       "hour", "lpad(f.hour::text, 2, '0')");
 
-  /** Arrivals (issued tickets) by ISO weekday (1 Monday) and hour of the day. */
-  static final String HEATMAP = LEGS + """
-      SELECT weekday, hour, count(*) AS arrivals FROM f WHERE issued GROUP BY 1, 2 ORDER BY 1, 2""";
 
-  /** Waiting times of the called legs in bins of $8 seconds, the last bin ($9) holding the rest. */
-  static final String HISTOGRAM = LEGS + """
-      SELECT least(floor(wait_s / $8), $9)::int AS bin, count(*) AS legs FROM f
-      WHERE wait_s IS NOT NULL GROUP BY 1 ORDER BY 1""";
 
-  /** Served legs and service time per officer. */
-  static final String OFFICER_WORK = LEGS + """
-      SELECT officer, count(*) FILTER (WHERE outcome = 'served') AS served,
-             count(*) FILTER (WHERE outcome = 'transferred') AS transferred,
-             count(*) FILTER (WHERE outcome = 'no_show') AS no_show,
-             avg(service_s) AS service_mean, coalesce(sum(service_s), 0) AS service_total
-      FROM f WHERE officer IS NOT NULL GROUP BY 1 ORDER BY 1""";
 
   /** Open and paused time per officer and pause reason, from counter_event. $6 is unused, $8 now. */
   static final String OFFICER_TIME = """

@@ -28,10 +28,33 @@ public class StatsStore {
    * the log, earlier ones read from the facts. Null agency, service or officer means all.
    */
   public record Scope(LocalDate from, LocalDate to, LocalDate live, String timeZone, String agency, String service,
-      String officer) {
-    Tuple tuple() {
+      String officer, Targets targets) {
+    /** $1 to $7. */
+    Tuple base() {
       return Tuple.tuple().addValue(from).addValue(to).addValue(live).addValue(timeZone).addValue(agency)
           .addValue(service).addValue(officer);
+    }
+
+    /** $1 to $9: with the services and their target waits. */
+    Tuple tuple() {
+      return base().addArrayOfString(targets.services()).addArrayOfDouble(targets.seconds());
+    }
+
+    /** Whether some day of the range is computed from the log (today is in it). */
+    boolean anyLive() {
+      return !live.isAfter(to);
+    }
+  }
+
+  /** Each service's target wait in seconds, as two arrays for SQL. */
+  public record Targets(String[] services, Double[] seconds) {
+    public static Targets of(Map<String, Double> targets) {
+      String[] services = targets.keySet().toArray(String[]::new);
+      Double[] seconds = new Double[services.length];
+      for (int i = 0; i < services.length; i++) {
+        seconds[i] = targets.get(services[i]);
+      }
+      return new Targets(services, seconds);
     }
   }
 
@@ -65,7 +88,7 @@ public class StatsStore {
    * before today) that has no marker yet, one transaction per day. Idempotent: a day marked by a
    * concurrent catch-up is skipped. Answers how many days this call materialised.
    */
-  public Future<Integer> catchUp(LocalDate from, LocalDate to, String timeZone, Instant now) {
+  public Future<Integer> catchUp(LocalDate from, LocalDate to, String timeZone, Instant now, Targets targets) {
     if (to.isBefore(from)) {
       return Future.succeededFuture(0);
     }
@@ -74,19 +97,20 @@ public class StatsStore {
       rows.forEach(r -> days.add(r.getLocalDate(0)));
       Future<Integer> chain = Future.succeededFuture(0);
       for (LocalDate day : days) {
-        chain = chain.compose(n -> materialise(day, timeZone, now).map(done -> n + (done ? 1 : 0)));
+        chain = chain.compose(n -> materialise(day, timeZone, now, targets).map(done -> n + (done ? 1 : 0)));
       }
       return chain;
     });
   }
 
-  private Future<Boolean> materialise(LocalDate day, String timeZone, Instant now) {
+  private Future<Boolean> materialise(LocalDate day, String timeZone, Instant now, Targets targets) {
     return pool.withTransaction(conn -> conn.preparedQuery(StatsSql.MARK_DAY).execute(Tuple.of(day, TicketStore.ts(now)))
         .compose(marked -> {
           if (marked.size() == 0) {
             return Future.succeededFuture(false);
           }
-          return conn.preparedQuery(StatsSql.FILL_VISITS).execute(Tuple.of(day, timeZone))
+          return conn.preparedQuery(StatsSql.FILL_VISITS).execute(Tuple.of(day, timeZone)
+                  .addArrayOfString(targets.services()).addArrayOfDouble(targets.seconds()))
               .compose(visits -> conn.preparedQuery(StatsSql.FILL_COUNTER_TIME)
                   .execute(Tuple.of(day, timeZone, TicketStore.ts(now)))
                   .compose(t -> conn.preparedQuery(StatsSql.COUNT_DAY).execute(Tuple.of(day, visits.rowCount()))))
@@ -94,22 +118,13 @@ public class StatsStore {
         }));
   }
 
-  /**
-   * @param groupBy one of {@link #groupings()}
-   * @param targets each service's target wait in seconds
-   */
-  public Future<List<Group>> summary(Scope scope, String groupBy, Map<String, Double> targets) {
+  /** @param groupBy one of {@link #groupings()} */
+  public Future<List<Group>> summary(Scope scope, String groupBy) {
     String key = StatsSql.KEYS.get(groupBy);
     if (key == null) {
       return Future.failedFuture(new IllegalArgumentException("unknown grouping " + groupBy));
     }
-    String[] services = targets.keySet().toArray(String[]::new);
-    Double[] seconds = new Double[services.length];
-    for (int i = 0; i < services.length; i++) {
-      seconds[i] = targets.get(services[i]);
-    }
-    Tuple args = scope.tuple().addArrayOfString(services).addArrayOfDouble(seconds);
-    return pool.preparedQuery(StatsSql.SUMMARY.replace("KEY", key)).execute(args).map(rows -> {
+    return pool.preparedQuery(StatsSql.summary(key, scope.anyLive())).execute(scope.tuple()).map(rows -> {
       List<Group> out = new ArrayList<>();
       for (Row r : rows) {
         Double[] wait = r.getArrayOfDoubles("wait_p");
@@ -133,7 +148,7 @@ public class StatsStore {
   }
 
   public Future<List<Cell>> heatmap(Scope scope) {
-    return pool.preparedQuery(StatsSql.HEATMAP).execute(scope.tuple()).map(rows -> {
+    return pool.preparedQuery(StatsSql.heatmap(scope.anyLive())).execute(scope.tuple()).map(rows -> {
       List<Cell> out = new ArrayList<>();
       rows.forEach(r -> out.add(new Cell(r.getInteger("weekday"), r.getInteger("hour"), r.getLong("arrivals"))));
       return out;
@@ -142,7 +157,8 @@ public class StatsStore {
 
   /** Waiting times in bins of {@code binSeconds}; bin {@code lastBin} holds every longer wait. */
   public Future<List<Bin>> histogram(Scope scope, double binSeconds, int lastBin) {
-    return pool.preparedQuery(StatsSql.HISTOGRAM).execute(scope.tuple().addValue(binSeconds).addValue(lastBin))
+    return pool.preparedQuery(StatsSql.histogram(scope.anyLive()))
+        .execute(scope.tuple().addValue(binSeconds).addValue(lastBin))
         .map(rows -> {
           List<Bin> out = new ArrayList<>();
           rows.forEach(r -> out.add(new Bin(r.getInteger("bin"), r.getLong("legs"))));
@@ -151,7 +167,7 @@ public class StatsStore {
   }
 
   public Future<List<OfficerWork>> officerWork(Scope scope) {
-    return pool.preparedQuery(StatsSql.OFFICER_WORK).execute(scope.tuple()).map(rows -> {
+    return pool.preparedQuery(StatsSql.officerWork(scope.anyLive())).execute(scope.tuple()).map(rows -> {
       List<OfficerWork> out = new ArrayList<>();
       rows.forEach(r -> out.add(new OfficerWork(r.getString("officer"), r.getLong("served"), r.getLong("transferred"),
           r.getLong("no_show"), r.getDouble("service_mean"), r.getDouble("service_total"))));
@@ -160,7 +176,7 @@ public class StatsStore {
   }
 
   public Future<List<OfficerTime>> officerTime(Scope scope, Instant now) {
-    return pool.preparedQuery(StatsSql.OFFICER_TIME).execute(scope.tuple().addValue(TicketStore.ts(now)))
+    return pool.preparedQuery(StatsSql.OFFICER_TIME).execute(scope.base().addValue(TicketStore.ts(now)))
         .map(rows -> {
           List<OfficerTime> out = new ArrayList<>();
           rows.forEach(r -> out.add(new OfficerTime(r.getString("officer"), r.getString("state"), r.getString("reason"),

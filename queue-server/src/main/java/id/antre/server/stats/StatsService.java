@@ -48,7 +48,7 @@ public class StatsService {
   public Future<Integer> catchUpAll() {
     LocalDate yesterday = today().minusDays(1);
     return store.firstDay().compose(first -> first.isEmpty() ? Future.succeededFuture(0)
-            : store.catchUp(first.get(), yesterday, zone(), clock.instant()))
+            : store.catchUp(first.get(), yesterday, zone(), clock.instant(), targets()))
         .onSuccess(n -> {
           if (n > 0) {
             LOG.info("statistics: {} closed service days materialised", n);
@@ -60,19 +60,26 @@ public class StatsService {
     return hall.timeZone().getId();
   }
 
+  /** Each service's target wait, in seconds, as configured now. */
+  private StatsStore.Targets targets() {
+    Map<String, Double> targets = new LinkedHashMap<>();
+    hall.services().forEach(s -> targets.put(s.code(), s.targetWaitMinutes() * 60.0));
+    return StatsStore.Targets.of(targets);
+  }
+
   /** The facts a range needs are there before it is read. */
   private Future<StatsStore.Scope> ready(StatsRequest r) {
     LocalDate today = today();
     LocalDate lastClosed = r.to().isBefore(today) ? r.to() : today.minusDays(1);
-    StatsStore.Scope scope = new StatsStore.Scope(r.from(), r.to(), today, zone(), r.agency(), r.service(), r.officer());
-    return store.catchUp(r.from(), lastClosed, zone(), clock.instant()).map(scope);
+    StatsStore.Targets targets = targets();
+    StatsStore.Scope scope = new StatsStore.Scope(r.from(), r.to(), today, zone(), r.agency(), r.service(), r.officer(),
+        targets);
+    return store.catchUp(r.from(), lastClosed, zone(), clock.instant(), targets).map(scope);
   }
 
   /** The rows of one period, without names. */
   public Future<List<Group>> groups(StatsRequest r) {
-    Map<String, Double> targets = new LinkedHashMap<>();
-    hall.services().forEach(s -> targets.put(s.code(), s.targetWaitMinutes() * 60.0));
-    return ready(r).compose(scope -> store.summary(scope, r.groupBy(), targets));
+    return ready(r).compose(scope -> store.summary(scope, r.groupBy()));
   }
 
   /** {@code GET /stats/summary}; with {@code compare}, the previous period of equal length too. */
