@@ -7,6 +7,7 @@ import { i18n, rememberedLang } from '/web/common/i18n.js';
 const MESSAGES = {
   id: {
     pageTitle: 'Pantauan Aula',
+    toStats: 'Statistik',
     appName: 'Antre · Manajer',
     language: 'English',
     languageLabel: 'Ganti bahasa ke English',
@@ -121,6 +122,7 @@ const MESSAGES = {
   },
   en: {
     pageTitle: 'Hall Monitor',
+    toStats: 'Statistics',
     appName: 'Antre · Manager',
     language: 'Bahasa Indonesia',
     languageLabel: 'Switch language to Bahasa Indonesia',

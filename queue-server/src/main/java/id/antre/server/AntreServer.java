@@ -25,6 +25,9 @@ import id.antre.server.queue.PrintService;
 import id.antre.server.queue.QueueService;
 import id.antre.server.persistence.SurveyStore;
 import id.antre.server.survey.SurveyService;
+import id.antre.server.persistence.StatsStore;
+import id.antre.server.stats.StatsRoutes;
+import id.antre.server.stats.StatsService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,12 +61,18 @@ public final class AntreServer {
   /** Print attempts before a job is FAILED, and the pause between them. */
   static final int PRINT_ATTEMPTS = 3;
   static final java.time.Duration PRINT_RETRY = java.time.Duration.ofSeconds(3);
+  /** Statistics run on connections of their own, with room for a year's export or a catch-up. */
+  static final java.time.Duration STATS_DEADLINE = java.time.Duration.ofSeconds(60);
+  /** How often closed service days are materialised for the statistics. */
+  static final long STATS_CATCH_UP_MS = 10 * 60_000;
 
   private final Vertx vertx;
   private final ServerConfig config;
   private final Clock clock;
   private Pool pool;
   private SqlClient client;
+  private Pool statsPool;
+  private StatsService stats;
   private Hall hall;
   private QueueService queue;
   private PrintService printing;
@@ -117,6 +126,10 @@ public final class AntreServer {
           printing.outlook(queue::outlook);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           vertx.setPeriodic(PrintService.AGENT_ALIVE_EVERY.toMillis(), id -> printing.vouchForAgents());
+          // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
+          statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
+          stats = new StatsService(hall, new StatsStore(statsPool), clock);
+          vertx.setPeriodic(STATS_CATCH_UP_MS, id -> stats.catchUpAll());
           Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
@@ -131,7 +144,10 @@ public final class AntreServer {
                 deployments.add(id);
                 return deployHttp(auth, config.port(), Math.max(1, config.verticles()));
               })
-              .compose(v -> startLocalPrinter(halls));
+              .compose(v -> startLocalPrinter(halls))
+              // in the background: a first start on a year of data takes a while, and a view
+              // materialises the days it needs itself
+              .onSuccess(v -> stats.catchUpAll());
         })
         .map(this);
   }
@@ -139,7 +155,7 @@ public final class AntreServer {
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
-        config.httpIdleTimeout(), config.commandDeadline(), surveys);
+        config.httpIdleTimeout(), config.commandDeadline(), surveys).extend(new StatsRoutes(stats));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -293,6 +309,10 @@ public final class AntreServer {
     return queue;
   }
 
+  public StatsService stats() {
+    return stats;
+  }
+
   /** Open WebSocket connections on this node. */
   public int webSocketConnections() {
     return apis.stream().mapToInt(a -> a.gateway().connectionCount()).sum();
@@ -320,6 +340,7 @@ public final class AntreServer {
     }
     return chain.compose(v -> auth == null ? Future.succeededFuture() : auth.stop())
         .compose(v -> client == null ? Future.succeededFuture() : client.close())
+        .compose(v -> statsPool == null ? Future.succeededFuture() : statsPool.close())
         .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -70,6 +70,12 @@ public class ApiVerticle extends VerticleBase {
   private Gateway gateway;
   private Router root;
   private Router api;
+  private final List<Extension> extensions = new ArrayList<>();
+
+  /** Routes another part of the server adds (the statistics), mounted before the pages and the 404. */
+  public interface Extension {
+    void mount(Router root, Router api, io.vertx.core.Handler<RoutingContext> authenticated);
+  }
 
   /**
    * @param deadline how long a command may take, from its arrival to its answer
@@ -90,6 +96,17 @@ public class ApiVerticle extends VerticleBase {
     this.auth = auth;
     this.readiness = readiness;
     this.gatewayOptions = gatewayOptions;
+  }
+
+  /** Adds routes; call before the verticle is deployed. */
+  public ApiVerticle extend(Extension extension) {
+    extensions.add(extension);
+    return this;
+  }
+
+  /** Who made the request, once an authenticating handler has run. */
+  public static Actor actor(RoutingContext ctx) {
+    return ctx.get(ACTOR);
   }
 
   @Override
@@ -159,6 +176,7 @@ public class ApiVerticle extends VerticleBase {
     api.post("/counters/:counter/resume").handler(ctx -> counter(ctx, "resume",
         Map.of("requestId", Type.STRING, "ticket", Type.INTEGER), "ticket"));
     surveys.mount(api, this::authenticated, this::anonymousWrite);
+    extensions.forEach(e -> e.mount(router, api, this::authenticated));
     router.route("/api/v1/*").subRouter(api);
 
     Pages.mount(router, audioDir);

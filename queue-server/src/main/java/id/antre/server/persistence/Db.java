@@ -61,6 +61,21 @@ public final class Db {
         .build();
   }
 
+  /**
+   * A pool whose sessions start with the given settings (e.g. {@code work_mem} for the statistics,
+   * whose exact percentiles sort a year of rows in memory rather than on disk).
+   */
+  public static Pool pool(Vertx vertx, DbConfig c, int size, Duration deadline, java.util.Map<String, String> settings) {
+    PgConnectOptions options = connectOptions(c, deadline);
+    settings.forEach(options::addProperty);
+    return PgBuilder.pool()
+        .with(poolOptions(size, deadline))
+        .with(new NetClientOptions().setConnectTimeout((int) Math.max(1, deadline.toMillis())))
+        .connectingTo(options)
+        .using(vertx)
+        .build();
+  }
+
   private static PoolOptions poolOptions(int size, Duration deadline) {
     return new PoolOptions().setMaxSize(size)
         .setConnectionTimeout((int) Math.max(1, deadline.toMillis())).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);

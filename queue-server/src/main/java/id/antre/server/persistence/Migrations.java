@@ -25,6 +25,7 @@ public final class Migrations {
       "V005__claim_function.sql",
       "V006__running_text.sql",
       "V007__revocation_and_agent_connection.sql",
+      "V010__statistics.sql",
       "V011__survey.sql",
       "V012__cluster_liveness.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"

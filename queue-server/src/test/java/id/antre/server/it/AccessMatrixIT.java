@@ -188,6 +188,18 @@ class AccessMatrixIT {
     m.put("POST /api/v1/counters/:counter/transfer", new Rule(AccessMatrixIT::ownAgency, c + "/transfer",
         "{\"service\":\"KK\"}"));
     m.put("POST /api/v1/counters/:counter/resume", new Rule(AccessMatrixIT::ownAgency, c + "/resume", "{\"ticket\":1}"));
+    // statistics: staff; another agency's figures are refused, "all" is quietly one's own
+    m.put("GET /manager/stats", new Rule(AccessMatrixIT::open, "/manager/stats", null));
+    m.put("GET /manager/report", new Rule(AccessMatrixIT::open, "/manager/report", null));
+    m.put("* /webjars/echarts/*", new Rule(AccessMatrixIT::open, "/webjars/echarts/5.3.1/dist/echarts.min.js", null));
+    m.put("* /api/v1/stats/*", new Rule(AccessMatrixIT::staff, null, null));
+    String day = "?from=2026-11-30&to=2026-11-30";
+    m.put("GET /api/v1/stats/summary", new Rule(AccessMatrixIT::ownAgency, "/api/v1/stats/summary" + day
+        + "&agency=DUKCAPIL", null));
+    m.put("GET /api/v1/stats/heatmap", new Rule(AccessMatrixIT::ownAgency, "/api/v1/stats/heatmap" + day
+        + "&agency=DUKCAPIL", null));
+    m.put("GET /api/v1/stats/histogram", new Rule(AccessMatrixIT::staff, "/api/v1/stats/histogram" + day, null));
+    m.put("GET /api/v1/stats/officers", new Rule(AccessMatrixIT::staff, "/api/v1/stats/officers" + day, null));
     // last, and after the topics: it signs each caller out
     m.put("POST /api/v1/auth/logout", new Rule(w -> anyone(w, false, true, x -> true), "/api/v1/auth/logout", null));
     return m;
