@@ -1,7 +1,10 @@
 package id.antre.server.bus;
 
+import id.antre.server.domain.CounterActions;
+import id.antre.server.domain.CounterState;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Ticket;
+import id.antre.server.domain.TicketStatus;
 import id.antre.server.persistence.TicketStore.CounterRow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +54,21 @@ public final class JsonViews {
         .put("state", row.state())
         .put("pauseReason", row.pauseReason())
         .put("officer", row.officer())
-        .put("current", row.current() == null ? null : ticket(hall, row.current()));
+        .put("current", row.current() == null ? null : ticket(hall, row.current()))
+        .put("allowedActions", allowedActions(CounterState.valueOf(row.state()),
+            row.current() == null ? null : row.current().status()));
+  }
+
+  /**
+   * {@code {"callNext": {"allowed": true}, "recall": {"allowed": false, "reason": "NO_CURRENT_TICKET"}, ...}}:
+   * the terminal enables its buttons from this and explains a refusal by the reason.
+   */
+  static JsonObject allowedActions(CounterState state, TicketStatus current) {
+    JsonObject j = new JsonObject();
+    CounterActions.of(state, current).forEach((action, v) -> j.put(action.key(), v.allowed()
+        ? new JsonObject().put("allowed", true)
+        : new JsonObject().put("allowed", false).put("reason", v.reason())));
+    return j;
   }
 
   /**
@@ -62,6 +79,7 @@ public final class JsonViews {
   public static JsonObject publicCounter(JsonObject counter) {
     JsonObject j = counter.copy();
     j.remove("officer");
+    j.remove("allowedActions"); // the terminal's business
     JsonObject current = j.getJsonObject("current");
     if (current != null) {
       j.put("current", new JsonObject().put("number", current.getString("number"))

@@ -130,7 +130,7 @@ final class Sql {
    * $1 service, $2 service day, $3 quota, $4 prefix, $5 priority, $6 channel, $7 tracking token,
    * $8 request id, $9 issued at, $10 minutes per person ahead, $11 kiosk whose printer prints it (or null).
    */
-  static final String ISSUE = """
+  static final String ISSUE = LifecycleSql.fill("""
       WITH seq AS (
         INSERT INTO daily_sequence AS d (service, service_day, last_number) VALUES ($1, $2, 1)
         ON CONFLICT (service, service_day) DO UPDATE SET last_number = d.last_number + 1
@@ -139,20 +139,20 @@ final class Sql {
       ), t AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                             tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
-        SELECT $1, $1, $2, $4, seq.last_number, 'WAITING', $5, $6, $7, $8, $9,
-               (SELECT count(*) FROM ticket w WHERE w.service = $1 AND w.service_day = $2 AND w.status = 'WAITING'),
+        SELECT $1, $1, $2, $4, seq.last_number, {QUEUED}, $5, $6, $7, $8, $9,
+               (SELECT count(*) FROM ticket w WHERE w.service = $1 AND w.service_day = $2 AND w.status = {QUEUED}),
                $10
         FROM seq
         RETURNING *
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, at)
-        SELECT id, 'ISSUE', NULL, 'WAITING', issued_at FROM t
+        SELECT id, 'ISSUE', NULL, {QUEUED}, issued_at FROM t
       ), p AS (
         INSERT INTO print_job (ticket_id, kiosk, created_at, updated_at)
         SELECT id, $11, issued_at, issued_at FROM t WHERE $11::text IS NOT NULL
         RETURNING id
       )
-      SELECT t.*, (SELECT id FROM p) AS print_job FROM t""";
+      SELECT t.*, (SELECT id FROM p) AS print_job FROM t""");
 
   static final String TICKET_BY_REQUEST = """
       SELECT t.*, (SELECT j.id FROM print_job j WHERE j.ticket_id = t.id) AS print_job
@@ -186,26 +186,28 @@ final class Sql {
    * ({@code antre_claim_next}, migration V005) is {@code Routing.order} as index lookups with
    * SKIP LOCKED, so other counters claim other tickets meanwhile.
    * $1 counter, $2 service day, $3 services in plan order, $4 priority first, $5 transfers first,
-   * $6 officer, $7 now, $8 request id.
+   * $6 officer, $7 now, $8 request id, $9 the priority streak the plan was made from, $10 and $11
+   * the streak after calling a priority or a regular visitor ({@code Routing.nextStreak}). A plan
+   * made from another streak than the stored one claims nothing: the caller plans again.
    */
-  static final String CALL_NEXT = """
+  static final String CALL_NEXT = LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
-        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
+        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL AND priority_streak = $9
         FOR UPDATE
       ), c AS (
         SELECT antre_claim_next($2, $3::text[], $4::boolean, $5::boolean) AS id WHERE EXISTS (SELECT 1 FROM cs)
       ), u AS (
-        UPDATE ticket t SET status = 'CALLED', counter_id = $1, officer = $6, called_at = $7, recall_count = 0
-        FROM c WHERE t.id = c.id
+        UPDATE ticket t SET status = {CALL_TO}, counter_id = $1, officer = $6, called_at = $7, recall_count = 0
+        FROM c WHERE t.id = c.id AND t.status IN {CALL_FROM}
         RETURNING t.*
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id)
-        SELECT id, 'CALL', 'WAITING', 'CALLED', $1, $6, $7, $8 FROM u
+        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, $1, $6, $7, $8 FROM u
         RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id,
-          priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE counter_state.priority_streak + 1 END,
+          priority_streak = CASE WHEN u.priority IS NULL THEN $11 ELSE $10 END,
           served = (CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END)
             || jsonb_build_object(u.service, COALESCE(
                  ((CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,
@@ -217,7 +219,7 @@ final class Sql {
           counter_state.served_day AS cs_served_day, counter_state.served AS cs_served,
           counter_state.services AS cs_services, counter_state.weights AS cs_weights
       )
-      SELECT u.*, e.id AS event_id, s.* FROM u, e, s""";
+      SELECT u.*, e.id AS event_id, s.* FROM u, e, s""");
 
   /**
    * One ticket transition guarded by the status it was decided from and the counter that holds
@@ -225,18 +227,18 @@ final class Sql {
    * $1 ticket, $2 expected status, $3 new status, $4 recall count, $5 event type, $6 now,
    * $7 outcome, $8 counter, $9 officer, $10 request id, $11 event data, $12 counter keeps the ticket.
    */
-  static final String TRANSITION = """
+  static final String TRANSITION = LifecycleSql.fill("""
       WITH u AS (
         UPDATE ticket SET status = $3, recall_count = $4,
           started_at = CASE WHEN $5 = 'START' THEN $6 ELSE started_at END,
-          finished_at = CASE WHEN $3 IN ('DONE', 'NO_SHOW', 'CANCELLED') THEN $6 ELSE finished_at END,
-          counter_id = CASE WHEN $3 = 'WAITING' THEN NULL ELSE counter_id END,
+          finished_at = CASE WHEN $3 IN {FINAL} THEN $6 ELSE finished_at END,
+          counter_id = CASE WHEN $3 = {QUEUED} THEN NULL ELSE counter_id END,
           outcome = COALESCE($7, outcome),
           -- a hold's note stays on the ticket, so the held list says why it was parked
           note = CASE WHEN $5 = 'HOLD' AND $11::jsonb ? 'note' THEN $11::jsonb ->> 'note' ELSE note END
         WHERE id = $1 AND status = $2
           -- the counter acts on its own ticket only (a held ticket may be resumed anywhere)
-          AND ($8::text IS NULL OR $2 = 'HELD' OR counter_id = $8)
+          AND ($8::text IS NULL OR $2 IN {RESUME_FROM} OR counter_id = $8)
           AND ($5 <> 'RECALL' OR recall_count = $4 - 1)
         RETURNING *
       ), e AS (
@@ -247,37 +249,37 @@ final class Sql {
         UPDATE counter_state SET current_ticket = NULL, updated_at = $6
         FROM u WHERE counter_state.counter_id = $8 AND counter_state.current_ticket = u.id AND NOT $12::boolean
       )
-      SELECT u.*, e.id AS event_id FROM u, e""";
+      SELECT u.*, e.id AS event_id FROM u, e""");
 
   /**
    * Transfer: the served ticket is DONE (outcome "dirujuk"), and the visitor waits again in the
    * target service with the same number, token and issue time.
    * $1 ticket, $2 target service, $3 now, $4 counter, $5 officer, $6 request id, $7 note, $8 outcome.
    */
-  static final String TRANSFER = """
+  static final String TRANSFER = LifecycleSql.fill("""
       WITH u AS (
-        UPDATE ticket SET status = 'DONE', finished_at = $3, outcome = $8
-        WHERE id = $1 AND status = 'SERVING'
+        UPDATE ticket SET status = {TRANSFER_TO}, finished_at = $3, outcome = $8
+        WHERE id = $1 AND status IN {TRANSFER_FROM}
         RETURNING *
       ), n AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                             tracking_token, issued_at, transferred_from, note)
-        SELECT $2, origin_service, service_day, prefix, number, 'WAITING', priority, channel,
+        SELECT $2, origin_service, service_day, prefix, number, {QUEUED}, priority, channel,
                tracking_token, issued_at, id, $7
         FROM u
         RETURNING *
       ), e1 AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
-        SELECT id, 'TRANSFER', 'SERVING', 'DONE', $4, $5, $3, $6, jsonb_build_object('to', $2::text) FROM u
+        SELECT id, 'TRANSFER', {TRANSFER_FROM_STATUS}, {TRANSFER_TO}, $4, $5, $3, $6, jsonb_build_object('to', $2::text) FROM u
       ), e2 AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, data)
-        SELECT n.id, 'TRANSFER', NULL, 'WAITING', $4, $5, $3, jsonb_build_object('from', u.service, 'note', $7::text)
+        SELECT n.id, 'TRANSFER', NULL, {QUEUED}, $4, $5, $3, jsonb_build_object('from', u.service, 'note', $7::text)
         FROM n, u
       ), s AS (
         UPDATE counter_state SET current_ticket = NULL, updated_at = $3
         FROM u WHERE counter_state.counter_id = $4 AND counter_state.current_ticket = u.id
       )
-      SELECT * FROM n""";
+      SELECT * FROM n""");
 
   /**
    * Counter open/pause/close. The busy guard is repeated here for concurrent calls.
@@ -325,24 +327,24 @@ final class Sql {
    * call-next. $1 counter, $2 ticket, $3 services the counter serves, $4 officer, $5 now,
    * $6 request id, $7 data (reason), $8 service day.
    */
-  static final String CALL_TICKET = """
+  static final String CALL_TICKET = LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
         WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
         FOR UPDATE
       ), u AS (
-        UPDATE ticket t SET status = 'CALLED', counter_id = $1, officer = $4, called_at = $5, recall_count = 0
-        WHERE t.id = $2 AND t.status = 'WAITING' AND t.service = ANY($3::text[]) AND t.service_day = $8
+        UPDATE ticket t SET status = {CALL_TO}, counter_id = $1, officer = $4, called_at = $5, recall_count = 0
+        WHERE t.id = $2 AND t.status IN {CALL_FROM} AND t.service = ANY($3::text[]) AND t.service_day = $8
           AND EXISTS (SELECT 1 FROM cs)
         RETURNING t.*
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
-        SELECT id, 'CALL', 'WAITING', 'CALLED', $1, $4, $5, $6, $7::jsonb FROM u
+        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, $1, $4, $5, $6, $7::jsonb FROM u
         RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id, updated_at = $5 FROM u WHERE counter_state.counter_id = $1
       )
-      SELECT u.*, e.id AS event_id FROM u, e""";
+      SELECT u.*, e.id AS event_id FROM u, e""");
 
   /** Tickets an officer finished (or transferred on) since $2. */
   /**

@@ -210,7 +210,7 @@ public class QueueService {
       Routing.CallPlan plan = Routing.plan(effective(counter, row), hall.routing(), row.priorityStreak(),
           row.servedOn(day));
       return store.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
-              actor.name(), clock.instant(), requestId)
+              row.priorityStreak(), actor.name(), clock.instant(), requestId)
           .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isPresent()) {
@@ -230,6 +230,9 @@ public class QueueService {
               Optional<QueueException> notFree = notFreeToCall(now);
               if (notFree.isPresent()) {
                 return replayOr(requestId, "CALL", counterId, notFree.get()).map(Optional::of);
+              }
+              if (now.priorityStreak() != row.priorityStreak()) {
+                return callNext(actor, counterId, requestId); // planned from an old streak: plan again
               }
               return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId)));
             });
