@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import id.antre.server.announce.Announcement;
 import id.antre.server.announce.AnnouncementBuilder;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** How tickets and counters look in JSON, for replies and events alike. */
@@ -60,12 +61,25 @@ public final class JsonViews {
   }
 
   /**
+   * A ticket as the answer to a press at its counter, with the counter's {@code allowedActions}
+   * after the press ({@link CounterActions#afterPress}), so the terminal needs no rule of its own
+   * until the counter's next state arrives.
+   */
+  public static JsonObject pressed(Hall hall, Ticket t) {
+    return ticket(hall, t).put("allowedActions", allowedActions(CounterActions.afterPress(t.status())));
+  }
+
+  static JsonObject allowedActions(CounterState state, TicketStatus current) {
+    return allowedActions(CounterActions.of(state, current));
+  }
+
+  /**
    * {@code {"callNext": {"allowed": true}, "recall": {"allowed": false, "reason": "NO_CURRENT_TICKET"}, ...}}:
    * the terminal enables its buttons from this and explains a refusal by the reason.
    */
-  static JsonObject allowedActions(CounterState state, TicketStatus current) {
+  static JsonObject allowedActions(Map<CounterActions.Action, CounterActions.Verdict> verdicts) {
     JsonObject j = new JsonObject();
-    CounterActions.of(state, current).forEach((action, v) -> j.put(action.key(), v.allowed()
+    verdicts.forEach((action, v) -> j.put(action.key(), v.allowed()
         ? new JsonObject().put("allowed", true)
         : new JsonObject().put("allowed", false).put("reason", v.reason())));
     return j;

@@ -75,6 +75,15 @@ public final class CounterActions {
     };
   }
 
+  /**
+   * What a counter allows right after an action on a ticket answered with {@code answered}: it
+   * is open (a counter holding a ticket can neither pause nor close, and only an open one calls),
+   * and it holds the ticket while the ticket is called or served.
+   */
+  public static Map<Action, Verdict> afterPress(TicketStatus answered) {
+    return of(CounterState.OPEN, answered.atCounter() ? answered : null);
+  }
+
   /** A counter calls (next, or a chosen ticket) when it is open and holds no ticket. */
   public static Verdict freeToCall(CounterState state, TicketStatus current) {
     if (state != CounterState.OPEN) {
