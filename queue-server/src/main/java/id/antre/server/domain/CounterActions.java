@@ -2,6 +2,7 @@ package id.antre.server.domain;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an officer can do at a counter now, and for what cannot be done, why: made from
@@ -84,12 +85,26 @@ public final class CounterActions {
     return of(CounterState.OPEN, answered.atCounter() ? answered : null);
   }
 
-  /** A counter calls (next, or a chosen ticket) when it is open and holds no ticket. */
-  public static Verdict freeToCall(CounterState state, TicketStatus current) {
+  static Verdict freeToCall(CounterState state, TicketStatus current) {
+    // the number only words the refusal; a verdict keeps its code
+    return notFreeToCall(state, current == null ? null : "").map(e -> Verdict.no(e.code())).orElse(Verdict.YES);
+  }
+
+  /**
+   * A counter calls (next, or a chosen ticket) when it is open and holds no ticket; otherwise the
+   * refusal, naming the number it holds.
+   *
+   * @param currentNumber the number of the ticket the counter holds, or null when it holds none
+   */
+  public static Optional<QueueException> notFreeToCall(CounterState state, String currentNumber) {
     if (state != CounterState.OPEN) {
-      return Verdict.no(ErrorCode.COUNTER_NOT_OPEN);
+      return Optional.of(new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
     }
-    return current == null ? Verdict.YES : Verdict.no(ErrorCode.COUNTER_BUSY);
+    if (currentNumber != null) {
+      return Optional.of(new QueueException(ErrorCode.COUNTER_BUSY,
+          "Loket masih melayani " + currentNumber + " (counter still holds " + currentNumber + ")"));
+    }
+    return Optional.empty();
   }
 
   private static Verdict onCounter(CounterState state, CounterState.Command command, TicketStatus current) {

@@ -2,6 +2,7 @@ package id.antre.server.queue;
 
 import id.antre.server.auth.Actor;
 import id.antre.server.domain.Availability;
+import id.antre.server.domain.CounterActions;
 import id.antre.server.domain.CounterState;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
@@ -637,15 +638,8 @@ public class QueueService {
 
   /** Why a counter cannot call now (not open, or still holding a ticket), if it cannot. */
   private static Optional<QueueException> notFreeToCall(CounterRow row) {
-    if (!"OPEN".equals(row.state())) {
-      return Optional.of(new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
-    }
-    if (row.current() != null) {
-      String n = row.current().number();
-      return Optional.of(new QueueException(ErrorCode.COUNTER_BUSY,
-          "Loket masih melayani " + n + " (counter still holds " + n + ")"));
-    }
-    return Optional.empty();
+    return CounterActions.notFreeToCall(CounterState.valueOf(row.state()),
+        row.current() == null ? null : row.current().number());
   }
 
   /** The first answer of a repeated request id, or the refusal when the request is new. */
