@@ -44,7 +44,7 @@ public final class Lifecycle {
   /** Where a visit waits: a new ticket (issued, or the target of a transfer) and a resumed one. */
   public static final TicketStatus QUEUED = WAITING;
 
-  /** The statuses {@code action} may start from, in declaration order (empty for ISSUE). */
+  /** The statuses {@code action} may start from (none for ISSUE). */
   public static Set<TicketStatus> from(TicketAction action) {
     Set<TicketStatus> out = EnumSet.noneOf(TicketStatus.class);
     STEPS.stream().filter(s -> s.action() == action).forEach(s -> out.add(s.from()));
