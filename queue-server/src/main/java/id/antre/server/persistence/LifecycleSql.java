@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The status guards of the ticket statements, made from {@link Lifecycle#STEPS} when the class
  * loads: the SQL repeats the lifecycle as a safety net against concurrent changes, but holds no
- * second copy of it. A statement names a guard as {@code {NAME}}; {@link #fill} puts the SQL in.
+ * second copy of it. The reads name the statuses the same way (a partial index on
+ * {@code status = 'WAITING'} still matches: the filled text is the same). A statement names a guard as {@code {NAME}}; {@link #fill} puts the SQL in.
  */
 final class LifecycleSql {
   private LifecycleSql() {
@@ -25,6 +26,7 @@ final class LifecycleSql {
       Map.entry("QUEUED", literal(Lifecycle.QUEUED)),
       Map.entry("CALL_TO", literal(Lifecycle.to(TicketAction.CALL))),
       Map.entry("TRANSFER_TO", literal(Lifecycle.to(TicketAction.TRANSFER))),
+      Map.entry("FINISH_TO", literal(Lifecycle.to(TicketAction.FINISH))),
       // the one status an action starts from, for its event's from_status
       Map.entry("CALL_FROM_STATUS", only(Lifecycle.from(TicketAction.CALL))),
       Map.entry("TRANSFER_FROM_STATUS", only(Lifecycle.from(TicketAction.TRANSFER))),

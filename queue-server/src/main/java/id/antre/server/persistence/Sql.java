@@ -80,12 +80,12 @@ final class Sql {
    * Open jobs a reconnecting agent must not print: their ticket is no longer waiting, or was issued
    * before $3 (the visitor has long since taken the kiosk screen's number instead).
    */
-  static final String PRINT_JOBS_CANCEL_STALE = """
+  static final String PRINT_JOBS_CANCEL_STALE = LifecycleSql.fill("""
       UPDATE print_job j SET status = 'CANCELLED', last_error = $4, updated_at = $2
       FROM ticket t
       WHERE t.id = j.ticket_id AND j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT')
-        AND (t.status <> 'WAITING' OR t.issued_at < $3)
-      RETURNING j.id AS job_id, j.attempts, t.*""";
+        AND (t.status <> {QUEUED} OR t.issued_at < $3)
+      RETURNING j.id AS job_id, j.attempts, t.*""");
   static final String PRINT_JOB_GET = """
       SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = $1""";
@@ -160,9 +160,9 @@ final class Sql {
   static final String TICKET_BY_ID = "SELECT * FROM ticket WHERE id = $1";
   /** The newest step of a visit: a transfer adds a row with the same token. */
   static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = $1 ORDER BY id DESC LIMIT 1";
-  static final String AHEAD_OF = """
+  static final String AHEAD_OF = LifecycleSql.fill("""
       SELECT count(*) FROM ticket
-      WHERE service = $1 AND service_day = $2 AND status = 'WAITING' AND (issued_at, id) < ($3, $4)""";
+      WHERE service = $1 AND service_day = $2 AND status = {QUEUED} AND (issued_at, id) < ($3, $4)""");
   static final String EVENT_BY_REQUEST = """
       SELECT e.type, e.counter_id, t.* FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
       WHERE e.request_id = $1""";
@@ -302,16 +302,16 @@ final class Sql {
    * Calls and recalls after an event-log position, oldest first, optionally of one zone: what a
    * display missed while it was away. $1 after event id, $2 zone or null, $3 limit.
    */
-  static final String CALLS_AFTER = """
+  static final String CALLS_AFTER = LifecycleSql.fill("""
       SELECT * FROM (
         SELECT e.id AS event_id, e.type AS event_type, e.at AS event_at, e.counter_id AS event_counter, t.*
         FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id JOIN counter c ON c.id = e.counter_id
-        WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = 'CALLED' AND e.id > $1
+        WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = {CALL_TO} AND e.id > $1
           AND ($2::text IS NULL OR c.zone = $2)
         ORDER BY e.id DESC LIMIT $3
-      ) recent ORDER BY event_id""";
-  static final String LATEST_CALL = """
-      SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = 'CALLED'""";
+      ) recent ORDER BY event_id""");
+  static final String LATEST_CALL = LifecycleSql.fill("""
+      SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = {CALL_TO}""");
 
   /** $1 counter, $2 services (null: as configured), $3 weights, $4 now, $5 officer. */
   static final String COUNTER_SET_SERVICES = """
@@ -352,38 +352,38 @@ final class Sql {
    * any counter), and the officer's transfers apart: a transfer hands the visitor on, it is not
    * a service.
    */
-  static final String SERVED_TODAY = """
+  static final String SERVED_TODAY = LifecycleSql.fill("""
       SELECT count(*) FILTER (WHERE type = 'FINISH' AND counter_id = $3),
              count(*) FILTER (WHERE type = 'FINISH' AND officer = $1),
              count(*) FILTER (WHERE type = 'TRANSFER' AND officer = $1)
       FROM ticket_event
-      WHERE at >= $2 AND to_status = 'DONE' AND type IN ('FINISH', 'TRANSFER') AND (officer = $1 OR counter_id = $3)""";
+      WHERE at >= $2 AND to_status = {FINISH_TO} AND type IN ('FINISH', 'TRANSFER') AND (officer = $1 OR counter_id = $3)""");
 
   /** The waiting tickets of some services today, in issue order: for choosing one out of order. */
-  static final String WAITING_OF = """
-      SELECT * FROM ticket WHERE service_day = $1 AND status = 'WAITING' AND service = ANY($2::text[])
-      ORDER BY issued_at, id LIMIT $3""";
+  static final String WAITING_OF = LifecycleSql.fill("""
+      SELECT * FROM ticket WHERE service_day = $1 AND status = {QUEUED} AND service = ANY($2::text[])
+      ORDER BY issued_at, id LIMIT $3""");
 
-  static final String HELD_TICKETS = """
+  static final String HELD_TICKETS = LifecycleSql.fill("""
       SELECT * FROM ticket t
-      WHERE t.status = 'HELD' AND t.service_day = $1 AND t.service = ANY($2::text[])
-      ORDER BY t.issued_at""";
+      WHERE t.status IN {RESUME_FROM} AND t.service_day = $1 AND t.service = ANY($2::text[])
+      ORDER BY t.issued_at""");
 
   // ---- queues and estimates
-  static final String QUEUES = """
+  static final String QUEUES = LifecycleSql.fill("""
       SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service_day = $1 AND status = 'WAITING' GROUP BY service""";
+      FROM ticket WHERE service_day = $1 AND status = {QUEUED} GROUP BY service""");
   /** The same for some services only: what a burst of issues changed. */
-  static final String QUEUES_OF = """
+  static final String QUEUES_OF = LifecycleSql.fill("""
       SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service = ANY($2::text[]) AND service_day = $1 AND status = 'WAITING' GROUP BY service""";
+      FROM ticket WHERE service = ANY($2::text[]) AND service_day = $1 AND status = {QUEUED} GROUP BY service""");
   static final String ISSUED_TODAY = "SELECT service, last_number FROM daily_sequence WHERE service_day = $1";
   /** Mean service minutes of each service's last finished tickets today. */
-  static final String RECENT_SERVICE_TIMES = """
+  static final String RECENT_SERVICE_TIMES = LifecycleSql.fill("""
       SELECT service, avg(minutes) AS mean, count(*) AS samples FROM (
         SELECT service, extract(epoch FROM finished_at - started_at) / 60.0 AS minutes,
                row_number() OVER (PARTITION BY service ORDER BY finished_at DESC) AS rn
-        FROM ticket WHERE service_day = $1 AND status = 'DONE' AND started_at IS NOT NULL
-      ) recent WHERE rn <= 20 GROUP BY service""";
+        FROM ticket WHERE service_day = $1 AND status = {FINISH_TO} AND started_at IS NOT NULL
+      ) recent WHERE rn <= 20 GROUP BY service""");
   static final String OPEN_COUNTERS = "SELECT counter_id FROM counter_state WHERE state = 'OPEN'";
 }
