@@ -6,6 +6,8 @@
 --   CALL_NEXT:  $1 counter ((:client_id::int + 101)::text)   $2 service day :day (-D day=YYYY-MM-DD)
 --     $3 the counter's services (ARRAY['C' || (:client_id::int + 1)])   $4 priority first true
 --     $5 transfers first true   $6 officer 'petugas-pgbench'   $7 now now()   $8 request id NULL
+--     $9 planned streak 0, $10 streak after a priority call 1, $11 after a regular call 0 (the
+--     benchmark issues regular tickets only, so the streak stays 0)
 --   TRANSITION: $1 the called ticket (:called, from \gset)   $2 'CALLED'   $3 'NO_SHOW'   $4 recall count 0
 --     $5 event type 'NO_SHOW'   $6 now()   $7 outcome NULL   $8 counter   $9 officer
 --     $10 request id NULL   $11 data NULL   $12 counter keeps the ticket false
@@ -13,6 +15,7 @@
 WITH cs AS (
   SELECT counter_id FROM counter_state
   WHERE counter_id = (:client_id::int + 101)::text AND state = 'OPEN' AND current_ticket IS NULL
+    AND priority_streak = 0
   FOR UPDATE
 ), c AS (
   SELECT antre_claim_next(:day, ARRAY['C' || (:client_id::int + 1)]::text[], true::boolean, true::boolean) AS id
@@ -20,7 +23,7 @@ WITH cs AS (
 ), u AS (
   UPDATE ticket t SET status = 'CALLED', counter_id = (:client_id::int + 101)::text,
     officer = 'petugas-pgbench', called_at = now(), recall_count = 0
-  FROM c WHERE t.id = c.id
+  FROM c WHERE t.id = c.id AND t.status IN ('WAITING')
   RETURNING t.*
 ), e AS (
   INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id)
@@ -28,7 +31,7 @@ WITH cs AS (
   RETURNING id
 ), s AS (
   UPDATE counter_state SET current_ticket = u.id,
-    priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE counter_state.priority_streak + 1 END,
+    priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE 1 END,
     served = (CASE WHEN counter_state.served_day = :day THEN counter_state.served ELSE '{}'::jsonb END)
       || jsonb_build_object(u.service, COALESCE(
            ((CASE WHEN counter_state.served_day = :day THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,
@@ -50,7 +53,7 @@ WITH u AS (
     outcome = COALESCE(NULL::text, outcome),
     note = CASE WHEN 'NO_SHOW' = 'HOLD' AND NULL::jsonb ? 'note' THEN NULL::jsonb ->> 'note' ELSE note END
   WHERE id = :called AND status = 'CALLED'
-    AND ((:client_id::int + 101)::text IS NULL OR 'CALLED' = 'HELD' OR counter_id = (:client_id::int + 101)::text)
+    AND ((:client_id::int + 101)::text IS NULL OR 'CALLED' IN ('HELD') OR counter_id = (:client_id::int + 101)::text)
     AND ('NO_SHOW' <> 'RECALL' OR recall_count = 0 - 1)
   RETURNING *
 ), e AS (

@@ -1,5 +1,5 @@
-// The officer's actions on the terminal: which are possible now (and why not), the keys, and
-// one press at a time with its feedback. Mixed into Terminal (terminal.js).
+// The officer's actions on the terminal: which are possible now (and why not) as the server sends
+// them, the keys, and one press at a time with its feedback. Mixed into Terminal (terminal.js).
 
 import { serverText, t } from './messages.js';
 import * as api from './api.js';
@@ -10,49 +10,15 @@ const $ = (id) => document.getElementById(id);
 const KEYS = { F1: 'callNext', F2: 'recall', F3: 'start', F4: 'finish', F6: 'noShow', F7: 'transfer', F8: 'hold' };
 
 export const actions = {
+  /** Whether the server says the action is possible now (allowedActions comes with every counter state). */
   allowed(action) {
-    const c = this.counter;
-    if (!c) {
-      return false;
-    }
-    const status = c.current?.status;
-    switch (action) {
-      case 'callNext':
-      case 'callSpecific':
-        return c.state === 'OPEN' && !c.current;
-      case 'recall':
-      case 'start':
-      case 'noShow':
-        return status === 'CALLED';
-      case 'finish':
-      case 'transfer':
-        return status === 'SERVING';
-      case 'hold':
-        return status === 'CALLED' || status === 'SERVING';
-      case 'open':
-        return c.state !== 'OPEN';
-      case 'pause':
-        return c.state === 'OPEN' && !c.current;
-      case 'close':
-        return c.state !== 'CLOSED' && !c.current;
-      default:
-        return false;
-    }
+    return !!this.counter?.allowedActions?.[action]?.allowed;
   },
 
-  /** Why an action cannot run now, in the officer's words. */
+  /** Why an action cannot run now, in the officer's words: the server's reason code as text. */
   whyNot(action) {
-    const c = this.counter;
-    if (!c) {
-      return t('pending');
-    }
-    if (['callNext', 'callSpecific'].includes(action)) {
-      return c.state !== 'OPEN' ? t('error.COUNTER_NOT_OPEN') : t('error.COUNTER_BUSY');
-    }
-    if (['pause', 'close'].includes(action) && c.current) {
-      return t('error.COUNTER_BUSY');
-    }
-    return c.current ? t('error.INVALID_TRANSITION') : t('error.NO_CURRENT_TICKET');
+    const reason = this.counter?.allowedActions?.[action]?.reason;
+    return reason ? t(`error.${reason}`) : t('pending');
   },
 
   typing(e) {
@@ -122,7 +88,7 @@ export const actions = {
       case 'noShow':
         this.run(action, async (retry) => {
           const ticket = await api.press(`${base}/no-show`, {}, retry);
-          this.applyTicket(null);
+          this.applyTicket(ticket); // it has left the counter
           this.feedback('ok', t('didNoShow', ticket.number));
         });
         break;

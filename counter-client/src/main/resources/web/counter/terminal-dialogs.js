@@ -31,7 +31,7 @@ export const dialogs = {
       $('dlg-finish').close();
       this.run('finish', async (retry) => {
         const ticket = await api.press(`/counters/${this.id}/finish`, { outcome }, retry);
-        this.applyTicket(null);
+        this.applyTicket(ticket); // it has left the counter
         this.feedback('ok', t('didFinish', ticket.number, label('outcome', outcome)));
       });
     });
@@ -89,7 +89,7 @@ export const dialogs = {
       $('dlg-hold').close();
       this.run('hold', async (retry) => {
         const ticket = await api.press(`/counters/${this.id}/hold`, note ? { note } : {}, retry);
-        this.applyTicket(null);
+        this.applyTicket(ticket); // it has left the counter
         this.feedback('ok', t('didHold', ticket.number));
       });
     });
@@ -143,7 +143,7 @@ export const dialogs = {
         });
         return;
       }
-      this.applyTicket(null);
+      this.applyTicket(ticket); // it has left the counter
       this.feedback('ok', t('didTransfer', ticket.number, this.serviceName(service)));
     });
   },

@@ -214,13 +214,21 @@ export class Terminal {
     this.counter = { ...(this.counter || {}), ...counter };
   }
 
-  /** The result of an action on the current ticket: keep it if it is still at the counter. */
-  applyTicket(ticket) {
+  /**
+   * The result of an action on the current ticket: keep it if it is still at the counter. The
+   * answer carries what the counter allows now.
+   */
+  applyTicket(answer) {
     this.changes += 1;
     if (!this.counter) {
       return;
     }
-    this.counter = { ...this.counter, current: ticket && LIVE_STATUSES.includes(ticket.status) ? ticket : null };
+    const { allowedActions, ...ticket } = answer || {};
+    this.counter = {
+      ...this.counter,
+      current: answer && LIVE_STATUSES.includes(ticket.status) ? ticket : null,
+      allowedActions: allowedActions || this.counter.allowedActions,
+    };
   }
 }
 

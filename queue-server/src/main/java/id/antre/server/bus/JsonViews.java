@@ -1,13 +1,17 @@
 package id.antre.server.bus;
 
+import id.antre.server.domain.CounterActions;
+import id.antre.server.domain.CounterState;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Ticket;
+import id.antre.server.domain.TicketStatus;
 import id.antre.server.persistence.TicketStore.CounterRow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import id.antre.server.announce.Announcement;
 import id.antre.server.announce.AnnouncementBuilder;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** How tickets and counters look in JSON, for replies and events alike. */
@@ -51,7 +55,34 @@ public final class JsonViews {
         .put("state", row.state())
         .put("pauseReason", row.pauseReason())
         .put("officer", row.officer())
-        .put("current", row.current() == null ? null : ticket(hall, row.current()));
+        .put("current", row.current() == null ? null : ticket(hall, row.current()))
+        .put("allowedActions", allowedActions(CounterState.valueOf(row.state()),
+            row.current() == null ? null : row.current().status()));
+  }
+
+  /**
+   * A ticket as the answer to a press at its counter, with the counter's {@code allowedActions}
+   * after the press ({@link CounterActions#afterPress}), so the terminal needs no rule of its own
+   * until the counter's next state arrives.
+   */
+  public static JsonObject pressed(Hall hall, Ticket t) {
+    return ticket(hall, t).put("allowedActions", allowedActions(CounterActions.afterPress(t.status())));
+  }
+
+  static JsonObject allowedActions(CounterState state, TicketStatus current) {
+    return allowedActions(CounterActions.of(state, current));
+  }
+
+  /**
+   * {@code {"callNext": {"allowed": true}, "recall": {"allowed": false, "reason": "NO_CURRENT_TICKET"}, ...}}:
+   * the terminal enables its buttons from this and explains a refusal by the reason.
+   */
+  static JsonObject allowedActions(Map<CounterActions.Action, CounterActions.Verdict> verdicts) {
+    JsonObject j = new JsonObject();
+    verdicts.forEach((action, v) -> j.put(action.key(), v.allowed()
+        ? new JsonObject().put("allowed", true)
+        : new JsonObject().put("allowed", false).put("reason", v.reason())));
+    return j;
   }
 
   /**
@@ -62,6 +93,7 @@ public final class JsonViews {
   public static JsonObject publicCounter(JsonObject counter) {
     JsonObject j = counter.copy();
     j.remove("officer");
+    j.remove("allowedActions"); // the terminal's business
     JsonObject current = j.getJsonObject("current");
     if (current != null) {
       j.put("current", new JsonObject().put("number", current.getString("number"))

@@ -77,21 +77,21 @@ public class QueueVerticle extends VerticleBase {
         Map.entry("waiting", (a, b) -> queue.waiting(a, b.getString("counter"), 200)
             .map(list -> new JsonObject().put("tickets", new JsonArray(list.stream().map(this::ticket).toList())))),
         Map.entry("call", (a, b) -> queue.callTicket(a, b.getString("counter"), b.getLong("ticket"),
-            b.getString("reason"), b.getString("requestId")).map(this::ticket)),
+            b.getString("reason"), b.getString("requestId")).map(this::pressed)),
         Map.entry("services", (a, b) -> queue.setServices(a, b.getString("counter"),
             b.getJsonArray("services").stream().map(String::valueOf).toList(), weights(b.getJsonObject("weights")))
             .map(this::counterView)),
         Map.entry("call-next", (a, b) -> queue.callNext(a, b.getString("counter"), b.getString("requestId"))
-            .map(t -> t.map(this::ticket).orElse(null))),
-        Map.entry("recall", (a, b) -> queue.recall(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
-        Map.entry("start", (a, b) -> queue.start(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
+            .map(t -> t.map(this::pressed).orElse(null))),
+        Map.entry("recall", (a, b) -> queue.recall(a, b.getString("counter"), b.getString("requestId")).map(this::pressed)),
+        Map.entry("start", (a, b) -> queue.start(a, b.getString("counter"), b.getString("requestId")).map(this::pressed)),
         Map.entry("finish", (a, b) -> queue.finish(a, b.getString("counter"), b.getString("outcome"),
-            b.getString("requestId")).map(this::ticket)),
-        Map.entry("no-show", (a, b) -> queue.noShow(a, b.getString("counter"), b.getString("requestId")).map(this::ticket)),
+            b.getString("requestId")).map(this::pressed)),
+        Map.entry("no-show", (a, b) -> queue.noShow(a, b.getString("counter"), b.getString("requestId")).map(this::pressed)),
         Map.entry("transfer", (a, b) -> queue.transfer(a, b.getString("counter"), b.getString("service"),
-            b.getString("note"), b.getString("requestId"), b.getBoolean("force", false)).map(this::ticket)),
+            b.getString("note"), b.getString("requestId"), b.getBoolean("force", false)).map(this::pressed)),
         Map.entry("hold", (a, b) -> queue.hold(a, b.getString("counter"), b.getString("note"), b.getString("requestId"))
-            .map(this::ticket)),
+            .map(this::pressed)),
         Map.entry("resume", (a, b) -> queue.resume(a, b.getString("counter"), b.getLong("ticket"),
             b.getString("requestId")).map(this::ticket)),
         Map.entry("held", (a, b) -> queue.held(a, b.getString("counter"))
@@ -153,6 +153,11 @@ public class QueueVerticle extends VerticleBase {
 
   private JsonObject ticket(Ticket t) {
     return JsonViews.ticket(hall(), t);
+  }
+
+  /** The answer to a press on a counter's ticket: the ticket and what the counter allows now. */
+  private JsonObject pressed(Ticket t) {
+    return JsonViews.pressed(hall(), t);
   }
 
   private Future<JsonObject> issue(Actor actor, JsonObject b) {

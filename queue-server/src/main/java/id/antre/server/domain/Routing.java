@@ -66,7 +66,10 @@ public final class Routing {
     return waiting.stream().filter(t -> plan.services().contains(t.service())).min(order(plan));
   }
 
-  /** The priority streak after calling {@code called}. */
+  /**
+   * The priority streak after a call: the only definition of it. Call-next passes both outcomes
+   * to its statement, which stores the one that fits the ticket it claimed.
+   */
   public static int nextStreak(int streak, boolean calledPriority) {
     return calledPriority ? streak + 1 : 0;
   }

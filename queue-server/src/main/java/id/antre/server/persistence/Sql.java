@@ -83,12 +83,12 @@ final class Sql {
    * Open jobs a reconnecting agent must not print: their ticket is no longer waiting, or was issued
    * before $3 (the visitor has long since taken the kiosk screen's number instead).
    */
-  static final String PRINT_JOBS_CANCEL_STALE = """
+  static final String PRINT_JOBS_CANCEL_STALE = LifecycleSql.fill("""
       UPDATE print_job j SET status = 'CANCELLED', last_error = $4, updated_at = $2
       FROM ticket t
       WHERE t.id = j.ticket_id AND j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT')
-        AND (t.status <> 'WAITING' OR t.issued_at < $3)
-      RETURNING j.id AS job_id, j.attempts, t.*""";
+        AND (t.status <> {QUEUED} OR t.issued_at < $3)
+      RETURNING j.id AS job_id, j.attempts, t.*""");
   static final String PRINT_JOB_GET = """
       SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = $1""";
@@ -143,7 +143,7 @@ final class Sql {
    * $1 service, $2 service day, $3 quota, $4 prefix, $5 priority, $6 channel, $7 tracking token,
    * $8 request id, $9 issued at, $10 minutes per person ahead, $11 kiosk whose printer prints it (or null).
    */
-  static final String ISSUE = """
+  static final String ISSUE = LifecycleSql.fill("""
       WITH seq AS (
         INSERT INTO daily_sequence AS d (service, service_day, last_number) VALUES ($1, $2, 1)
         ON CONFLICT (service, service_day) DO UPDATE SET last_number = d.last_number + 1
@@ -152,20 +152,20 @@ final class Sql {
       ), t AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                             tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
-        SELECT $1, $1, $2, $4, seq.last_number, 'WAITING', $5, $6, $7, $8, $9,
-               (SELECT count(*) FROM ticket w WHERE w.service = $1 AND w.service_day = $2 AND w.status = 'WAITING'),
+        SELECT $1, $1, $2, $4, seq.last_number, {QUEUED}, $5, $6, $7, $8, $9,
+               (SELECT count(*) FROM ticket w WHERE w.service = $1 AND w.service_day = $2 AND w.status = {QUEUED}),
                $10
         FROM seq
         RETURNING *
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, at)
-        SELECT id, 'ISSUE', NULL, 'WAITING', issued_at FROM t
+        SELECT id, 'ISSUE', NULL, {QUEUED}, issued_at FROM t
       ), p AS (
         INSERT INTO print_job (ticket_id, kiosk, created_at, updated_at)
         SELECT id, $11, issued_at, issued_at FROM t WHERE $11::text IS NOT NULL
         RETURNING id
       )
-      SELECT t.*, (SELECT id FROM p) AS print_job FROM t""";
+      SELECT t.*, (SELECT id FROM p) AS print_job FROM t""");
 
   static final String TICKET_BY_REQUEST = """
       SELECT t.*, (SELECT j.id FROM print_job j WHERE j.ticket_id = t.id) AS print_job
@@ -173,9 +173,9 @@ final class Sql {
   static final String TICKET_BY_ID = "SELECT * FROM ticket WHERE id = $1";
   /** The newest step of a visit: a transfer adds a row with the same token. */
   static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = $1 ORDER BY id DESC LIMIT 1";
-  static final String AHEAD_OF = """
+  static final String AHEAD_OF = LifecycleSql.fill("""
       SELECT count(*) FROM ticket
-      WHERE service = $1 AND service_day = $2 AND status = 'WAITING' AND (issued_at, id) < ($3, $4)""";
+      WHERE service = $1 AND service_day = $2 AND status = {QUEUED} AND (issued_at, id) < ($3, $4)""");
   static final String EVENT_BY_REQUEST = """
       SELECT e.type, e.counter_id, t.* FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
       WHERE e.request_id = $1""";
@@ -199,26 +199,28 @@ final class Sql {
    * ({@code antre_claim_next}, migration V005) is {@code Routing.order} as index lookups with
    * SKIP LOCKED, so other counters claim other tickets meanwhile.
    * $1 counter, $2 service day, $3 services in plan order, $4 priority first, $5 transfers first,
-   * $6 officer, $7 now, $8 request id.
+   * $6 officer, $7 now, $8 request id, $9 the priority streak the plan was made from, $10 and $11
+   * the streak after calling a priority or a regular visitor ({@code Routing.nextStreak}). A plan
+   * made from another streak than the stored one claims nothing: the caller plans again.
    */
-  static final String CALL_NEXT = """
+  static final String CALL_NEXT = LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
-        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
+        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL AND priority_streak = $9
         FOR UPDATE
       ), c AS (
         SELECT antre_claim_next($2, $3::text[], $4::boolean, $5::boolean) AS id WHERE EXISTS (SELECT 1 FROM cs)
       ), u AS (
-        UPDATE ticket t SET status = 'CALLED', counter_id = $1, officer = $6, called_at = $7, recall_count = 0
-        FROM c WHERE t.id = c.id
+        UPDATE ticket t SET status = {CALL_TO}, counter_id = $1, officer = $6, called_at = $7, recall_count = 0
+        FROM c WHERE t.id = c.id AND t.status IN {CALL_FROM}
         RETURNING t.*
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id)
-        SELECT id, 'CALL', 'WAITING', 'CALLED', $1, $6, $7, $8 FROM u
+        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, $1, $6, $7, $8 FROM u
         RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id,
-          priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE counter_state.priority_streak + 1 END,
+          priority_streak = CASE WHEN u.priority IS NULL THEN $11 ELSE $10 END,
           served = (CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END)
             || jsonb_build_object(u.service, COALESCE(
                  ((CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,
@@ -230,7 +232,7 @@ final class Sql {
           counter_state.served_day AS cs_served_day, counter_state.served AS cs_served,
           counter_state.services AS cs_services, counter_state.weights AS cs_weights
       )
-      SELECT u.*, e.id AS event_id, s.* FROM u, e, s""";
+      SELECT u.*, e.id AS event_id, s.* FROM u, e, s""");
 
   /**
    * One ticket transition guarded by the status it was decided from and the counter that holds
@@ -238,18 +240,18 @@ final class Sql {
    * $1 ticket, $2 expected status, $3 new status, $4 recall count, $5 event type, $6 now,
    * $7 outcome, $8 counter, $9 officer, $10 request id, $11 event data, $12 counter keeps the ticket.
    */
-  static final String TRANSITION = """
+  static final String TRANSITION = LifecycleSql.fill("""
       WITH u AS (
         UPDATE ticket SET status = $3, recall_count = $4,
           started_at = CASE WHEN $5 = 'START' THEN $6 ELSE started_at END,
-          finished_at = CASE WHEN $3 IN ('DONE', 'NO_SHOW', 'CANCELLED') THEN $6 ELSE finished_at END,
-          counter_id = CASE WHEN $3 = 'WAITING' THEN NULL ELSE counter_id END,
+          finished_at = CASE WHEN $3 IN {FINAL} THEN $6 ELSE finished_at END,
+          counter_id = CASE WHEN $3 = {QUEUED} THEN NULL ELSE counter_id END,
           outcome = COALESCE($7, outcome),
           -- a hold's note stays on the ticket, so the held list says why it was parked
           note = CASE WHEN $5 = 'HOLD' AND $11::jsonb ? 'note' THEN $11::jsonb ->> 'note' ELSE note END
         WHERE id = $1 AND status = $2
           -- the counter acts on its own ticket only (a held ticket may be resumed anywhere)
-          AND ($8::text IS NULL OR $2 = 'HELD' OR counter_id = $8)
+          AND ($8::text IS NULL OR $2 IN {RESUME_FROM} OR counter_id = $8)
           AND ($5 <> 'RECALL' OR recall_count = $4 - 1)
         RETURNING *
       ), e AS (
@@ -260,37 +262,37 @@ final class Sql {
         UPDATE counter_state SET current_ticket = NULL, updated_at = $6
         FROM u WHERE counter_state.counter_id = $8 AND counter_state.current_ticket = u.id AND NOT $12::boolean
       )
-      SELECT u.*, e.id AS event_id FROM u, e""";
+      SELECT u.*, e.id AS event_id FROM u, e""");
 
   /**
    * Transfer: the served ticket is DONE (outcome "dirujuk"), and the visitor waits again in the
    * target service with the same number, token and issue time.
    * $1 ticket, $2 target service, $3 now, $4 counter, $5 officer, $6 request id, $7 note, $8 outcome.
    */
-  static final String TRANSFER = """
+  static final String TRANSFER = LifecycleSql.fill("""
       WITH u AS (
-        UPDATE ticket SET status = 'DONE', finished_at = $3, outcome = $8
-        WHERE id = $1 AND status = 'SERVING'
+        UPDATE ticket SET status = {TRANSFER_TO}, finished_at = $3, outcome = $8
+        WHERE id = $1 AND status IN {TRANSFER_FROM}
         RETURNING *
       ), n AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                             tracking_token, issued_at, transferred_from, note)
-        SELECT $2, origin_service, service_day, prefix, number, 'WAITING', priority, channel,
+        SELECT $2, origin_service, service_day, prefix, number, {QUEUED}, priority, channel,
                tracking_token, issued_at, id, $7
         FROM u
         RETURNING *
       ), e1 AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
-        SELECT id, 'TRANSFER', 'SERVING', 'DONE', $4, $5, $3, $6, jsonb_build_object('to', $2::text) FROM u
+        SELECT id, 'TRANSFER', {TRANSFER_FROM_STATUS}, {TRANSFER_TO}, $4, $5, $3, $6, jsonb_build_object('to', $2::text) FROM u
       ), e2 AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, data)
-        SELECT n.id, 'TRANSFER', NULL, 'WAITING', $4, $5, $3, jsonb_build_object('from', u.service, 'note', $7::text)
+        SELECT n.id, 'TRANSFER', NULL, {QUEUED}, $4, $5, $3, jsonb_build_object('from', u.service, 'note', $7::text)
         FROM n, u
       ), s AS (
         UPDATE counter_state SET current_ticket = NULL, updated_at = $3
         FROM u WHERE counter_state.counter_id = $4 AND counter_state.current_ticket = u.id
       )
-      SELECT * FROM n""";
+      SELECT * FROM n""");
 
   /**
    * Counter open/pause/close. The busy guard is repeated here for concurrent calls.
@@ -313,16 +315,16 @@ final class Sql {
    * Calls and recalls after an event-log position, oldest first, optionally of one zone: what a
    * display missed while it was away. $1 after event id, $2 zone or null, $3 limit.
    */
-  static final String CALLS_AFTER = """
+  static final String CALLS_AFTER = LifecycleSql.fill("""
       SELECT * FROM (
         SELECT e.id AS event_id, e.type AS event_type, e.at AS event_at, e.counter_id AS event_counter, t.*
         FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id JOIN counter c ON c.id = e.counter_id
-        WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = 'CALLED' AND e.id > $1
+        WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = {CALL_TO} AND e.id > $1
           AND ($2::text IS NULL OR c.zone = $2)
         ORDER BY e.id DESC LIMIT $3
-      ) recent ORDER BY event_id""";
-  static final String LATEST_CALL = """
-      SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = 'CALLED'""";
+      ) recent ORDER BY event_id""");
+  static final String LATEST_CALL = LifecycleSql.fill("""
+      SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = {CALL_TO}""");
 
   /** $1 counter, $2 services (null: as configured), $3 weights, $4 now, $5 officer. */
   static final String COUNTER_SET_SERVICES = """
@@ -338,24 +340,24 @@ final class Sql {
    * call-next. $1 counter, $2 ticket, $3 services the counter serves, $4 officer, $5 now,
    * $6 request id, $7 data (reason), $8 service day.
    */
-  static final String CALL_TICKET = """
+  static final String CALL_TICKET = LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
         WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
         FOR UPDATE
       ), u AS (
-        UPDATE ticket t SET status = 'CALLED', counter_id = $1, officer = $4, called_at = $5, recall_count = 0
-        WHERE t.id = $2 AND t.status = 'WAITING' AND t.service = ANY($3::text[]) AND t.service_day = $8
+        UPDATE ticket t SET status = {CALL_TO}, counter_id = $1, officer = $4, called_at = $5, recall_count = 0
+        WHERE t.id = $2 AND t.status IN {CALL_FROM} AND t.service = ANY($3::text[]) AND t.service_day = $8
           AND EXISTS (SELECT 1 FROM cs)
         RETURNING t.*
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
-        SELECT id, 'CALL', 'WAITING', 'CALLED', $1, $4, $5, $6, $7::jsonb FROM u
+        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, $1, $4, $5, $6, $7::jsonb FROM u
         RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id, updated_at = $5 FROM u WHERE counter_state.counter_id = $1
       )
-      SELECT u.*, e.id AS event_id FROM u, e""";
+      SELECT u.*, e.id AS event_id FROM u, e""");
 
   /** Tickets an officer finished (or transferred on) since $2. */
   /**
@@ -363,38 +365,38 @@ final class Sql {
    * any counter), and the officer's transfers apart: a transfer hands the visitor on, it is not
    * a service.
    */
-  static final String SERVED_TODAY = """
+  static final String SERVED_TODAY = LifecycleSql.fill("""
       SELECT count(*) FILTER (WHERE type = 'FINISH' AND counter_id = $3),
              count(*) FILTER (WHERE type = 'FINISH' AND officer = $1),
              count(*) FILTER (WHERE type = 'TRANSFER' AND officer = $1)
       FROM ticket_event
-      WHERE at >= $2 AND to_status = 'DONE' AND type IN ('FINISH', 'TRANSFER') AND (officer = $1 OR counter_id = $3)""";
+      WHERE at >= $2 AND to_status = {FINISH_TO} AND type IN ('FINISH', 'TRANSFER') AND (officer = $1 OR counter_id = $3)""");
 
   /** The waiting tickets of some services today, in issue order: for choosing one out of order. */
-  static final String WAITING_OF = """
-      SELECT * FROM ticket WHERE service_day = $1 AND status = 'WAITING' AND service = ANY($2::text[])
-      ORDER BY issued_at, id LIMIT $3""";
+  static final String WAITING_OF = LifecycleSql.fill("""
+      SELECT * FROM ticket WHERE service_day = $1 AND status = {QUEUED} AND service = ANY($2::text[])
+      ORDER BY issued_at, id LIMIT $3""");
 
-  static final String HELD_TICKETS = """
+  static final String HELD_TICKETS = LifecycleSql.fill("""
       SELECT * FROM ticket t
-      WHERE t.status = 'HELD' AND t.service_day = $1 AND t.service = ANY($2::text[])
-      ORDER BY t.issued_at""";
+      WHERE t.status IN {RESUME_FROM} AND t.service_day = $1 AND t.service = ANY($2::text[])
+      ORDER BY t.issued_at""");
 
   // ---- queues and estimates
-  static final String QUEUES = """
+  static final String QUEUES = LifecycleSql.fill("""
       SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service_day = $1 AND status = 'WAITING' GROUP BY service""";
+      FROM ticket WHERE service_day = $1 AND status = {QUEUED} GROUP BY service""");
   /** The same for some services only: what a burst of issues changed. */
-  static final String QUEUES_OF = """
+  static final String QUEUES_OF = LifecycleSql.fill("""
       SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service = ANY($2::text[]) AND service_day = $1 AND status = 'WAITING' GROUP BY service""";
+      FROM ticket WHERE service = ANY($2::text[]) AND service_day = $1 AND status = {QUEUED} GROUP BY service""");
   static final String ISSUED_TODAY = "SELECT service, last_number FROM daily_sequence WHERE service_day = $1";
   /** Mean service minutes of each service's last finished tickets today. */
-  static final String RECENT_SERVICE_TIMES = """
+  static final String RECENT_SERVICE_TIMES = LifecycleSql.fill("""
       SELECT service, avg(minutes) AS mean, count(*) AS samples FROM (
         SELECT service, extract(epoch FROM finished_at - started_at) / 60.0 AS minutes,
                row_number() OVER (PARTITION BY service ORDER BY finished_at DESC) AS rn
-        FROM ticket WHERE service_day = $1 AND status = 'DONE' AND started_at IS NOT NULL
-      ) recent WHERE rn <= 20 GROUP BY service""";
+        FROM ticket WHERE service_day = $1 AND status = {FINISH_TO} AND started_at IS NOT NULL
+      ) recent WHERE rn <= 20 GROUP BY service""");
   static final String OPEN_COUNTERS = "SELECT counter_id FROM counter_state WHERE state = 'OPEN'";
 }

@@ -2,6 +2,7 @@ package id.antre.server.persistence;
 
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.domain.Routing;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
 import io.vertx.core.Future;
@@ -134,14 +135,18 @@ public class TicketStore {
   }
 
   /**
-   * Claims the next ticket by the plan; empty when nobody waits or the counter is not free. The
-   * counter's row comes back with it, so nothing needs reading again to publish it.
+   * Claims the next ticket by the plan; empty when nobody waits, the counter is not free, or its
+   * priority streak is no longer {@code plannedStreak} (the plan is out of date). The streak it
+   * stores is {@link Routing#nextStreak} of the planned one. The counter's row comes back with
+   * it, so nothing needs reading again to publish it.
    */
   public Future<Optional<CounterRow>> callNext(String counterId, LocalDate day, List<String> services,
-      boolean priorityFirst, boolean transfersFirst, String officer, Instant now, String requestId) {
+      boolean priorityFirst, boolean transfersFirst, int plannedStreak, String officer, Instant now,
+      String requestId) {
     Tuple args = Tuple.tuple().addString(counterId).addLocalDate(day)
         .addArrayOfString(services.toArray(new String[0])).addBoolean(priorityFirst).addBoolean(transfersFirst)
-        .addString(officer).addOffsetDateTime(ts(now)).addString(requestId);
+        .addString(officer).addOffsetDateTime(ts(now)).addString(requestId).addInteger(plannedStreak)
+        .addInteger(Routing.nextStreak(plannedStreak, true)).addInteger(Routing.nextStreak(plannedStreak, false));
     return client.preparedQuery(Sql.CALL_NEXT).execute(args).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();

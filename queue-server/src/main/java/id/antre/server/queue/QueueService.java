@@ -2,6 +2,7 @@ package id.antre.server.queue;
 
 import id.antre.server.auth.Actor;
 import id.antre.server.domain.Availability;
+import id.antre.server.domain.CounterActions;
 import id.antre.server.domain.CounterState;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
@@ -210,7 +211,7 @@ public class QueueService {
       Routing.CallPlan plan = Routing.plan(effective(counter, row), hall.routing(), row.priorityStreak(),
           row.servedOn(day));
       return store.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
-              actor.name(), clock.instant(), requestId)
+              row.priorityStreak(), actor.name(), clock.instant(), requestId)
           .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isPresent()) {
@@ -230,6 +231,9 @@ public class QueueService {
               Optional<QueueException> notFree = notFreeToCall(now);
               if (notFree.isPresent()) {
                 return replayOr(requestId, "CALL", counterId, notFree.get()).map(Optional::of);
+              }
+              if (now.priorityStreak() != row.priorityStreak()) {
+                return callNext(actor, counterId, requestId); // planned from an old streak: plan again
               }
               return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId)));
             });
@@ -634,15 +638,8 @@ public class QueueService {
 
   /** Why a counter cannot call now (not open, or still holding a ticket), if it cannot. */
   private static Optional<QueueException> notFreeToCall(CounterRow row) {
-    if (!"OPEN".equals(row.state())) {
-      return Optional.of(new QueueException(ErrorCode.COUNTER_NOT_OPEN, "Loket belum dibuka (counter is not open)"));
-    }
-    if (row.current() != null) {
-      String n = row.current().number();
-      return Optional.of(new QueueException(ErrorCode.COUNTER_BUSY,
-          "Loket masih melayani " + n + " (counter still holds " + n + ")"));
-    }
-    return Optional.empty();
+    return CounterActions.notFreeToCall(CounterState.valueOf(row.state()),
+        row.current() == null ? null : row.current().number());
   }
 
   /** The first answer of a repeated request id, or the refusal when the request is new. */

@@ -146,4 +146,20 @@ class LifecycleTest {
       }
     }
   }
+
+  @ParameterizedTest(name = "{0} --{1}-> {2}")
+  @MethodSource("everyStatusAndAction")
+  void fromAndToSayWhatTheTableSays(TicketStatus from, TicketAction action, TicketStatus to) {
+    assertThat(Lifecycle.from(action).contains(from)).isEqualTo(to != null);
+    if (to != null) {
+      assertThat(Lifecycle.to(action)).isEqualTo(to); // one target per action, whatever the start
+    }
+  }
+
+  @Test
+  void issuingAndEveryWayBackIntoTheQueueLeadToTheQueuedStatus() {
+    assertThat(Lifecycle.from(TicketAction.ISSUE)).isEmpty();
+    assertThat(Lifecycle.to(TicketAction.ISSUE)).isEqualTo(Lifecycle.QUEUED).isEqualTo(WAITING);
+    assertThat(Lifecycle.to(RESUME)).isEqualTo(Lifecycle.QUEUED);
+  }
 }

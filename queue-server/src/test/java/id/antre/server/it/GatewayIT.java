@@ -180,7 +180,10 @@ class GatewayIT {
     try (WsClient counter = new WsClient(hall.server.port()); WsClient phone = new WsClient(hall.server.port())) {
       counter.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("counter:1"))
           .put("token", officer));
-      assertThat(counter.next("snapshot").getString("state")).isEqualTo("OPEN");
+      JsonObject snapshot = counter.next("snapshot");
+      assertThat(snapshot.getString("state")).isEqualTo("OPEN");
+      assertThat(snapshot.getJsonObject("allowedActions").getJsonObject("open").getString("reason"))
+          .isEqualTo("ALREADY_OPEN");
       phone.subscribe(null, "ticket:" + t.getString("trackingToken"));
       assertThat(phone.next("snapshot").getString("status")).isEqualTo("WAITING");
       hall.api.post("/api/v1/counters/1/call-next", officer, (String) null);
@@ -190,6 +193,8 @@ class GatewayIT {
       JsonObject state = counter.next(m -> "counter".equals(m.getString("type")), WAIT);
       assertThat(state.getJsonObject("counter").getJsonObject("current").getString("number"))
           .isEqualTo(t.getString("number"));
+      assertThat(state.getJsonObject("counter").getJsonObject("allowedActions").getJsonObject("start")
+          .getBoolean("allowed")).isTrue();
     }
   }
 
@@ -204,6 +209,7 @@ class GatewayIT {
       String number = callOne(hall, "1");
       JsonObject seen = screen.next("counter").getJsonObject("counter");
       assertThat(seen.containsKey("officer")).isFalse();
+      assertThat(seen.containsKey("allowedActions")).isFalse();
       assertThat(seen.getJsonObject("current").getString("number")).isEqualTo(number);
       assertThat(seen.getJsonObject("current").fieldNames()).containsOnly("number", "status", "service");
       assertThat(terminal.next("counter").getJsonObject("counter").getString("officer")).isEqualTo("petugas-dukcapil");

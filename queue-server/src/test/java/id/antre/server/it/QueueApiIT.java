@@ -130,20 +130,37 @@ class QueueApiIT {
     JsonObject t = issue("KTP");
     assertThat(api.post("/api/v1/counters/4/call-next", officer, (String) null).json().getString("number"))
         .isEqualTo(t.getString("number"));
+    JsonObject called = api.get("/api/v1/counters/4", officer).json().getJsonObject("allowedActions");
+    assertThat(called.getJsonObject("recall").getBoolean("allowed")).isTrue();
+    assertThat(called.getJsonObject("finish")).isEqualTo(new JsonObject().put("allowed", false)
+        .put("reason", "INVALID_TRANSITION"));
+    assertThat(called.getJsonObject("callNext").getString("reason")).isEqualTo("COUNTER_BUSY");
     assertThat(api.post("/api/v1/counters/4/recall", officer, (String) null).json().getInteger("recallCount")).isEqualTo(1);
     clock.advance(Duration.ofMinutes(1));
-    assertThat(api.post("/api/v1/counters/4/start", officer, (String) null).json().getString("status")).isEqualTo("SERVING");
+    JsonObject started = api.post("/api/v1/counters/4/start", officer, (String) null).json();
+    assertThat(started.getString("status")).isEqualTo("SERVING");
+    // a press answers with what the counter allows after it
+    assertThat(started.getJsonObject("allowedActions").getJsonObject("finish").getBoolean("allowed")).isTrue();
+    assertThat(started.getJsonObject("allowedActions").getJsonObject("start").getBoolean("allowed")).isFalse();
     clock.advance(Duration.ofMinutes(7));
     JsonObject done = api.post("/api/v1/counters/4/finish", officer, new JsonObject().put("outcome", "selesai")).json();
     assertThat(done.getString("status")).isEqualTo("DONE");
     assertThat(done.getString("outcome")).isEqualTo("selesai");
+    assertThat(done.getJsonObject("allowedActions").getJsonObject("callNext").getBoolean("allowed")).isTrue();
+    assertThat(done.getJsonObject("allowedActions").getJsonObject("finish").getString("reason"))
+        .isEqualTo("NO_CURRENT_TICKET");
+    assertThat(api.get("/api/v1/counters/4", officer).json().getJsonObject("allowedActions"))
+        .isEqualTo(done.getJsonObject("allowedActions"));
     assertThat(api.post("/api/v1/counters/4/call-next", officer, (String) null).status()).isEqualTo(204);
 
     JsonArray types = new JsonArray();
     pool.query("SELECT type FROM ticket_event WHERE ticket_id = " + t.getLong("id") + " ORDER BY id").execute().await()
         .forEach(r -> types.add(r.getString(0)));
     assertThat(types.getList()).containsExactly("ISSUE", "CALL", "RECALL", "START", "FINISH");
-    assertThat(api.post("/api/v1/counters/4/close", officer, (String) null).json().getString("state")).isEqualTo("CLOSED");
+    JsonObject closed = api.post("/api/v1/counters/4/close", officer, (String) null).json();
+    assertThat(closed.getString("state")).isEqualTo("CLOSED");
+    assertThat(closed.getJsonObject("allowedActions").getJsonObject("close").getString("reason")).isEqualTo("ALREADY_CLOSED");
+    assertThat(closed.getJsonObject("allowedActions").getJsonObject("open").getBoolean("allowed")).isTrue();
   }
 
   @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.domain.Routing.CallPlan;
 import id.antre.server.domain.Routing.Candidate;
+import id.antre.server.domain.Hall;
 import id.antre.server.domain.Routing;
 import id.antre.server.lanes.CoreLane;
+import id.antre.server.persistence.TicketStore;
+import id.antre.server.persistence.TicketStore.CounterRow;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -14,13 +17,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The claim in PostgreSQL ({@code antre_claim_next}) picks exactly the ticket that the domain's
- * {@link Routing#choose} picks, over many random queues and plans.
+ * {@link Routing#choose} picks, over many random queues and plans; and call-next, call after
+ * call, keeps the priority streak that {@link Routing#nextStreak} computes, so the cap holds.
  */
 @CoreLane
 class RoutingSqlIT {
@@ -47,14 +53,7 @@ class RoutingSqlIT {
           boolean transferred = random.nextInt(5) == 0;
           // a few equal issue times so that the id decides
           Instant issued = Instant.parse("2026-11-30T01:00:00Z").plusSeconds(random.nextInt(20));
-          Row r = pool.preparedQuery("""
-              INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, channel,
-                                  tracking_token, issued_at, priority, transferred_from)
-              VALUES ($1, $1, $2, 'Z', $3, 'WAITING', 'kiosk', md5(random()::text), $4, $5, $6) RETURNING id""")
-              .execute(Tuple.of(service, DAY, 1000 * round + i, issued.atOffset(java.time.ZoneOffset.UTC),
-                  priority ? "lansia" : null, transferred ? origin : null))
-              .await().iterator().next();
-          waiting.add(new Candidate(r.getLong(0), service, priority, transferred, issued));
+          waiting.add(waiting(pool, service, 1000 * round + i, issued, priority, transferred ? origin : null));
         }
         for (int plans = 0; plans < 6; plans++) {
           List<String> order = new ArrayList<>(SERVICES);
@@ -72,5 +71,69 @@ class RoutingSqlIT {
         }
       }
     }
+  }
+
+  @Test
+  void callNextClaimsByThePlanAndStoresTheStreakRoutingComputes() {
+    Hall.Counter counter = new Hall.Counter("1", "Loket 1", "DUKCAPIL", "lantai-1", SERVICES, Map.of());
+    try (HallFixture fixture = HallFixture.smallHall(HallFixture.MONDAY_0900, false)) {
+      Pool pool = fixture.pool;
+      TicketStore store = new TicketStore(pool);
+      Random random = new Random(7);
+      long origin = pool.query("""
+          INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, channel, tracking_token,
+                              issued_at)
+          VALUES ('KTP', 'KTP', '2026-11-30', 'A', 1, 'DONE', 'kiosk', 'origin', now()) RETURNING id""")
+          .execute().await().iterator().next().getLong(0);
+      for (int round = 0; round < 12; round++) {
+        pool.query("DELETE FROM ticket_event").execute().await();
+        pool.query("UPDATE counter_state SET current_ticket = NULL").execute().await();
+        pool.query("DELETE FROM ticket WHERE id <> " + origin).execute().await();
+        int streak = random.nextInt(4);
+        pool.query("UPDATE counter_state SET state = 'OPEN', priority_streak = " + streak + " WHERE counter_id = '1'")
+            .execute().await();
+        Hall.RoutingRules rules = new Hall.RoutingRules(random.nextInt(4), random.nextBoolean(), 2);
+        List<Candidate> waiting = new ArrayList<>();
+        int n = 1 + random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+          Instant issued = Instant.parse("2026-11-30T01:00:00Z").plusSeconds(random.nextInt(20));
+          waiting.add(waiting(pool, SERVICES.get(random.nextInt(SERVICES.size())), 1000 * (round + 1) + i, issued,
+              random.nextInt(2) == 0, random.nextInt(5) == 0 ? origin : null));
+        }
+        for (int call = 0; call <= n; call++) {
+          String at = "round %d, call %d, streak %d, rules %s".formatted(round, call, streak, rules);
+          Routing.CallPlan plan = Routing.plan(counter, rules, streak, Map.of());
+          Optional<Candidate> expected = Routing.choose(waiting, plan);
+          // a plan made from another streak than the stored one claims nothing and changes nothing
+          assertThat(callNext(store, plan, streak + 1)).as(at).isEmpty();
+          Optional<CounterRow> called = callNext(store, plan, streak);
+          assertThat(called.map(CounterRow::currentTicketId)).as(at).isEqualTo(expected.map(Candidate::id));
+          if (expected.isEmpty()) {
+            break;
+          }
+          streak = Routing.nextStreak(streak, expected.get().priority());
+          assertThat(called.get().priorityStreak()).as(at).isEqualTo(streak);
+          waiting.remove(expected.get());
+          pool.query("UPDATE counter_state SET current_ticket = NULL WHERE counter_id = '1'").execute().await();
+        }
+      }
+    }
+  }
+
+  private static Optional<CounterRow> callNext(TicketStore store, Routing.CallPlan plan, int streak) {
+    return store.callNext("1", DAY, plan.services(), plan.priorityFirst(), plan.transfersFirst(), streak,
+        "petugas-dukcapil", Instant.parse("2026-11-30T02:00:00Z"), UUID.randomUUID().toString()).await();
+  }
+
+  private static Candidate waiting(Pool pool, String service, int number, Instant issued, boolean priority,
+      Long transferredFrom) {
+    Row r = pool.preparedQuery("""
+        INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, channel,
+                            tracking_token, issued_at, priority, transferred_from)
+        VALUES ($1, $1, $2, 'Z', $3, 'WAITING', 'kiosk', md5(random()::text), $4, $5, $6) RETURNING id""")
+        .execute(Tuple.of(service, DAY, number, issued.atOffset(java.time.ZoneOffset.UTC),
+            priority ? "lansia" : null, transferredFrom))
+        .await().iterator().next();
+    return new Candidate(r.getLong(0), service, priority, transferredFrom != null, issued);
   }
 }
