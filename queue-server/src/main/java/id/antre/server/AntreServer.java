@@ -10,8 +10,6 @@ import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
 import id.antre.server.auth.Tokens;
 import id.antre.server.bus.BusEvents;
-import id.antre.server.bus.Deadlines;
-import id.antre.server.bus.QueueVerticle;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
 import id.antre.server.persistence.Db;
@@ -21,8 +19,7 @@ import id.antre.server.persistence.TicketStore;
 import id.antre.server.queue.Estimates;
 import id.antre.server.persistence.PrintStore;
 import id.antre.server.queue.PrintService;
-import id.antre.server.queue.QueueService;
-import io.vertx.core.DeploymentOptions;
+import id.antre.server.queue.Application;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -42,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires one node: database, migrations, hall configuration, demo data, the queue verticle and
- * the HTTP verticles.
+ * Wires one node: database, migrations, hall configuration, demo data, the application and
+ * the HTTP verticles that call it.
  */
 public final class AntreServer {
   private static final Logger LOG = LoggerFactory.getLogger(AntreServer.class);
@@ -62,7 +59,7 @@ public final class AntreServer {
   private Pool pool;
   private SqlClient client;
   private Hall hall;
-  private QueueService queue;
+  private Application app;
   private PrintService printing;
   private AuthService auth;
   /** One per node, shared by its HTTP verticles. */
@@ -97,36 +94,28 @@ public final class AntreServer {
           auth = new AuthService(vertx, halls, tokens, clock);
           Estimates estimates = new Estimates(hall, tickets);
           boolean alwaysOpen = config.demo() && !config.realHours();
-          BusEvents events = new BusEvents(vertx, hall, tickets, clock, () -> queue.today());
-          queue = new QueueService(hall, tickets, events, estimates, clock, alwaysOpen);
+          BusEvents events = new BusEvents(vertx, hall, services -> app.queueCounts().waiting(services), clock);
           printing = new PrintService(hall, new PrintStore(client), events, clock, config.publicUrl(),
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
-          queue.printing(printing);
-          printing.outlook(queue::outlook);
+          app = Application.create(hall, tickets, events, estimates, clock, alwaysOpen, printing);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
-          Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
-            estimates.refresh(queue.today());
+            estimates.refresh(app.overview().today());
             printing.refreshKiosks();
           });
           return seedDemo(halls)
               .compose(v -> auth.start())
-              .compose(v -> estimates.refresh(queue.today()))
+              .compose(v -> estimates.refresh(app.overview().today()))
               .compose(v -> printing.refreshKiosks())
-              .compose(v -> vertx.deployVerticle(() -> new QueueVerticle(queue, auth, printing),
-                  new DeploymentOptions().setInstances(Math.max(1, config.verticles()))))
-              .compose(id -> {
-                deployments.add(id);
-                return deployHttp(auth, config.port(), Math.max(1, config.verticles()));
-              })
+              .compose(v -> deployHttp(auth, config.port(), Math.max(1, config.verticles())))
               .compose(v -> startLocalPrinter(halls));
         })
         .map(this);
   }
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
-    ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
+    ApiVerticle api = new ApiVerticle(wantedPort, app, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
         config.httpIdleTimeout(), config.commandDeadline());
     return vertx.deployVerticle(api).compose(id -> {
@@ -254,8 +243,8 @@ public final class AntreServer {
     return hall;
   }
 
-  public QueueService queue() {
-    return queue;
+  public Application app() {
+    return app;
   }
 
   /** Open WebSocket connections on this node. */

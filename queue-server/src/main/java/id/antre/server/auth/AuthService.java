@@ -148,9 +148,13 @@ public class AuthService {
     });
   }
 
+  /** A user account as administrators see it. */
+  public record Account(String username, String role, String agency, String displayName, boolean active) {
+  }
+
   /** Activates or deactivates a user account (administrators only). */
-  public Future<HallStore.Account> setActive(Actor admin, String username, boolean active) {
-    if (admin.role() != Actor.Role.ADMIN) {
+  public Future<Account> setActive(Actor admin, String username, boolean active) {
+    if (!admin.administersAccounts()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "Hanya admin (administrators only)"));
     }
     if (!active && admin.name().equals(username)) {
@@ -162,13 +166,14 @@ public class AuthService {
         return Future.failedFuture(new QueueException(ErrorCode.NOT_FOUND, "Pengguna tidak dikenal (no such user)"));
       }
       LOG.info("user account {} by {}", active ? "activated" : "deactivated", admin.name());
-      return revokedEverywhere().map(account.get());
+      HallStore.Account a = account.get();
+      return revokedEverywhere().map(new Account(a.username(), a.role(), a.agency(), a.displayName(), a.active()));
     });
   }
 
   /** Revokes a device's token (administrators only). */
   public Future<Void> revokeDevice(Actor admin, String deviceId) {
-    if (admin.role() != Actor.Role.ADMIN) {
+    if (!admin.administersAccounts()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "Hanya admin (administrators only)"));
     }
     return store.deactivateDevice(deviceId).compose(found -> {

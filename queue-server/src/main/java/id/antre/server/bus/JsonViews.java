@@ -2,7 +2,7 @@ package id.antre.server.bus;
 
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Ticket;
-import id.antre.server.persistence.TicketStore.CounterRow;
+import id.antre.server.domain.CounterSnapshot;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import id.antre.server.announce.Announcement;
@@ -38,8 +38,8 @@ public final class JsonViews {
     return j;
   }
 
-  public static JsonObject counter(Hall hall, Hall.Counter configured, CounterRow row) {
-    Hall.Counter c = id.antre.server.queue.QueueService.effective(configured, row);
+  public static JsonObject counter(Hall hall, Hall.Counter configured, CounterSnapshot row) {
+    Hall.Counter c = row.effective(configured);
     return new JsonObject()
         .put("id", c.id())
         .put("name", c.name())

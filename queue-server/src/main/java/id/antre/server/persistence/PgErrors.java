@@ -33,7 +33,7 @@ public final class PgErrors {
   public static final String UNAVAILABLE_DETAIL = "Basis data tidak menjawab, coba lagi dengan requestId yang sama "
       + "(the database did not answer in time; the request may be repeated with the same requestId)";
 
-  private static final AtomicLong lastLogged = new AtomicLong();
+  private static final AtomicLong lastLogged = new AtomicLong(System.nanoTime() / 1_000_000 - LOG_EVERY_MILLIS);
   private static final AtomicLong suppressed = new AtomicLong();
 
   private PgErrors() {
@@ -62,7 +62,7 @@ public final class PgErrors {
   }
 
   private static QueueException unavailable(String why) {
-    long now = System.currentTimeMillis();
+    long now = System.nanoTime() / 1_000_000; // a monotonic count of milliseconds
     long last = lastLogged.get();
     if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
       long more = suppressed.getAndSet(0);

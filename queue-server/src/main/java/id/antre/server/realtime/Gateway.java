@@ -6,12 +6,10 @@ import id.antre.server.bus.Addresses;
 import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
-import id.antre.server.persistence.PgErrors;
+import id.antre.server.view.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -55,6 +53,8 @@ public class Gateway {
   private final GatewayOptions options;
   /** The agency a counter belongs to, or empty for an unknown counter. */
   private final Function<String, Optional<String>> counterAgency;
+  /** What the gateway asks of the application. */
+  private final GatewayPort app;
   private final Map<String, Set<Connection>> subscribers = new HashMap<>();
   private final Set<Connection> connections = new HashSet<>();
   /** The newest agent connection known for each kiosk, on any node: the one that prints. */
@@ -64,11 +64,12 @@ public class Gateway {
   private long timer;
 
   public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
-      Function<String, Optional<String>> counterAgency) {
+      Function<String, Optional<String>> counterAgency, GatewayPort app) {
     this.vertx = vertx;
     this.auth = auth;
     this.options = options;
     this.counterAgency = counterAgency;
+    this.app = app;
   }
 
   public Future<Void> start() {
@@ -99,9 +100,9 @@ public class Gateway {
     }));
     timer = vertx.setPeriodic(options.heartbeatMillis(), id -> heartbeat());
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-        .compose(v -> command("latest-call-seq", new JsonObject()))
-        .map(j -> {
-          latestCallSeq = ((JsonObject) j).getLong("seq");
+        .compose(v -> app.latestCallSeq())
+        .map(seq -> {
+          latestCallSeq = seq;
           return null;
         });
   }
@@ -174,8 +175,7 @@ public class Gateway {
     // for good, unless a newer one has reported to the database meanwhile (checked there)
     if (conn.agentClaim != null && agents.isNewest(conn.actor.kiosk(), conn.agentClaim)) {
       agents.forget(conn.actor.kiosk(), conn.agentClaim);
-      command("printer-agent-gone", new JsonObject().put("connection", conn.agentClaim.key())
-          .put("actor", JsonViews.actor(conn.actor)));
+      app.agentGone(conn.actor, conn.agentClaim.key());
     }
   }
 
@@ -264,8 +264,10 @@ public class Gateway {
     if ("printer-status".equals(action)) {
       body.put("connection", conn.agentClaim == null ? null : conn.agentClaim.key());
     }
-    command(action, body.put("actor", JsonViews.actor(conn.actor)))
-        .onSuccess(r -> conn.send(((JsonObject) r).copy().put("type", "ack").put("for", action).encode()))
+    Future.succeededFuture(body).compose(b -> "print-result".equals(action)
+            ? app.printResult(conn.actor, b.getLong("job"), b.getBoolean("printed"), b.getString("error"))
+            : app.printerStatus(conn.actor, b.getString("status"), b.getString("detail"), b.getString("connection")))
+        .onSuccess(r -> conn.send(r.copy().put("type", "ack").put("for", action).encode()))
         .onFailure(e -> error(conn, e));
   }
 
@@ -441,14 +443,12 @@ public class Gateway {
     JsonObject head = new JsonObject().put("type", "snapshot").put("topic", topic);
     if (Topics.isCalls(topic)) {
       String zone = Topics.zoneOf(topic);
-      Future<Object> recent = command("calls", new JsonObject().put("since", 0L).put("zone", zone)
-          .put("limit", SNAPSHOT_CALLS));
-      Future<Object> missed = since == null ? Future.succeededFuture(null)
-          : command("calls", new JsonObject().put("since", since).put("zone", zone).put("limit", MAX_REPLAY));
+      Future<JsonObject> recent = app.calls(0L, zone, SNAPSHOT_CALLS);
+      Future<JsonObject> missed = since == null ? Future.succeededFuture(null) : app.calls(since, zone, MAX_REPLAY);
       return Future.all(recent, missed).map(all -> {
-        JsonObject r = (JsonObject) recent.result();
+        JsonObject r = recent.result();
         conn.send(head.put("seq", r.getLong("seq")).put("calls", r.getJsonArray("calls")).encode());
-        JsonObject m = (JsonObject) missed.result();
+        JsonObject m = missed.result();
         if (m != null) {
           for (Object c : m.getJsonArray("calls")) {
             JsonObject call = ((JsonObject) c).put("replay", true);
@@ -463,33 +463,31 @@ public class Gateway {
       String kiosk = topic.substring(Topics.PRINTER.length());
       if (actor == null || actor.role() != Actor.Role.PRINT_AGENT) {
         // a kiosk or a manager: the printer's last known state
-        return command("printer-state", new JsonObject().put("kiosk", kiosk)).map(state -> {
+        return app.printerState(kiosk).map(state -> {
           conn.send(head.put("kiosk", kiosk).put("printer", state).encode());
           return null;
         });
       }
       conn.send(head.put("kiosk", kiosk).encode());
       // a (re)connected agent: report it online and send every job still open
-      return command("printer-status", new JsonObject().put("status", "ONLINE").put("detail", "agent connected")
-              .put("connection", conn.agentClaim == null ? null : conn.agentClaim.key()).put("actor", JsonViews.actor(actor)))
-          .compose(v -> command("print-pending", new JsonObject().put("kiosk", kiosk)))
-          .map(j -> {
-            for (Object job : ((JsonObject) j).getJsonArray("jobs")) {
-              conn.send(((JsonObject) job).put("kiosk", kiosk).encode());
+      return app.printerStatus(actor, "ONLINE", "agent connected", conn.agentClaim == null ? null : conn.agentClaim.key())
+          .compose(v -> app.pendingJobs(kiosk))
+          .map(jobs -> {
+            for (JsonObject job : jobs) {
+              conn.send(job.put("kiosk", kiosk).encode());
             }
             return null;
           });
     }
-    Future<Object> data = switch (topic.split(":")[0]) {
-      case Topics.QUEUES -> command("queues", new JsonObject());
-      case Topics.HALL -> command("running-text", new JsonObject());
-      case Topics.COUNTERS -> command("counters-public", new JsonObject());
-      case "counter" -> command("counter", new JsonObject().put("counter", topic.substring(Topics.COUNTER.length()))
-          .put("actor", JsonViews.actor(actor)));
-      default -> command("track", new JsonObject().put("token", topic.substring(Topics.TICKET.length())));
+    Future<JsonObject> data = switch (topic.split(":")[0]) {
+      case Topics.QUEUES -> app.queues();
+      case Topics.HALL -> app.runningText();
+      case Topics.COUNTERS -> app.publicCounters();
+      case "counter" -> app.counter(actor, topic.substring(Topics.COUNTER.length()));
+      default -> app.tracking(topic.substring(Topics.TICKET.length()));
     };
     return data.map(d -> {
-      conn.send(head.mergeIn((JsonObject) d).put("type", "snapshot").put("topic", topic).encode());
+      conn.send(head.mergeIn(d).put("type", "snapshot").put("topic", topic).encode());
       return null;
     });
   }
@@ -547,33 +545,20 @@ public class Gateway {
       }
     }
     // a call published by a node that died before it could publish reaches us through the log
-    command("latest-call-seq", new JsonObject())
-        .onSuccess(j -> latestCallSeq = Math.max(latestCallSeq, ((JsonObject) j).getLong("seq")));
+    app.latestCallSeq().onSuccess(seq -> latestCallSeq = Math.max(latestCallSeq, seq));
   }
 
   // ------------------------------------------------------------ helpers
 
-  private Future<Object> command(String action, JsonObject body) {
-    return vertx.eventBus().request(Addresses.QUEUE_COMMANDS, body,
-        new DeliveryOptions().addHeader("action", action).setLocalOnly(true)).map(m -> m.body());
-  }
-
   private static void error(Connection conn, ErrorCode code, String detail) {
-    conn.send(new JsonObject().put("type", "error").put("code", code.name()).put("detail", detail).encode());
+    conn.send(Problems.frame(code, detail));
   }
 
   private static void error(Connection conn, Throwable err) {
-    if (err instanceof QueueException q) {
-      error(conn, q.code(), q.getMessage());
-    } else if (err instanceof ReplyException r && r.failureCode() > 0) {
-      error(conn, ErrorCode.ofBusCode(r.failureCode()), r.getMessage());
-    } else if (err instanceof ReplyException) {
-      error(conn, ErrorCode.UNAVAILABLE, PgErrors.UNAVAILABLE_DETAIL); // no answer within the deadline
-    } else if (PgErrors.classify(err).<Throwable>map(e -> e).orElse(null) instanceof QueueException q) {
-      error(conn, q.code(), q.getMessage());
-    } else {
+    QueueException q = Problems.of(err);
+    if (q.code() == ErrorCode.INTERNAL) {
       LOG.warn("websocket request failed", err);
-      error(conn, ErrorCode.INTERNAL, "internal error");
     }
+    error(conn, q.code(), q.getMessage());
   }
 }
