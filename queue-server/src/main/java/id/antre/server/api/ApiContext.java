@@ -119,7 +119,12 @@ public final class ApiContext {
 
   /** Runs a command within the request's deadline and answers its JSON (204 when there is none). */
   public void answer(RoutingContext ctx, int okStatus, Supplier<Future<JsonObject>> command) {
-    deadline(ctx).run(command).onSuccess(json -> {
+    respond(ctx, okStatus, deadline(ctx).run(command));
+  }
+
+  /** Answers the JSON of an answer that is not bound by the deadline (204 when there is none). */
+  void respond(RoutingContext ctx, int okStatus, Future<JsonObject> answer) {
+    answer.onSuccess(json -> {
       if (json == null) {
         ctx.response().setStatusCode(204).end();
       } else {

@@ -46,7 +46,8 @@ final class AuthRoutes implements RouteGroup {
       ctx.fail(new Throttled(wait));
       return;
     }
-    http.answer(ctx, () -> auth.login(body.getString("username"), body.getString("password")).map(Views::login)
+    // not bound by the command deadline: the password hash is slow by design, on a worker thread
+    http.respond(ctx, 200, auth.login(body.getString("username"), body.getString("password")).map(Views::login)
         .onFailure(err -> {
           if (err instanceof QueueException q && q.code() == ErrorCode.UNAUTHENTICATED) {
             http.limiter().take(userKey, limits.loginFailuresPerUser(), limits.loginFailuresPerUser());

@@ -1,5 +1,8 @@
 package id.antre.server.queue;
 
+import static id.antre.server.queue.Transitions.checkReplay;
+import static id.antre.server.queue.Transitions.isRequestReplay;
+
 import id.antre.server.auth.Actor;
 import id.antre.server.domain.Availability;
 import id.antre.server.domain.CounterSnapshot;
@@ -71,7 +74,7 @@ final class CounterActionService implements CounterActions {
           row.servedOn(day));
       return store.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
               actor.name(), clock.instant(), requestId)
-          .recover(err -> Transitions.isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isPresent()) {
               CounterSnapshot now = called.get();
@@ -180,8 +183,8 @@ final class CounterActionService implements CounterActions {
             events.counter(counter, row.withCurrent(null));
             return Future.succeededFuture(next);
           })
-          .recover(err -> Transitions.isRequestReplay(err) ? store.replay(requestId)
-              .map(r -> Transitions.checkReplay(r.orElseThrow(), "TRANSFER", counterId)) : Future.failedFuture(err));
+          .recover(err -> isRequestReplay(err) ? store.replay(requestId)
+              .map(r -> checkReplay(r.orElseThrow(), "TRANSFER", counterId)) : Future.failedFuture(err));
     }));
   }
 
@@ -229,10 +232,10 @@ final class CounterActionService implements CounterActions {
       }
       return store.callTicket(counterId, ticketId, row.effective(counter).services(), actor.name(), clock.instant(),
               requestId, new JsonObject().put("outOfOrder", true).put("reason", reason), today())
-          .recover(err -> Transitions.isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isEmpty()) {
-              return store.replay(requestId).map(r -> r.map(x -> Transitions.checkReplay(x, "CALL", counterId))
+              return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId))
                   .orElseThrow(() -> new QueueException(ErrorCode.INVALID_TRANSITION,
                       "Tiket tidak menunggu di layanan loket ini (ticket is not waiting for this counter)")));
             }
