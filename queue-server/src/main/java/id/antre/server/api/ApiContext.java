@@ -1,7 +1,7 @@
 package id.antre.server.api;
 
 import id.antre.server.auth.Actor;
-import id.antre.server.auth.AuthService;
+import id.antre.server.auth.SignIn;
 import id.antre.server.queue.Application;
 import id.antre.server.queue.Deadline;
 import id.antre.server.view.Views;
@@ -28,13 +28,13 @@ public final class ApiContext {
   private final Vertx vertx;
   private final Application app;
   private final Views views;
-  private final AuthService auth;
+  private final SignIn auth;
   private final RateLimiter limiter;
   private final RateLimits limits;
   private final ClientAddress clientAddress;
   private final Duration deadline;
 
-  public ApiContext(Vertx vertx, Application app, AuthService auth, RateLimiter limiter, RateLimits limits,
+  public ApiContext(Vertx vertx, Application app, SignIn auth, RateLimiter limiter, RateLimits limits,
       Duration deadline) {
     this.vertx = vertx;
     this.app = app;
@@ -58,7 +58,7 @@ public final class ApiContext {
     return views;
   }
 
-  public AuthService auth() {
+  public SignIn auth() {
     return auth;
   }
 

@@ -1,7 +1,7 @@
 package id.antre.server.api;
 
 import id.antre.server.api.Requests.Type;
-import id.antre.server.auth.AuthService;
+import id.antre.server.auth.SignIn;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
 import id.antre.server.view.Views;
@@ -15,7 +15,7 @@ import java.util.Map;
 /** Signing in and out, and the minimal administration of users and devices. */
 final class AuthRoutes implements RouteGroup {
   private final ApiContext http;
-  private final AuthService auth;
+  private final SignIn auth;
 
   AuthRoutes(ApiContext http) {
     this.http = http;

@@ -1,6 +1,6 @@
 package id.antre.server.view;
 
-import id.antre.server.auth.AuthService;
+import id.antre.server.auth.SignIn;
 import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.Availability;
 import id.antre.server.domain.Hall;
@@ -132,7 +132,7 @@ public final class Views {
     return new JsonObject().put("queues", out);
   }
 
-  public static JsonObject login(AuthService.Login l) {
+  public static JsonObject login(SignIn.Login l) {
     return new JsonObject().put("token", l.token().token()).put("expiresAt", l.token().expiresAt().toString())
         .put("user", new JsonObject().put("username", l.actor().name())
             .put("role", l.actor().role().name().toLowerCase()).put("agency", l.actor().agency())
