@@ -42,7 +42,7 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(
           "id.antre.server.persistence..", "id.antre.server.api..", "id.antre.server.bus..",
           "id.antre.server.queue..", "id.antre.server.config..", "id.antre.server.auth..",
-          "id.antre.server.announce..")
+          "id.antre.server.announce..", "id.antre.server.realtime..", "id.antre.server.view..")
       .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class, Main.class, ServerConfig.class)
       .because("the adapters depend on the domain, never the other way round");
 
