@@ -10,8 +10,6 @@ import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
 import id.antre.server.auth.Tokens;
 import id.antre.server.bus.BusEvents;
-import id.antre.server.bus.Deadlines;
-import id.antre.server.bus.QueueVerticle;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
 import id.antre.server.persistence.Db;
@@ -22,13 +20,13 @@ import id.antre.server.persistence.TicketStore;
 import id.antre.server.queue.Estimates;
 import id.antre.server.persistence.PrintStore;
 import id.antre.server.queue.PrintService;
-import id.antre.server.queue.QueueService;
+import id.antre.server.queue.Application;
 import id.antre.server.persistence.SurveyStore;
+import id.antre.server.api.SurveyRoutes;
 import id.antre.server.survey.SurveyService;
 import id.antre.server.persistence.StatsStore;
 import id.antre.server.stats.StatsRoutes;
 import id.antre.server.stats.StatsService;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -48,8 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires one node: database, migrations, hall configuration, demo data, the queue verticle and
- * the HTTP verticles.
+ * Wires one node: database, migrations, hall configuration, demo data, the application and
+ * the HTTP verticles that call it.
  */
 public final class AntreServer {
   private static final Logger LOG = LoggerFactory.getLogger(AntreServer.class);
@@ -74,7 +72,7 @@ public final class AntreServer {
   private Pool statsPool;
   private StatsService stats;
   private Hall hall;
-  private QueueService queue;
+  private Application app;
   private PrintService printing;
   private AuthService auth;
   private SurveyService surveys;
@@ -115,35 +113,27 @@ public final class AntreServer {
           auth = new AuthService(vertx, halls, tokens, clock);
           Estimates estimates = new Estimates(hall, tickets);
           boolean alwaysOpen = config.demo() && !config.realHours();
-          BusEvents events = new BusEvents(vertx, hall, tickets, clock, () -> queue.today());
-          queue = new QueueService(hall, tickets, events, estimates, clock, alwaysOpen);
+          BusEvents events = new BusEvents(vertx, hall, services -> app.queueCounts().waiting(services), clock);
           printing = new PrintService(hall, new PrintStore(client), events, clock, config.publicUrl(),
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
-          queue.printing(printing);
+          app = Application.create(hall, tickets, events, estimates, clock, alwaysOpen, printing);
           surveyStore = new SurveyStore(client);
           surveys = new SurveyService(hall, surveyStore, clock);
-          printing.outlook(queue::outlook);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           vertx.setPeriodic(PrintService.AGENT_ALIVE_EVERY.toMillis(), id -> printing.vouchForAgents());
           // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
           vertx.setPeriodic(STATS_CATCH_UP_MS, id -> stats.catchUpAll());
-          Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
-            estimates.refresh(queue.today());
+            estimates.refresh(app.overview().today());
             printing.refreshKiosks();
           });
           return auth.start()
-              .compose(v -> estimates.refresh(queue.today()))
+              .compose(v -> estimates.refresh(app.overview().today()))
               .compose(v -> printing.refreshKiosks())
-              .compose(v -> vertx.deployVerticle(() -> new QueueVerticle(queue, auth, printing),
-                  new DeploymentOptions().setInstances(Math.max(1, config.verticles()))))
-              .compose(id -> {
-                deployments.add(id);
-                return deployHttp(auth, config.port(), Math.max(1, config.verticles()));
-              })
+              .compose(v -> deployHttp(auth, config.port(), Math.max(1, config.verticles())))
               .compose(v -> startLocalPrinter(halls))
               // in the background: a first start on a year of data takes a while, and a view
               // materialises the days it needs itself
@@ -153,9 +143,9 @@ public final class AntreServer {
   }
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
-    ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
+    ApiVerticle api = new ApiVerticle(wantedPort, app, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
-        config.httpIdleTimeout(), config.commandDeadline(), surveys).extend(new StatsRoutes(stats));
+        config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -305,8 +295,8 @@ public final class AntreServer {
     return hall;
   }
 
-  public QueueService queue() {
-    return queue;
+  public Application app() {
+    return app;
   }
 
   public StatsService stats() {
@@ -331,8 +321,7 @@ public final class AntreServer {
     if (localPrinter != null) {
       localPrinter.stop();
     }
-    // the HTTP verticles first (they stop accepting and let requests in flight finish), then the
-    // queue verticle those requests still need
+    // the HTTP verticles, newest first (they stop accepting and let requests in flight finish)
     Future<Void> chain = Future.succeededFuture();
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);

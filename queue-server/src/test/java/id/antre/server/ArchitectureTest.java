@@ -5,6 +5,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,7 +17,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
-/** STYLE.md habits 1 and 6, kept by the build: a plain domain, SQL only in persistence. */
+/**
+ * STYLE.md habits 1 and 6, kept by the build: a plain domain, SQL only in persistence; and the
+ * layering one way: api and realtime call the application (queue, auth), which uses the domain
+ * and persistence; no command travels on the event bus by name.
+ */
 @AnalyzeClasses(packages = "id.antre.server", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
   static {
@@ -36,7 +42,7 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(
           "id.antre.server.persistence..", "id.antre.server.api..", "id.antre.server.bus..",
           "id.antre.server.queue..", "id.antre.server.config..", "id.antre.server.auth..",
-          "id.antre.server.announce..")
+          "id.antre.server.announce..", "id.antre.server.realtime..", "id.antre.server.view..")
       .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class, Main.class, ServerConfig.class)
       .because("the adapters depend on the domain, never the other way round");
 
@@ -77,4 +83,42 @@ class ArchitectureTest {
       .and(not(belongToAnyOf(AntreServer.class)))
       .should().dependOnClassesThat().resideInAPackage("io.vertx.pgclient..")
       .because("PostgreSQL errors are mapped by SQLSTATE constants in one place (STYLE.md habits 5 and 6)");
+
+  @ArchTest
+  static final ArchRule persistenceIsUsedOnlyByTheApplicationAndTheWiring = noClasses()
+      .that().resideOutsideOfPackages("id.antre.server.persistence..", "id.antre.server.queue..",
+          "id.antre.server.auth..")
+      .and(not(belongToAnyOf(AntreServer.class, ServerConfig.class)))
+      .should().dependOnClassesThat().resideInAPackage("id.antre.server.persistence..")
+      .because("no persistence type above the application: the routes, the gateway, the events and the views "
+          + "see the application's and the domain's records (ServerConfig only reads the database settings)");
+
+  @ArchTest
+  static final ArchRule theApplicationDoesNotKnowItsCallers = noClasses()
+      .that().resideInAnyPackage("id.antre.server.queue..", "id.antre.server.auth..")
+      .should().dependOnClassesThat().resideInAnyPackage("id.antre.server.api..", "id.antre.server.realtime..",
+          "id.antre.server.view..")
+      .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class)
+      .because("the layering is one way: api and realtime -> application -> domain");
+
+  @ArchTest
+  static final ArchRule theHttpAdapterAndTheGatewayMeetOnlyWhereTheGatewayIsMounted = noClasses()
+      .that().resideInAPackage("id.antre.server.realtime..")
+      .should().dependOnClassesThat().resideInAPackage("id.antre.server.api..")
+      .because("the gateway is called by the HTTP verticle, never the other way round");
+
+  @ArchTest
+  static final ArchRule noCommandIsSentOnTheEventBus = noClasses()
+      .should().callMethodWhere(DescribedPredicate.describe("a request on the event bus",
+          (JavaMethodCall call) -> call.getTargetOwner().getName().equals("io.vertx.core.eventbus.EventBus")
+              && call.getName().equals("request")))
+      .because("commands are typed calls on the application's interfaces; the bus only carries what is "
+          + "published to every node (bus.Addresses), so no command is named by a string anywhere");
+
+  @ArchTest
+  static final ArchRule wallClockMillisOnlyInTheGateway = noClasses()
+      .that().resideOutsideOfPackage("id.antre.server.realtime..")
+      .should().callMethod(System.class, "currentTimeMillis")
+      .because("time of day comes from the injected Clock, ages from System.nanoTime; the gateway's heartbeats "
+          + "and idle checks are the one place that reads the wall clock directly");
 }

@@ -23,28 +23,25 @@ import java.util.Map;
  * The SKM survey's HTTP routes: answering (a phone by its tracking token, a tablet with its
  * device token), where a visit stands, what a tablet should ask now, and the index.
  */
-final class SurveyRoutes {
+public final class SurveyRoutes implements ApiVerticle.Extension {
   private static final String ACTOR = "actor";
   private static final Map<String, Type> ANSWER = Map.of("ticket", Type.STRING, "answers", Type.INTEGERS,
       "profile", Type.OBJECT, "comment", Type.STRING_OR_EMPTY);
 
   private final SurveyService surveys;
-  private final AuthService auth;
+  private ApiContext http;
 
-  SurveyRoutes(SurveyService surveys, AuthService auth) {
+  public SurveyRoutes(SurveyService surveys) {
     this.surveys = surveys;
-    this.auth = auth;
   }
 
-  /**
-   * @param authenticated the API's sign-in guard (puts the actor in the context)
-   * @param anonymousWrite the API's pace for writes without a token
-   */
-  void mount(Router api, Handler<RoutingContext> authenticated, Handler<RoutingContext> anonymousWrite) {
-    api.post("/surveys").handler(anonymousWrite).handler(this::optionallyAuthenticated).handler(this::answer);
-    api.get("/surveys/pending").handler(authenticated).handler(this::pending);
+  @Override
+  public void mount(Router root, Router api, ApiContext http) {
+    this.http = http;
+    api.post("/surveys").handler(http::anonymousWrite).handler(this::optionallyAuthenticated).handler(this::answer);
+    api.get("/surveys/pending").handler(http::authenticated).handler(this::pending);
     api.get("/surveys/:token").handler(this::status);
-    api.get("/stats/ikm").handler(authenticated).handler(this::ikm);
+    api.get("/stats/ikm").handler(http::authenticated).handler(this::ikm);
   }
 
   /** A phone has no token; a tablet sends its device token, and a token that is sent must be valid. */
@@ -54,7 +51,7 @@ final class SurveyRoutes {
       ctx.next();
       return;
     }
-    auth.authenticate(header).onSuccess(actor -> {
+    http.auth().authenticate(header).onSuccess(actor -> {
       ctx.put(ACTOR, actor);
       ctx.next();
     }).onFailure(ctx::fail);

@@ -49,4 +49,24 @@ public record Actor(String name, Role role, String agency, String kiosk) {
   public boolean mayIssue() {
     return role == Role.KIOSK || isStaff();
   }
+
+  /** Supervisors (for their agency), managers and admins change which services a counter calls. */
+  public boolean mayReassignCounters() {
+    return role == Role.SUPERVISOR || role == Role.MANAGER || role == Role.ADMIN;
+  }
+
+  /** Managers and admins run the whole hall: its running text, its print jobs. */
+  public boolean managesHall() {
+    return role == Role.MANAGER || role == Role.ADMIN;
+  }
+
+  /** A print agent bound to a kiosk: the only one that reports on that kiosk's printer. */
+  public boolean isPrintAgent() {
+    return role == Role.PRINT_AGENT && kiosk != null;
+  }
+
+  /** Only administrators activate and deactivate accounts and revoke devices. */
+  public boolean administersAccounts() {
+    return role == Role.ADMIN;
+  }
 }

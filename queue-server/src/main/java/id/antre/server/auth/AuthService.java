@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * node re-reads what is revoked every {@link #RELOAD_MS} ms, and at once when any node publishes
  * {@link Addresses#REVOCATIONS}; a node that misses that message still learns within a second.
  */
-public class AuthService {
+public class AuthService implements SignIn {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   /** How often every node re-reads the revoked sessions, users and devices. */
   public static final long RELOAD_MS = 1_000;
@@ -61,10 +61,7 @@ public class AuthService {
     return hints == null ? Future.succeededFuture() : hints.unregister();
   }
 
-  /** A successful login. */
-  public record Login(Tokens.Issued token, Actor actor, String displayName) {
-  }
-
+  @Override
   public Future<Login> login(String username, String password) {
     QueueException refused = new QueueException(ErrorCode.UNAUTHENTICATED,
         "Nama pengguna atau kata sandi salah (wrong username or password)");
@@ -85,6 +82,7 @@ public class AuthService {
   }
 
   /** The actor behind "Bearer ..."; UNAUTHENTICATED when missing, unknown or revoked. */
+  @Override
   public Future<Actor> authenticate(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Future.failedFuture(new QueueException(ErrorCode.UNAUTHENTICATED,
@@ -137,6 +135,7 @@ public class AuthService {
   }
 
   /** Signs out the session of a user token (devices are revoked by an administrator instead). */
+  @Override
   public Future<Void> logout(String authorization) {
     return authenticate(authorization).compose(actor -> {
       String token = authorization.substring(7).trim();
@@ -149,8 +148,9 @@ public class AuthService {
   }
 
   /** Activates or deactivates a user account (administrators only). */
-  public Future<HallStore.Account> setActive(Actor admin, String username, boolean active) {
-    if (admin.role() != Actor.Role.ADMIN) {
+  @Override
+  public Future<Account> setActive(Actor admin, String username, boolean active) {
+    if (!admin.administersAccounts()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "Hanya admin (administrators only)"));
     }
     if (!active && admin.name().equals(username)) {
@@ -162,13 +162,15 @@ public class AuthService {
         return Future.failedFuture(new QueueException(ErrorCode.NOT_FOUND, "Pengguna tidak dikenal (no such user)"));
       }
       LOG.info("user account {} by {}", active ? "activated" : "deactivated", admin.name());
-      return revokedEverywhere().map(account.get());
+      HallStore.Account a = account.get();
+      return revokedEverywhere().map(new Account(a.username(), a.role(), a.agency(), a.displayName(), a.active()));
     });
   }
 
   /** Revokes a device's token (administrators only). */
+  @Override
   public Future<Void> revokeDevice(Actor admin, String deviceId) {
-    if (admin.role() != Actor.Role.ADMIN) {
+    if (!admin.administersAccounts()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "Hanya admin (administrators only)"));
     }
     return store.deactivateDevice(deviceId).compose(found -> {

@@ -1,19 +1,13 @@
 package id.antre.server.bus;
 
-/** Every event-bus address of the server, with the shape of its messages. */
+/**
+ * Every event-bus address of the server, with the shape of its messages: what one node tells the
+ * others (and its own gateways). Commands do not travel on the bus: the HTTP routes and the
+ * gateway call the application directly.
+ */
 public final class Addresses {
   private Addresses() {
   }
-
-  /**
-   * Request/reply, local to the node: header {@code action} names the command (issue, track,
-   * cancel, hall, queues, counter, call-next, recall, start, finish, no-show, transfer, hold,
-   * resume, held, open, pause, close, login); the body carries its fields and {@code actor}
-   * ({@code {name, role, agency}}). Replies with JSON, or fails with an {@code ErrorCode} bus
-   * code and a readable message. Header {@code deadline} (see {@link Deadlines}): a command
-   * received past it is refused with UNAVAILABLE and not started.
-   */
-  public static final String QUEUE_COMMANDS = "antre.queue.commands";
 
   /** Publish, cluster-wide: {@code {type:"call", seq?, number, counter, counterName, agency, service, zone, recall, at}}. */
   public static final String CALLS = "antre.events.calls";

@@ -2,19 +2,16 @@ package id.antre.server.bus;
 
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Ticket;
-import id.antre.server.persistence.PgErrors;
-import id.antre.server.persistence.TicketStore;
-import id.antre.server.persistence.TicketStore.CounterRow;
+import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.queue.Events;
+import id.antre.server.queue.Failures;
+import id.antre.server.queue.QueueCounts;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,19 +26,17 @@ public class BusEvents implements Events {
   private final Vertx vertx;
   private final EventBus bus;
   private final Hall hall;
-  private final TicketStore store;
+  private final QueueCounts counts;
   private final Clock clock;
-  private final Supplier<LocalDate> today;
   private final Set<String> dirty = new HashSet<>();
   private boolean flushScheduled;
 
-  public BusEvents(Vertx vertx, Hall hall, TicketStore store, Clock clock, Supplier<LocalDate> today) {
+  public BusEvents(Vertx vertx, Hall hall, QueueCounts counts, Clock clock) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.hall = hall;
-    this.store = store;
+    this.counts = counts;
     this.clock = clock;
-    this.today = today;
   }
 
   @Override
@@ -56,7 +51,7 @@ public class BusEvents implements Events {
   }
 
   @Override
-  public void counter(Hall.Counter counter, CounterRow state) {
+  public void counter(Hall.Counter counter, CounterSnapshot state) {
     bus.publish(Addresses.COUNTERS, new JsonObject().put("type", "counter")
         .put("counter", JsonViews.counter(hall, counter, state)));
   }
@@ -87,17 +82,12 @@ public class BusEvents implements Events {
       dirty.clear();
       flushScheduled = false;
     }
-    store.queues(today.get(), services).onSuccess(queues -> {
-      for (String s : services) {
-        TicketStore.QueueRow q = queues.get(s);
-        long oldest = q == null || q.oldest() == null ? 0
-            : Duration.between(q.oldest(), clock.instant()).toMinutes();
+    counts.waiting(services).onSuccess(queues -> queues.forEach((s, q) ->
         bus.publish(Addresses.QUEUES, new JsonObject().put("type", "queue").put("service", s)
-            .put("waiting", q == null ? 0 : q.waiting()).put("oldestWaitMinutes", oldest));
-      }
-    }).onFailure(e -> {
+            .put("waiting", q.waiting()).put("oldestWaitMinutes", q.oldestWaitMinutes()))))
+        .onFailure(e -> {
       // a database outage is logged once by PgErrors; anything else is a bug worth its stack trace
-      if (PgErrors.classify(e).isEmpty()) {
+      if (Failures.isInternal(e)) {
         LOG.warn("queue counts not published for {}", services, e);
       }
     });

@@ -1,11 +1,11 @@
 package id.antre.server.bus;
 
-import id.antre.server.domain.CounterActions;
+import id.antre.server.domain.AllowedActions;
 import id.antre.server.domain.CounterState;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
-import id.antre.server.persistence.TicketStore.CounterRow;
+import id.antre.server.domain.CounterSnapshot;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import id.antre.server.announce.Announcement;
@@ -42,8 +42,8 @@ public final class JsonViews {
     return j;
   }
 
-  public static JsonObject counter(Hall hall, Hall.Counter configured, CounterRow row) {
-    Hall.Counter c = id.antre.server.queue.QueueService.effective(configured, row);
+  public static JsonObject counter(Hall hall, Hall.Counter configured, CounterSnapshot row) {
+    Hall.Counter c = row.effective(configured);
     return new JsonObject()
         .put("id", c.id())
         .put("name", c.name())
@@ -62,22 +62,22 @@ public final class JsonViews {
 
   /**
    * A ticket as the answer to a press at its counter, with the counter's {@code allowedActions}
-   * after the press ({@link CounterActions#afterPress}), so the terminal needs no rule of its own
+   * after the press ({@link AllowedActions#afterPress}), so the terminal needs no rule of its own
    * until the counter's next state arrives.
    */
   public static JsonObject pressed(Hall hall, Ticket t) {
-    return ticket(hall, t).put("allowedActions", allowedActions(CounterActions.afterPress(t.status())));
+    return ticket(hall, t).put("allowedActions", allowedActions(AllowedActions.afterPress(t.status())));
   }
 
   static JsonObject allowedActions(CounterState state, TicketStatus current) {
-    return allowedActions(CounterActions.of(state, current));
+    return allowedActions(AllowedActions.of(state, current));
   }
 
   /**
    * {@code {"callNext": {"allowed": true}, "recall": {"allowed": false, "reason": "NO_CURRENT_TICKET"}, ...}}:
    * the terminal enables its buttons from this and explains a refusal by the reason.
    */
-  static JsonObject allowedActions(Map<CounterActions.Action, CounterActions.Verdict> verdicts) {
+  static JsonObject allowedActions(Map<AllowedActions.Action, AllowedActions.Verdict> verdicts) {
     JsonObject j = new JsonObject();
     verdicts.forEach((action, v) -> j.put(action.key(), v.allowed()
         ? new JsonObject().put("allowed", true)

@@ -1,5 +1,7 @@
 package id.antre.server.config;
 
+import id.antre.server.domain.CounterAssignment;
+
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Hall.Agency;
 import id.antre.server.domain.Hall.Counter;
@@ -157,25 +159,26 @@ public final class HallConfigParser {
       if (served.isEmpty()) {
         throw c.error("services", "a counter serves at least one service");
       }
-      for (String sc : served) {
-        Service svc = services.stream().filter(x -> x.code().equals(sc)).findFirst()
-            .orElseThrow(() -> c.error("services", "unknown service " + sc));
-        if (!svc.agency().equals(agency)) {
-          throw c.error("services", "service " + sc + " belongs to agency " + svc.agency() + ", not " + agency);
-        }
-      }
-      if (new HashSet<>(served).size() != served.size()) {
-        throw c.error("services", "a service is listed twice");
-      }
       Map<String, Integer> weights = new LinkedHashMap<>();
-      if (c.has("weights")) {
-        Node w = c.req("weights");
+      Node w = c.has("weights") ? c.req("weights") : null;
+      if (w != null) {
         for (String sc : w.keys()) {
-          if (!served.contains(sc)) {
-            throw w.error(sc, "weight for a service the counter does not serve");
-          }
-          weights.put(sc, w.reqInt(sc, 1, 100));
+          weights.put(sc, w.reqInt(sc, CounterAssignment.MIN_WEIGHT, CounterAssignment.MAX_WEIGHT));
         }
+      }
+      Optional<CounterAssignment.Violation> wrong = CounterAssignment.check(
+          code -> services.stream().filter(x -> x.code().equals(code)).findFirst(), agency, served, weights);
+      if (wrong.isPresent()) {
+        String sc = wrong.get().service();
+        throw switch (wrong.get().fault()) {
+          case UNKNOWN_SERVICE -> c.error("services", "unknown service " + sc);
+          case OTHER_AGENCY -> c.error("services", "service " + sc + " belongs to agency " + wrong.get().serviceAgency()
+              + ", not " + agency);
+          case LISTED_TWICE -> c.error("services", "a service is listed twice");
+          case WEIGHT_UNLISTED, WEIGHT_OUT_OF_RANGE -> w.error(sc, "weight for a service the counter does not serve");
+        };
+      }
+      if (w != null) {
         for (String sc : served) {
           weights.putIfAbsent(sc, 1);
         }

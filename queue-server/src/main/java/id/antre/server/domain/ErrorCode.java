@@ -1,9 +1,9 @@
 package id.antre.server.domain;
 
 /**
- * Stable error codes shared by the event bus (as {@code ReplyException} failure codes) and the
- * HTTP API (as the {@code code} of a problem+json body). The numbers are explicit and never
- * reordered; clients rely on the names.
+ * Stable error codes of the HTTP API (the {@code code} of a problem+json body) and of WebSocket
+ * error frames. Clients rely on the names. The numbers were the event bus's failure codes when
+ * commands travelled on it; they stay explicit and are never reordered.
  */
 public enum ErrorCode {
   INVALID_REQUEST(400_01),

@@ -27,13 +27,18 @@ public final class PgErrors {
   static final String DATA_EXCEPTION_CLASS = "22";
   /** SQLSTATE query_canceled: statement_timeout, the command's deadline inside the database. */
   static final String QUERY_CANCELED = "57014";
+  /**
+   * What the SQL client says when a connection closes with requests pipelined on it, sent or not:
+   * whether they committed is unknown, as after a timeout. Its only mark is this message.
+   */
+  static final String CLOSED_WITH_PENDING = "Pending requests failed to be sent due to connection has been closed.";
   /** At most one line about an unreachable database per this many milliseconds. */
   static final long LOG_EVERY_MILLIS = 10_000;
 
   public static final String UNAVAILABLE_DETAIL = "Basis data tidak menjawab, coba lagi dengan requestId yang sama "
       + "(the database did not answer in time; the request may be repeated with the same requestId)";
 
-  private static final AtomicLong lastLogged = new AtomicLong();
+  private static final AtomicLong lastLogged = new AtomicLong(System.nanoTime() / 1_000_000 - LOG_EVERY_MILLIS);
   private static final AtomicLong suppressed = new AtomicLong();
 
   private PgErrors() {
@@ -54,7 +59,7 @@ public final class PgErrors {
         return Optional.empty();
       }
       if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException
-          || t.getClass().getSimpleName().contains("Timeout")) {
+          || t.getClass().getSimpleName().contains("Timeout") || CLOSED_WITH_PENDING.equals(t.getMessage())) {
         return Optional.of(unavailable(t.getClass().getSimpleName()));
       }
     }
@@ -75,7 +80,7 @@ public final class PgErrors {
   }
 
   private static QueueException unavailable(String why) {
-    long now = System.currentTimeMillis();
+    long now = System.nanoTime() / 1_000_000; // a monotonic count of milliseconds
     long last = lastLogged.get();
     if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
       long more = suppressed.getAndSet(0);

@@ -3,6 +3,7 @@ package id.antre.server.persistence;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Routing;
+import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
 import io.vertx.core.Future;
@@ -100,24 +101,7 @@ public class TicketStore {
     });
   }
 
-  /** A counter's stored state and its current ticket. */
-  public record CounterRow(String counterId, String state, String pauseReason, String officer, Long currentTicketId,
-      int priorityStreak, LocalDate servedDay, Map<String, Integer> served, Ticket current,
-      List<String> servicesOverride, Map<String, Integer> weightsOverride) {
-
-    /** Tickets called per service on {@code day} (empty on another day). */
-    public Map<String, Integer> servedOn(LocalDate day) {
-      return day.equals(servedDay) ? served : Map.of();
-    }
-
-    /** The same counter holding another ticket (or none). */
-    public CounterRow withCurrent(Ticket t) {
-      return new CounterRow(counterId, state, pauseReason, officer, t == null ? null : t.id(), priorityStreak,
-          servedDay, served, t, servicesOverride, weightsOverride);
-    }
-  }
-
-  public Future<CounterRow> counter(String counterId) {
+  public Future<CounterSnapshot> counter(String counterId) {
     return client.preparedQuery(Sql.COUNTER_GET).execute(Tuple.of(counterId)).map(rows -> {
       if (rows.size() == 0) {
         throw new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + counterId);
@@ -126,9 +110,9 @@ public class TicketStore {
     });
   }
 
-  public Future<List<CounterRow>> counters() {
+  public Future<List<CounterSnapshot>> counters() {
     return client.preparedQuery(Sql.COUNTERS_ALL).execute().map(rows -> {
-      List<CounterRow> out = new ArrayList<>();
+      List<CounterSnapshot> out = new ArrayList<>();
       rows.forEach(r -> out.add(counterRow(r)));
       return out;
     });
@@ -140,7 +124,7 @@ public class TicketStore {
    * stores is {@link Routing#nextStreak} of the planned one. The counter's row comes back with
    * it, so nothing needs reading again to publish it.
    */
-  public Future<Optional<CounterRow>> callNext(String counterId, LocalDate day, List<String> services,
+  public Future<Optional<CounterSnapshot>> callNext(String counterId, LocalDate day, List<String> services,
       boolean priorityFirst, boolean transfersFirst, int plannedStreak, String officer, Instant now,
       String requestId) {
     Tuple args = Tuple.tuple().addString(counterId).addLocalDate(day)
@@ -154,7 +138,7 @@ public class TicketStore {
       Row r = rows.iterator().next();
       Ticket t = ticket(r);
       String[] services2 = r.getArrayOfStrings("cs_services");
-      return Optional.of(new CounterRow(counterId, r.getString("cs_state"), r.getString("cs_pause_reason"),
+      return Optional.of(new CounterSnapshot(counterId, r.getString("cs_state"), r.getString("cs_pause_reason"),
           r.getString("cs_officer"), t.id(), r.getInteger("cs_priority_streak"), r.getLocalDate("cs_served_day"),
           intMap(r.getValue("cs_served")), t, services2 == null ? null : List.of(services2), intMap(r.getValue("cs_weights"))));
     });
@@ -364,7 +348,7 @@ public class TicketStore {
         r.getColumnIndex("event_id") >= 0 ? r.getLong("event_id") : 0);
   }
 
-  private static CounterRow counterRow(Row r) {
+  private static CounterSnapshot counterRow(Row r) {
     Map<String, Integer> served = new HashMap<>();
     Object json = r.getValue("served");
     if (json instanceof JsonObject o) {
@@ -376,7 +360,7 @@ public class TicketStore {
     if (r.getValue("counter_weights") instanceof JsonObject w) {
       w.forEach(e -> weights.put(e.getKey(), ((Number) e.getValue()).intValue()));
     }
-    return new CounterRow(r.getString("counter_id"), r.getString("state"), r.getString("pause_reason"),
+    return new CounterSnapshot(r.getString("counter_id"), r.getString("state"), r.getString("pause_reason"),
         r.getString("counter_officer"), r.getLong("current_ticket"), r.getInteger("priority_streak"),
         r.getLocalDate("served_day"), served, current, services == null ? null : List.of(services), weights);
   }

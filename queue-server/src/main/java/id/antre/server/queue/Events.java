@@ -2,7 +2,7 @@ package id.antre.server.queue;
 
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Ticket;
-import id.antre.server.persistence.TicketStore.CounterRow;
+import id.antre.server.domain.CounterSnapshot;
 
 /** Where committed transitions go: the event bus in the server, a list in tests. */
 public interface Events {
@@ -13,7 +13,7 @@ public interface Events {
   void call(Ticket ticket, Hall.Counter counter, boolean recall);
 
   /** A counter opened, paused, closed, or took or released a ticket. */
-  void counter(Hall.Counter counter, CounterRow state);
+  void counter(Hall.Counter counter, CounterSnapshot state);
 
   /** The waiting count of a service changed. */
   void queue(String service);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * agent over the WebSocket gateway; the agent answers printed or failed; a failure is retried
  * up to {@code maxAttempts}, jobs still open are sent again whenever the agent (re)connects.
  */
-public class PrintService {
+public class PrintService implements Printing {
   private static final Logger LOG = LoggerFactory.getLogger(PrintService.class);
   static final Set<String> PRINTER_STATES = Set.of("ONLINE", "PAPER_NEAR_END", "PAPER_OUT", "COVER_OPEN", "OFFLINE",
       "AGENT_OFFLINE");
@@ -48,7 +48,7 @@ public class PrintService {
    */
   private volatile Set<String> kiosksWithPrinter = Set.of();
   private RetryScheduler scheduler = (delay, task) -> task.run();
-  private java.util.function.Function<String, QueueService.Outlook> outlook;
+  private java.util.function.Function<String, Issuing.Outlook> outlook;
 
   /** Runs a task later (a Vert.x timer in the server). */
   public interface RetryScheduler {
@@ -69,7 +69,7 @@ public class PrintService {
   }
 
   /** Where a service's counters are and whether any is open: printed with the ticket. */
-  public void outlook(java.util.function.Function<String, QueueService.Outlook> outlook) {
+  public void outlook(java.util.function.Function<String, Issuing.Outlook> outlook) {
     this.outlook = outlook;
   }
 
@@ -100,6 +100,7 @@ public class PrintService {
    * within the backlog window, marked sent. The others are cancelled, never printed: a ticket
    * already called or served, or one whose visitor took the number from the kiosk screen long ago.
    */
+  @Override
   public Future<List<JsonObject>> pending(String kiosk) {
     Instant now = clock.instant();
     return store.cancelStale(kiosk, now, now.minus(backlog), "not printed: no longer waiting or issued over "
@@ -174,9 +175,10 @@ public class PrintService {
   }
 
   /** The agent's answer for a job. */
+  @Override
   public Future<JsonObject> result(Actor agent, long jobId, boolean printed, String error) {
     String kiosk = agent.kiosk();
-    if (agent.role() != Actor.Role.PRINT_AGENT || kiosk == null) {
+    if (!agent.isPrintAgent()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent reports print results"));
     }
     return store.result(jobId, kiosk, printed, printed ? null : error, clock.instant(), maxAttempts).compose(r -> {
@@ -204,8 +206,9 @@ public class PrintService {
    * The agent's connection closed: the printer is AGENT_OFFLINE, unless a newer connection (a
    * reconnect, or another agent that took over) has reported since.
    */
+  @Override
   public Future<JsonObject> agentGone(Actor agent, String connection) {
-    if (agent.kiosk() == null || agent.role() != Actor.Role.PRINT_AGENT) {
+    if (!agent.isPrintAgent()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent's connection"));
     }
     String detail = "agent disconnected";
@@ -224,8 +227,9 @@ public class PrintService {
   }
 
   /** @param connection the agent connection that reports, so its later close is told from a newer one's */
+  @Override
   public Future<JsonObject> printerStatus(Actor agent, String status, String detail, String connection) {
-    if (agent.kiosk() == null || (agent.role() != Actor.Role.PRINT_AGENT)) {
+    if (!agent.isPrintAgent()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only a print agent reports printer status"));
     }
     if (!PRINTER_STATES.contains(status)) {
@@ -243,8 +247,9 @@ public class PrintService {
     });
   }
 
+  @Override
   public Future<JsonObject> cancel(Actor actor, long jobId) {
-    if (actor.role() != Actor.Role.MANAGER && actor.role() != Actor.Role.ADMIN) {
+    if (!actor.managesHall()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only managers cancel print jobs"));
     }
     return store.get(jobId).compose(j -> {
@@ -259,6 +264,7 @@ public class PrintService {
     });
   }
 
+  @Override
   public Future<JsonArray> printers(Actor actor) {
     if (!actor.isStaff()) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "staff only"));
@@ -270,6 +276,7 @@ public class PrintService {
   }
 
   /** The last known state of one kiosk's printer, or UNKNOWN when it never reported. */
+  @Override
   public Future<JsonObject> printerState(String kiosk) {
     return store.printers(AGENT_STALE).map(rows -> rows.stream().filter(p -> p.kiosk().equals(kiosk)).findFirst()
         .map(p -> new JsonObject().put("status", status(p)).put("detail", detail(p))
@@ -277,8 +284,16 @@ public class PrintService {
         .orElse(new JsonObject().put("status", "UNKNOWN")));
   }
 
-  public Future<PrintStore.Job> job(long id) {
-    return store.get(id).map(j -> j.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + id)));
+  @Override
+  public Future<JsonObject> jobContent(Actor actor, long jobId) {
+    if (!actor.isStaff()) {
+      return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "staff only"));
+    }
+    return store.get(jobId).map(found -> {
+      PrintStore.Job j = found.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
+      return content(j.ticket()).put("status", j.status()).put("attempts", j.attempts()).put("lastError", j.lastError())
+          .put("kiosk", j.kiosk());
+    });
   }
 
   /** The print command with everything the ticket shows. */
@@ -307,7 +322,7 @@ public class PrintService {
         .put("priorityGroup", t.priority() == null ? null
             : id.antre.server.domain.Priority.ofCode(t.priority()).map(p -> p.labelId()).orElse(null));
     if (outlook != null) {
-      QueueService.Outlook o = outlook.apply(t.service());
+      Issuing.Outlook o = outlook.apply(t.service());
       j.put("location", o.where()).put("countersOpen", o.serving())
           .put("servingFrom", o.servingFrom().map(id.antre.server.domain.Availability::time).orElse(null));
     }

@@ -48,10 +48,10 @@ public class Gateway {
   private long timer;
 
   public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
-      Function<String, Optional<String>> counterAgency) {
+      Function<String, Optional<String>> counterAgency, GatewayPort app) {
     this.vertx = vertx;
     this.options = options;
-    this.commands = new GatewayCommands(vertx);
+    this.commands = new GatewayCommands(app);
     this.agents = new AgentChannel(vertx, commands, fanOut);
     this.presence = new Presence(vertx);
     this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut,

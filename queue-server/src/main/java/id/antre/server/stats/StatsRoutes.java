@@ -1,5 +1,6 @@
 package id.antre.server.stats;
 
+import id.antre.server.api.ApiContext;
 import id.antre.server.api.ApiVerticle;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
@@ -24,19 +25,21 @@ public final class StatsRoutes implements ApiVerticle.Extension {
   static final String ECHARTS_WEBJAR = "META-INF/resources/webjars/echarts";
 
   private final StatsService stats;
+  private ApiContext http;
 
   public StatsRoutes(StatsService stats) {
     this.stats = stats;
   }
 
   @Override
-  public void mount(Router root, Router api, Handler<RoutingContext> authenticated) {
+  public void mount(Router root, Router api, ApiContext http) {
+    this.http = http;
     root.get("/manager/stats").handler(ctx -> ctx.reroute("/web/manager/stats.html"));
     root.get("/manager/report").handler(ctx -> ctx.reroute("/web/manager/report.html"));
     // versioned files: a browser may keep them a day
     root.route("/webjars/echarts/*").handler(StaticHandler.create(ECHARTS_WEBJAR).setCachingEnabled(true)
         .setMaxAgeSeconds(86_400).setDirectoryListing(false).setDefaultContentEncoding("UTF-8"));
-    api.route("/stats/*").handler(authenticated);
+    api.route("/stats/*").handler(http::authenticated);
     api.get("/stats/summary").handler(this::summary);
     api.get("/stats/heatmap").handler(ctx -> json(ctx, stats.heatmap(request(ctx))));
     api.get("/stats/histogram").handler(ctx -> json(ctx, stats.histogram(request(ctx))));
@@ -51,7 +54,7 @@ public final class StatsRoutes implements ApiVerticle.Extension {
       }
       return values.isEmpty() ? null : values.get(0);
     };
-    return StatsRequest.of(param, ApiVerticle.actor(ctx), stats.hall(), stats.today());
+    return StatsRequest.of(param, http.actor(ctx), stats.hall(), stats.today());
   }
 
   private void summary(RoutingContext ctx) {

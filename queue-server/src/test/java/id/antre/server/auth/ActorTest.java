@@ -62,4 +62,17 @@ class ActorTest {
     assertThat(Role.ofDevice("print-agent")).isEqualTo(Role.PRINT_AGENT);
     assertThat(Role.ofDevice("kiosk")).isEqualTo(Role.KIOSK);
   }
+
+  @Test
+  void whoMayDoWhatBeyondTheirAgencyIsDecidedByRoleInOnePlace() {
+    for (Role r : Role.values()) {
+      Actor a = new Actor("x", r, "DUKCAPIL", "kiosk-1");
+      assertThat(a.mayReassignCounters()).as("%s reassigns counters", r)
+          .isEqualTo(r == Role.SUPERVISOR || r == Role.MANAGER || r == Role.ADMIN);
+      assertThat(a.managesHall()).as("%s manages the hall", r).isEqualTo(r == Role.MANAGER || r == Role.ADMIN);
+      assertThat(a.administersAccounts()).as("%s administers accounts", r).isEqualTo(r == Role.ADMIN);
+      assertThat(a.isPrintAgent()).as("%s is a print agent", r).isEqualTo(r == Role.PRINT_AGENT);
+    }
+    assertThat(new Actor("p", Role.PRINT_AGENT, null, null).isPrintAgent()).as("an agent bound to no kiosk").isFalse();
+  }
 }

@@ -8,7 +8,7 @@ import id.antre.server.domain.Hall;
 import id.antre.server.domain.Routing;
 import id.antre.server.lanes.CoreLane;
 import id.antre.server.persistence.TicketStore;
-import id.antre.server.persistence.TicketStore.CounterRow;
+import id.antre.server.domain.CounterSnapshot;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -106,8 +106,8 @@ class RoutingSqlIT {
           Optional<Candidate> expected = Routing.choose(waiting, plan);
           // a plan made from another streak than the stored one claims nothing and changes nothing
           assertThat(callNext(store, plan, streak + 1)).as(at).isEmpty();
-          Optional<CounterRow> called = callNext(store, plan, streak);
-          assertThat(called.map(CounterRow::currentTicketId)).as(at).isEqualTo(expected.map(Candidate::id));
+          Optional<CounterSnapshot> called = callNext(store, plan, streak);
+          assertThat(called.map(CounterSnapshot::currentTicketId)).as(at).isEqualTo(expected.map(Candidate::id));
           if (expected.isEmpty()) {
             break;
           }
@@ -120,7 +120,7 @@ class RoutingSqlIT {
     }
   }
 
-  private static Optional<CounterRow> callNext(TicketStore store, Routing.CallPlan plan, int streak) {
+  private static Optional<CounterSnapshot> callNext(TicketStore store, Routing.CallPlan plan, int streak) {
     return store.callNext("1", DAY, plan.services(), plan.priorityFirst(), plan.transfersFirst(), streak,
         "petugas-dukcapil", Instant.parse("2026-11-30T02:00:00Z"), UUID.randomUUID().toString()).await();
   }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * so the terminal shows what the server will accept without a rule of its own. An action that
  * would leave the counter as it is (opening an open counter) is not offered.
  */
-public final class CounterActions {
-  private CounterActions() {
+public final class AllowedActions {
+  private AllowedActions() {
   }
 
   /** The terminal's actions, by the names the API sends. */

@@ -1,9 +1,15 @@
-package id.antre.server.api;
+package id.antre.server.view;
 
 import id.antre.server.domain.ErrorCode;
+import id.antre.server.domain.QueueException;
+import id.antre.server.queue.Failures;
 import io.vertx.core.json.JsonObject;
 
-/** The one mapping from error codes to HTTP statuses and problem+json bodies. */
+/**
+ * The one mapping of failures to what a client is told: a failure (through {@link Failures}) to
+ * an error code and detail, and an error code to an HTTP status and problem+json body or to a
+ * WebSocket error frame.
+ */
 public final class Problems {
   public static final String CONTENT_TYPE = "application/problem+json";
 
@@ -25,7 +31,7 @@ public final class Problems {
     };
   }
 
-  static String title(ErrorCode code) {
+  public static String title(ErrorCode code) {
     return switch (code) {
       case INVALID_REQUEST -> "Permintaan tidak valid";
       case PAYLOAD_TOO_LARGE -> "Permintaan terlalu besar";
@@ -59,5 +65,16 @@ public final class Problems {
         .put("detail", detail == null || detail.isBlank() ? title(code) : detail)
         .put("code", code.name())
         .put("instance", instance);
+  }
+
+  /** What a failure stands for; INTERNAL (with no detail) for a bug, which the caller logs. */
+  public static QueueException of(Throwable err) {
+    return Failures.classify(err).orElseGet(() -> new QueueException(ErrorCode.INTERNAL, null));
+  }
+
+  /** The WebSocket error frame. */
+  public static String frame(ErrorCode code, String detail) {
+    return new JsonObject().put("type", "error").put("code", code.name())
+        .put("detail", detail == null || detail.isBlank() ? title(code) : detail).encode();
   }
 }

@@ -2,8 +2,8 @@ package id.antre.server.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.antre.server.domain.CounterActions.Action;
-import id.antre.server.domain.CounterActions.Verdict;
+import id.antre.server.domain.AllowedActions.Action;
+import id.antre.server.domain.AllowedActions.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class CounterActionsTest {
+class AllowedActionsTest {
 
   /**
    * Every state a counter can be in (an open counter holding nothing, a called or a serving
@@ -48,7 +48,7 @@ class CounterActionsTest {
   @ParameterizedTest(name = "{0} holding {1}: {2} -> {3}")
   @MethodSource("everyCounterAndAction")
   void theTerminalOffersWhatTheServerAccepts(CounterState state, TicketStatus current, Action action, String expected) {
-    Map<Action, Verdict> all = CounterActions.of(state, current);
+    Map<Action, Verdict> all = AllowedActions.of(state, current);
     assertThat(all).containsOnlyKeys(Action.values());
     Verdict v = all.get(action);
     if (expected.equals("+")) {
@@ -74,7 +74,7 @@ class CounterActionsTest {
       default -> null;
     };
     if (onTicket != null) {
-      assertThat(CounterActions.of(state, current).get(action).allowed())
+      assertThat(AllowedActions.of(state, current).get(action).allowed())
           .isEqualTo(current != null && Lifecycle.allowed(current, onTicket));
     }
   }
