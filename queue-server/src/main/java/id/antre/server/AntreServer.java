@@ -25,7 +25,7 @@ import id.antre.server.persistence.SurveyStore;
 import id.antre.server.api.SurveyRoutes;
 import id.antre.server.survey.SurveyService;
 import id.antre.server.persistence.StatsStore;
-import id.antre.server.stats.StatsRoutes;
+import id.antre.server.api.StatsRoutes;
 import id.antre.server.stats.StatsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

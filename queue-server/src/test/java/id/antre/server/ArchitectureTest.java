@@ -87,7 +87,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule persistenceIsUsedOnlyByTheApplicationAndTheWiring = noClasses()
       .that().resideOutsideOfPackages("id.antre.server.persistence..", "id.antre.server.queue..",
-          "id.antre.server.auth..")
+          "id.antre.server.auth..", "id.antre.server.survey..", "id.antre.server.stats..")
       .and(not(belongToAnyOf(AntreServer.class, ServerConfig.class)))
       .should().dependOnClassesThat().resideInAPackage("id.antre.server.persistence..")
       .because("no persistence type above the application: the routes, the gateway, the events and the views "
@@ -95,7 +95,8 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule theApplicationDoesNotKnowItsCallers = noClasses()
-      .that().resideInAnyPackage("id.antre.server.queue..", "id.antre.server.auth..")
+      .that().resideInAnyPackage("id.antre.server.queue..", "id.antre.server.auth..", "id.antre.server.survey..",
+          "id.antre.server.stats..")
       .should().dependOnClassesThat().resideInAnyPackage("id.antre.server.api..", "id.antre.server.realtime..",
           "id.antre.server.view..")
       .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class)

@@ -3,7 +3,6 @@ package id.antre.server.api;
 import id.antre.server.api.Requests.Type;
 import id.antre.server.auth.Actor;
 import id.antre.server.auth.AuthService;
-import id.antre.server.persistence.SurveyStore;
 import id.antre.server.survey.Ikm;
 import id.antre.server.survey.Skm;
 import id.antre.server.survey.SurveyService;
@@ -81,7 +80,7 @@ public final class SurveyRoutes implements ApiVerticle.Extension {
         ctx.response().setStatusCode(204).end();
         return;
       }
-      SurveyStore.Pending v = p.get();
+      SurveyService.Pending v = p.get();
       ctx.json(new JsonObject().put("ticket", v.token()).put("number", id.antre.server.domain.TicketNumber.format(v.prefix(), v.number()))
           .put("service", v.service()).put("finishedAt", v.finishedAt().toString()));
     }).onFailure(ctx::fail);

@@ -17,8 +17,8 @@ import java.util.zip.ZipOutputStream;
  * is a zip of a few XML parts, which is less than a library brings).
  */
 public final class Exports {
-  static final String CSV_TYPE = "text/csv; charset=utf-8";
-  static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String CSV_TYPE = "text/csv; charset=utf-8";
+  public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   /** Column headings, Indonesian first as the report is. */
   static final List<String> HEADINGS = List.of("Kunci", "Nama", "Diambil", "Dilayani", "Tidak hadir", "Dibatalkan",

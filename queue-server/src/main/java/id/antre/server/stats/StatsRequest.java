@@ -34,7 +34,7 @@ public record StatsRequest(LocalDate from, LocalDate to, String groupBy, String 
    * @param param a query parameter's single value, null when absent
    * @param today the hall's service day now, the default range
    */
-  static StatsRequest of(Function<String, String> param, Actor actor, Hall hall, LocalDate today) {
+  public static StatsRequest of(Function<String, String> param, Actor actor, Hall hall, LocalDate today) {
     if (actor == null || !actor.isStaff()) {
       throw new QueueException(ErrorCode.FORBIDDEN, "statistics are for staff");
     }

@@ -8,6 +8,7 @@ import id.antre.server.persistence.SurveyStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -105,18 +106,27 @@ public class SurveyService {
     });
   }
 
+  /** A visit a survey tablet should ask about. */
+  public record Pending(String token, String prefix, int number, String service, Instant finishedAt) {
+  }
+
+  /** A comment sent with a response, for the index's readers. */
+  public record Comment(String service, LocalDate day, String text) {
+  }
+
   /** The visit a survey tablet asks about now: its counter's latest finished one, unanswered, if recent. */
-  public Future<Optional<SurveyStore.Pending>> pending(Actor actor) {
+  public Future<Optional<Pending>> pending(Actor actor) {
     if (actor.role() != Actor.Role.SURVEY) {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "Hanya tablet survei (survey tablets only)"));
     }
     return store.pending(actor.name(), clock.instant().minus(TABLET_WINDOW)).map(p -> p.orElseThrow(() ->
-        new QueueException(ErrorCode.FORBIDDEN, "Tablet survei tidak terdaftar (not an active survey tablet)")));
+        new QueueException(ErrorCode.FORBIDDEN, "Tablet survei tidak terdaftar (not an active survey tablet)"))
+        .map(v -> new Pending(v.token(), v.prefix(), v.number(), v.service(), v.finishedAt())));
   }
 
   /** The index of a scope, with what it was computed from. */
   public record Report(LocalDate from, LocalDate to, String agency, String service, long population, long minSample,
-      Ikm.Result result, List<SurveyStore.Comment> comments) {
+      Ikm.Result result, List<Comment> comments) {
 
     public boolean enough() {
       return result.respondents() >= minSample && result.respondents() > 0;
@@ -170,6 +180,7 @@ public class SurveyService {
     return store.sums(from, to, a, service).compose(sums -> store.population(from, to, a, service)
         .compose(population -> store.comments(from, to, a, service, COMMENTS).map(comments ->
             new Report(from, to, a, service, population, Ikm.minimumSample(population),
-                Ikm.of(sums.sums(), sums.respondents()), comments))));
+                Ikm.of(sums.sums(), sums.respondents()),
+                comments.stream().map(c -> new Comment(c.service(), c.day(), c.text())).toList()))));
   }
 }

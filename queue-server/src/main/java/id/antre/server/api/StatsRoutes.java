@@ -1,7 +1,8 @@
-package id.antre.server.stats;
+package id.antre.server.api;
 
-import id.antre.server.api.ApiContext;
-import id.antre.server.api.ApiVerticle;
+import id.antre.server.stats.Exports;
+import id.antre.server.stats.StatsRequest;
+import id.antre.server.stats.StatsService;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
 import io.vertx.core.Future;
