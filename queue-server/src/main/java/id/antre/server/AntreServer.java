@@ -104,6 +104,7 @@ public final class AntreServer {
     client = Db.client(vertx, config.db(), config.commandDeadline());
     HallStore halls = new HallStore(pool);
     TicketStore tickets = new TicketStore(client);
+    surveyStore = new SurveyStore(client); // the demo seed registers a survey tablet
     // nodes started at once: one at a time through migrations, the hall file and the demo seed
     return StartLock.holding(pool, () -> Migrations.apply(pool)
             .compose(n -> loadHall(halls))
@@ -118,7 +119,6 @@ public final class AntreServer {
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           app = Application.create(hall, tickets, events, estimates, clock, alwaysOpen, printing);
-          surveyStore = new SurveyStore(client);
           surveys = new SurveyService(hall, surveyStore, clock);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           vertx.setPeriodic(PrintService.AGENT_ALIVE_EVERY.toMillis(), id -> printing.vouchForAgents());
