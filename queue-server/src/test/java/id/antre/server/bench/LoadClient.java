@@ -5,7 +5,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -78,6 +82,11 @@ public final class LoadClient {
   private volatile long measureUntil;
   private volatile boolean stopping;
   private final AtomicLong inFlight = new AtomicLong();
+  /** The hot path's client (issue, call-next, no-show): the core client, without WebClient's layers. */
+  private final HttpClientAgent http;
+  /** Schedule lag: from the intended start to the request going out (ns), inside the window. */
+  private final Histogram lagH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+  private final AtomicLong sentInWindow = new AtomicLong();
   /** fanout: the WebSocket client and its sockets, kept in fields (see above). */
   private WebSocketClient wsClient;
   private final List<WebSocket> sockets = new ArrayList<>();
@@ -85,11 +94,17 @@ public final class LoadClient {
   private LoadClient(Map<String, String> opts) {
     this.opts = opts;
     int connections = intOpt("connections", 64);
-    this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(2));
+    // one event loop: every request, answer and timer of the client runs on it, so its CPU time is
+    // the client's capacity (reported with each figure) and nothing in the client competes for a lock
+    this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(1)
+        .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
     WebClientOptions wo = new WebClientOptions();
     wo.setDefaultHost(opts.getOrDefault("host", "127.0.0.1")).setDefaultPort(intOpt("port", 8097))
         .setKeepAlive(true).setPipelining(false).setTcpNoDelay(true).setUserAgentEnabled(false);
-    this.client = WebClient.create(vertx, wo, new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    this.client = WebClient.create(vertx, wo, new PoolOptions().setHttp1MaxSize(16).setMaxWaitQueueSize(-1));
+    this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(opts.getOrDefault("host", "127.0.0.1"))
+            .setDefaultPort(intOpt("port", 8097)).setKeepAlive(true).setPipelining(false).setTcpNoDelay(true),
+        new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }
 
   public static void main(String[] args) throws Exception {
@@ -115,6 +130,7 @@ public final class LoadClient {
         lc.wsClient.close();
       }
       lc.client.close();
+      lc.http.close();
       lc.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
     System.exit(rc);
@@ -127,76 +143,68 @@ public final class LoadClient {
     int services = intOpt("services", 200);
     int connections = intOpt("connections", 64);
     double rate = doubleOpt("rate", 0);
+    String path = opts.getOrDefault("path", "/api/v1/tickets");
     Buffer[] bodies = new Buffer[services];
     for (int i = 0; i < services; i++) {
       bodies[i] = new JsonObject().put("service", "S" + (i + 1)).put("channel", "kiosk").toBuffer();
     }
+    String auth = "Bearer " + token;
     Runnable[] one = new Runnable[1];
-    // send one issue; the callback gets the scheduled start
-    java.util.function.LongConsumer send = scheduled -> {
+    // sends one issue stamped with its intended start (the schedule's, or now in the closed loop)
+    java.util.function.LongConsumer send = intended -> {
       inFlight.incrementAndGet();
       Buffer body = bodies[ThreadLocalRandom.current().nextInt(services)];
-      client.post("/api/v1/tickets").putHeader("Authorization", "Bearer " + token)
-          .putHeader("Content-Type", "application/json").sendBuffer(body)
-          .onComplete(ar -> {
-            long done = System.nanoTime();
-            inFlight.decrementAndGet();
-            record(ar.succeeded() ? ar.result().statusCode() : -1, 201, scheduled, done, latency, ok);
-            if (ar.failed() && errors.get() < 5) {
-              System.err.println("request failed: " + ar.cause());
-            }
-            if (rate <= 0 && !stopping) {
-              one[0].run();
-            }
-          });
+      send(path, auth, body, intended, intended).onComplete(ar -> {
+        long done = System.nanoTime();
+        inFlight.decrementAndGet();
+        record(ar.succeeded() ? ar.result().status() : -1, 201, intended, done, latency, ok);
+        if (ar.failed() && errors.get() < 5) {
+          System.err.println("request failed: " + ar.cause());
+        }
+        if (rate <= 0 && !stopping) {
+          one[0].run();
+        }
+      });
     };
     one[0] = () -> send.accept(System.nanoTime());
     startWindow();
+    Schedule schedule = null;
     if (rate <= 0) {
       System.out.printf("issue: closed loop, %d connections, %d services, warm-up %ss, measured %ss%n",
           connections, services, opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
       for (int i = 0; i < connections; i++) {
         vertx.runOnContext(v -> one[0].run());
       }
-      sleepUntil(measureUntil);
     } else {
       System.out.printf("issue: open loop at %.0f/s, up to %d connections, %d services, warm-up %ss, measured %ss%n",
           rate, connections, services, opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
-      pace(rate, send);
+      schedule = new Schedule(System.nanoTime(), rate, measureUntil);
+      pace(schedule, send);
     }
+    Cpu cpu = measureCpu();
     stopping = true;
     drain();
-    report("issue", rate, latency, ok, "issue");
+    report("issue", rate, latency, ok, "issue", schedule, cpu);
     return 0;
   }
 
   /**
-   * Starts requests on a fixed schedule until the window ends. A 1 ms timer on the event loop
-   * sends every request that has fallen due, each stamped with its scheduled start; no thread
-   * spins, so the load client leaves the cores it shares with the server alone.
+   * Starts requests on the schedule until the window ends. A 1 ms timer on the (only) event loop
+   * sends every request that has fallen due, each stamped with its intended start; no thread per
+   * request and no spinning thread, so the client leaves the cores it shares with the server alone.
    */
-  private void pace(double rate, java.util.function.LongConsumer send) throws InterruptedException {
-    long interval = (long) (1e9 / rate);
-    long start = System.nanoTime();
+  private void pace(Schedule schedule, java.util.function.LongConsumer send) {
     long[] sent = {0};
-    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-    vertx.setPeriodic(1, id -> {
-      long now = System.nanoTime();
-      while (true) {
-        long scheduled = start + sent[0] * interval;
-        if (scheduled >= measureUntil) {
-          vertx.cancelTimer(id);
-          finished.countDown();
-          return;
-        }
-        if (scheduled > now) {
-          return;
-        }
-        send.accept(scheduled);
-        sent[0]++;
+    long total = schedule.total();
+    vertx.runOnContext(v -> vertx.setPeriodic(1, id -> {
+      long due = schedule.dueBy(System.nanoTime());
+      while (sent[0] < due) {
+        send.accept(schedule.intended(sent[0]++));
       }
-    });
-    finished.await();
+      if (sent[0] >= total) {
+        vertx.cancelTimer(id);
+      }
+    }));
   }
 
   // ------------------------------------------------------------------ call-next
@@ -213,42 +221,51 @@ public final class LoadClient {
     }
     System.out.printf("call-next: %d counters, %s, warm-up %ss, measured %ss%n", counters,
         rate <= 0 ? "closed loop (call-next then no-show, back to back)"
-            : String.format("paced at %.0f cycles/s in all (%.1f/s per counter)", rate, rate / counters),
+            : String.format("open loop at %.0f cycles/s in all (%.1f/s per counter)", rate, rate / counters),
         opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
     startWindow();
-    long period = rate <= 0 ? 0 : (long) (1e9 * counters / rate);
+    long period = rate <= 0 ? 0 : Schedule.loopPeriod(rate, counters);
     long start = System.nanoTime();
+    Schedule schedule = rate <= 0 ? null : new Schedule(start, rate, measureUntil);
     List<Future<Void>> loops = new ArrayList<>();
+    String auth = "Bearer " + token;
     for (int c = 1; c <= counters; c++) {
       Promise<Void> p = Promise.promise();
       loops.add(p.future());
-      // spread the counters' schedules over one period
-      long first = start + (period * (c - 1)) / counters;
+      long first = rate <= 0 ? 0 : Schedule.firstOfLoop(start, rate, c - 1);
       int counter = c;
-      vertx.runOnContext(v -> cycle(counter, token, first, period, p));
+      vertx.runOnContext(v -> cycle(counter, auth, first, period, p, first));
     }
+    Cpu cpu = measureCpu();
     Future.all(loops).toCompletionStage().toCompletableFuture().get(measureUntil - System.nanoTime()
         + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
-    report("call-next", rate, latency, ok, "call");
+    report("call-next", rate, latency, ok, "call", schedule, cpu);
     return 0;
   }
 
-  /** One counter's loop: call-next (timed from the scheduled start), then no-show. */
-  private void cycle(int counter, String token, long scheduled, long period, Promise<Void> done) {
+  /**
+   * One counter's loop: call-next (timed from its intended start), then no-show. A counter is
+   * sequential, as a real one is: when the previous cycle ends after the next one was due, the
+   * next one starts at once and its latency still counts from the intended start; the schedule lag
+   * counts only the client's own delay after the counter was ready.
+   */
+  private void cycle(int counter, String auth, long scheduled, long period, Promise<Void> done, long readySince) {
     long now = System.nanoTime();
     if (now >= measureUntil) {
       done.complete();
       return;
     }
     if (period > 0 && scheduled > now) {
+      // the timer's own lateness is the client's: the counter is ready from the intended start
       vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(scheduled - now)),
-          id -> cycle(counter, token, scheduled, period, done));
+          id -> cycle(counter, auth, scheduled, period, done, scheduled));
       return;
     }
-    long start = period > 0 ? scheduled : now;
-    post("/api/v1/counters/" + counter + "/call-next", token).onComplete(ar -> {
+    long intended = period > 0 ? scheduled : now;
+    long lagFrom = period > 0 ? Math.max(scheduled, readySince) : -1;
+    send("/api/v1/counters/" + counter + "/call-next", auth, null, intended, lagFrom).onComplete(ar -> {
       long t = System.nanoTime();
-      int status = ar.succeeded() ? ar.result().statusCode() : -1;
+      int status = ar.succeeded() ? ar.result().status() : -1;
       long next = period > 0 ? scheduled + period : 0;
       if (status == 204) {
         // nobody waiting: the pre-issued tickets ran out; this counter stops
@@ -257,22 +274,85 @@ public final class LoadClient {
         done.complete();
         return;
       }
-      record(status, 200, start, t, latency, ok);
+      record(status, 200, intended, t, latency, ok);
       if (status == 200 || status == 409) { // 409 COUNTER_BUSY: a ticket is still held; free it
         long ns = System.nanoTime();
-        post("/api/v1/counters/" + counter + "/no-show", token).onComplete(ar2 -> {
-          record(ar2.succeeded() ? ar2.result().statusCode() : -1, 200, ns, System.nanoTime(), secondary,
-              okSecondary);
-          cycle(counter, token, next, period, done);
+        send("/api/v1/counters/" + counter + "/no-show", auth, null, ns, -1).onComplete(ar2 -> {
+          long t2 = System.nanoTime();
+          record(ar2.succeeded() ? ar2.result().status() : -1, 200, ns, t2, secondary, okSecondary);
+          cycle(counter, auth, next, period, done, t2);
         });
       } else {
         if (errors.get() < 5) {
           System.err.println("call-next on counter " + counter + ": " + status
-              + (ar.succeeded() ? " " + ar.result().bodyAsString() : " " + ar.cause()));
+              + (ar.succeeded() ? " " + ar.result().body() : " " + ar.cause()));
         }
-        vertx.setTimer(10, id -> cycle(counter, token, next, period, done));
+        vertx.setTimer(10, id -> cycle(counter, auth, next, period, done, System.nanoTime()));
       }
     });
+  }
+
+  // ------------------------------------------------------------------ the hot path
+
+  /** An answer: its status and body. */
+  record Answer(int status, Buffer body) {}
+
+  /**
+   * POST {@code path} on the core HTTP client (no per-request objects beyond Vert.x's own). When a
+   * connection is free and the request goes out, the lag from {@code lagFrom} (the intended start,
+   * or when the counter was ready; negative: not a scheduled request) is recorded.
+   */
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+  private Future<Answer> send(String path, String auth, Buffer body, long intended, long lagFrom) {
+    RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
+        .putHeader(HttpHeaders.AUTHORIZATION, auth);
+    if (body != null) {
+      ro.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    }
+    return http.request(ro).compose(req -> {
+      if (lagFrom >= 0) {
+        recordLag(intended, System.nanoTime() - lagFrom);
+      }
+      return body == null ? req.send() : req.send(body);
+    }).compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b)));
+  }
+
+  private void recordLag(long intended, long lag) {
+    if (intended >= measureFrom && intended < measureUntil) {
+      sentInWindow.incrementAndGet();
+      synchronized (lagH) {
+        lagH.recordValue(Math.max(0, lag));
+      }
+    }
+  }
+
+  /** CPU over the window: the whole client process and its event-loop thread, % of one core. */
+  record Cpu(double processPct, double loopPct) {}
+
+  /** Waits for the window and measures the client's CPU use over it (on the calling thread). */
+  private Cpu measureCpu() throws Exception {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long loopId = loopThread().getId();
+    sleepUntil(measureFrom);
+    long w0 = System.nanoTime();
+    long p0 = os.getProcessCpuTime();
+    long l0 = threads.getThreadCpuTime(loopId);
+    sleepUntil(measureUntil);
+    long w1 = System.nanoTime();
+    long p1 = os.getProcessCpuTime();
+    long l1 = threads.getThreadCpuTime(loopId);
+    double wall = Math.max(1, w1 - w0);
+    return new Cpu(100.0 * (p1 - p0) / wall, l0 < 0 || l1 < 0 ? 0 : 100.0 * (l1 - l0) / wall);
+  }
+
+  /** The client's only event loop. */
+  private Thread loopThread() throws Exception {
+    Promise<Thread> p = Promise.promise();
+    vertx.runOnContext(v -> p.complete(Thread.currentThread()));
+    return await(p.future());
   }
 
 
@@ -680,12 +760,33 @@ public final class LoadClient {
     }
   }
 
-  private void report(String what, double rate, Histogram h, AtomicLong okCount, String mode) {
+  private void report(String what, double rate, Histogram h, AtomicLong okCount, String mode, Schedule schedule,
+      Cpu cpu) {
     double seconds = doubleOpt("duration", 20);
     double tput = okCount.get() / seconds;
     System.out.printf("%s: %d ok in %.0f s = %.0f/s; latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",
         what, okCount.get(), seconds, tput, ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), ms(h.getMaxValue()));
     StringBuilder extra = new StringBuilder();
+    long intended = schedule == null ? 0
+        : schedule.dueBy(measureUntil - 1) - schedule.dueBy(measureFrom - 1);
+    double lagP50 = ms(lagH, 50);
+    double lagP99 = ms(lagH, 99);
+    double lagMax = ms(lagH.getMaxValue());
+    Schedule.Limits limits = new Schedule.Limits(doubleOpt("max-lag-p99", Schedule.Limits.DEFAULT.lagP99Ms()),
+        doubleOpt("max-lag", Schedule.Limits.DEFAULT.lagMaxMs()), doubleOpt("max-cpu", Schedule.Limits.DEFAULT.cpuPct()),
+        Schedule.Limits.DEFAULT.sentFraction());
+    String valid = schedule == null
+        ? Schedule.verdict(limits, 0, 0, 0, 0, cpu.loopPct())
+        : Schedule.verdict(limits, intended, sentInWindow.get(), lagP99, lagMax, cpu.loopPct());
+    if (schedule != null) {
+      System.out.printf("schedule: %d requests due in the window, %d went out; lag from the intended start ms"
+          + " p50 %.2f p99 %.2f max %.2f%n", intended, sentInWindow.get(), lagP50, lagP99, lagMax);
+    }
+    System.out.printf("client: CPU %.0f%% of one core (event loop %.0f%%); figure %s%n", cpu.processPct(),
+        cpu.loopPct(), "ok".equals(valid) ? "valid" : "INVALID (" + valid + ")");
+    extra.append(String.format(" intended=%d sent=%d lag_p50=%.3f lag_p99=%.3f lag_max=%.3f client_cpu=%.0f"
+        + " loop_cpu=%.0f valid=%s", intended, sentInWindow.get(), lagP50, lagP99, lagMax, cpu.processPct(),
+        cpu.loopPct(), valid));
     if ("call".equals(mode)) {
       double cycles = okSecondary.get() / seconds;
       System.out.printf("no-show: %d ok = %.0f/s; latency ms p50 %.2f p99 %.2f; full cycles (call-next + no-show)"
