@@ -16,7 +16,7 @@ WITH seq AS (
   INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                       tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
   SELECT ('S' || :s), ('S' || :s), :day, 'PB', seq.last_number, 'WAITING', NULL, 'kiosk', md5(random()::text), NULL, now(),
-         (SELECT count(*) FROM ticket w WHERE w.service = ('S' || :s) AND w.service_day = :day AND w.status = 'WAITING'),
+         (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = ('S' || :s) AND w.service_day = :day),
          8
   FROM seq
   RETURNING *

@@ -24,7 +24,8 @@ public final class Migrations {
       "V004__waiting_index.sql",
       "V005__claim_function.sql",
       "V006__running_text.sql",
-      "V007__revocation_and_agent_connection.sql");
+      "V007__revocation_and_agent_connection.sql",
+      "V009__waiting_count.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {
