@@ -12,8 +12,9 @@
 -- which only that counter writes, and whose call-next already runs one at a time under the
 -- counter's lock: counters calling the same service never wait for each other here. The position
 -- is the sum over the shards of the service and day, at most (counters of the service + 1) rows.
--- Statement-level triggers with transition tables: one upsert per statement, not per row, and
--- rows locked in key order, so bulk inserts (tests, the benchmark) stay fast and cannot deadlock.
+-- Inserts and deletes: statement-level triggers with transition tables, one upsert per statement
+-- with rows locked in key order, so bulk inserts (tests, the benchmark) stay fast. Updates: a
+-- row-level trigger that only fires when a ticket starts or stops waiting (see below).
 --
 -- What "waiting" counts is what it counted before: every WAITING ticket of the service that day,
 -- priority or not, transferred or not. A booking that waits for its slot would be counted the same
@@ -39,22 +40,20 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION antre_waiting_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A row-level trigger whose WHEN clause is checked without calling any function: start, finish,
+-- no-show, recall and the like cost nothing; only a ticket that starts or stops waiting writes.
+CREATE FUNCTION antre_waiting_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO waiting_count AS w (service, service_day, shard, n)
-  SELECT service, service_day, shard, sum(d) FROM (
-    SELECT o.service, o.service_day, COALESCE(nw.counter_id, '') AS shard, -1 AS d
-    FROM old_rows o JOIN new_rows nw ON nw.id = o.id
-    WHERE o.status = 'WAITING'
-      AND (nw.status <> 'WAITING' OR nw.service <> o.service OR nw.service_day <> o.service_day)
-    UNION ALL
-    SELECT nw.service, nw.service_day, '', 1
-    FROM old_rows o JOIN new_rows nw ON nw.id = o.id
-    WHERE nw.status = 'WAITING'
-      AND (o.status <> 'WAITING' OR nw.service <> o.service OR nw.service_day <> o.service_day)
-  ) x
-  GROUP BY service, service_day, shard HAVING sum(d) <> 0 ORDER BY service, service_day, shard
-  ON CONFLICT (service, service_day, shard) DO UPDATE SET n = w.n + EXCLUDED.n;
+  IF OLD.status = 'WAITING' THEN
+    INSERT INTO waiting_count AS w (service, service_day, shard, n)
+    VALUES (OLD.service, OLD.service_day, COALESCE(NEW.counter_id, ''), -1)
+    ON CONFLICT (service, service_day, shard) DO UPDATE SET n = w.n - 1;
+  END IF;
+  IF NEW.status = 'WAITING' THEN
+    INSERT INTO waiting_count AS w (service, service_day, shard, n)
+    VALUES (NEW.service, NEW.service_day, '', 1)
+    ON CONFLICT (service, service_day, shard) DO UPDATE SET n = w.n + 1;
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -75,8 +74,10 @@ END $$;
 
 CREATE TRIGGER ticket_waiting_inserted AFTER INSERT ON ticket
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION antre_waiting_inserted();
-CREATE TRIGGER ticket_waiting_updated AFTER UPDATE ON ticket
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION antre_waiting_updated();
+CREATE TRIGGER ticket_waiting_updated AFTER UPDATE OF status, service, service_day ON ticket FOR EACH ROW
+  WHEN ((OLD.status = 'WAITING') IS DISTINCT FROM (NEW.status = 'WAITING')
+        OR (OLD.status = 'WAITING' AND (OLD.service <> NEW.service OR OLD.service_day <> NEW.service_day)))
+  EXECUTE FUNCTION antre_waiting_moved();
 CREATE TRIGGER ticket_waiting_deleted AFTER DELETE ON ticket
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION antre_waiting_deleted();
 CREATE TRIGGER ticket_waiting_truncated AFTER TRUNCATE ON ticket
