@@ -125,6 +125,7 @@ public final class LoadClient {
         case "issue" -> lc.issue();
         case "call" -> lc.call();
         case "fanout" -> lc.fanout();
+        case "storm" -> lc.storm();
         default -> throw new IllegalArgumentException("unknown mode " + args[0]);
       };
     } finally {
@@ -661,6 +662,248 @@ public final class LoadClient {
       post("/api/v1/counters/" + counter + "/no-show", token).onComplete(ar2 -> {
         count(ar2.succeeded() ? ar2.result().statusCode() : -1);
         fanCycle(counter, token, next, period, pending, done);
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------ reconnect storm
+
+  /** One follower of {@code calls} in the storm: what it saw, across its connections. */
+  private static final class Follower {
+    WebSocket ws;
+    long lastSeq = -1;
+    final java.util.Set<Long> got = new java.util.HashSet<>();
+    long droppedAt;
+    long backAt;
+    int attempts;
+  }
+
+  /**
+   * storm: {subscribers} clients follow {@code calls} while counters call at {rate}; after {warmup}
+   * s every client drops its connection at once and reconnects at once (no batching), subscribing
+   * with {@code since} = the last seq it saw, as displays and phones do after a restart or a network
+   * cut; a failed connect is retried after 200-700 ms. Measures the time until every client has its
+   * snapshot again, and after {duration} s of calling (and a grace for late messages) counts, per
+   * client, the calls it never got (live or replayed).
+   */
+  private int storm() throws Exception {
+    int subscribers = intOpt("subscribers", 1000);
+    int counters = intOpt("counters", 4);
+    double rate = doubleOpt("rate", 5);
+    int batch = intOpt("batch", 1000);
+    String token = login(req("user"), req("password"));
+    for (int c = 1; c <= counters; c++) {
+      HttpResponse<Buffer> r = await(post("/api/v1/counters/" + c + "/open", token));
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("counter " + c + " did not open: " + r.statusCode() + " " + r.bodyAsString());
+      }
+    }
+    wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(subscribers * 2 + 16)
+        .setTryUsePerMessageCompression(false).setTryUsePerFrameCompression(false).setConnectTimeout(30_000)
+        .setTcpNoDelay(true));
+    WebSocketConnectOptions co = new WebSocketConnectOptions().setHost(opts.getOrDefault("host", "127.0.0.1"))
+        .setPort(intOpt("port", 8097)).setURI("/ws").setAllowOriginHeader(false);
+    List<Follower> followers = new ArrayList<>();
+    for (int i = 0; i < subscribers; i++) {
+      followers.add(new Follower());
+    }
+    long t0 = System.nanoTime();
+    for (int from = 0; from < subscribers; from += batch) {
+      List<Future<Void>> ready = new ArrayList<>();
+      for (int i = from; i < Math.min(subscribers, from + batch); i++) {
+        ready.add(follow(followers.get(i), co, false));
+      }
+      Future.all(ready).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+    double openSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("storm: %d clients follow calls (opened in %.1f s); %d counters calling at %.1f/s%n",
+        subscribers, openSeconds, counters, rate);
+
+    // the counters call from now to the end; every call made from now on must reach every client
+    List<Long> called = java.util.Collections.synchronizedList(new ArrayList<>());
+    startWindow();
+    long period = Schedule.loopPeriod(rate, counters);
+    long start = System.nanoTime();
+    List<Future<Void>> loops = new ArrayList<>();
+    for (int c = 1; c <= counters; c++) {
+      Promise<Void> p = Promise.promise();
+      loops.add(p.future());
+      long first = Schedule.firstOfLoop(start, rate, c - 1);
+      int counter = c;
+      vertx.runOnContext(v -> stormCycle(counter, token, first, period, called, p));
+    }
+    sleepUntil(measureFrom);
+
+    // the storm: everybody drops at once, then everybody reconnects at once
+    Promise<Long> allBack = Promise.promise();
+    AtomicInteger back = new AtomicInteger();
+    long dropped = System.nanoTime();
+    vertx.runOnContext(v -> {
+      for (Follower f : followers) {
+        f.droppedAt = dropped;
+        f.backAt = 0;
+        if (f.ws != null) {
+          f.ws.closeHandler(null);
+          f.ws.close();
+          f.ws = null;
+        }
+      }
+      for (Follower f : followers) {
+        follow(f, co, true).onComplete(ar -> {
+          if (back.incrementAndGet() == followers.size()) {
+            allBack.tryComplete(System.nanoTime());
+          }
+        });
+      }
+    });
+    long allBackAt = await(allBack.future().timeout(120, TimeUnit.SECONDS));
+    double stormSeconds = (allBackAt - dropped) / 1e9;
+    Histogram backH = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
+    int attempts = 0;
+    for (Follower f : followers) {
+      if (f.backAt > 0) {
+        backH.recordValue(f.backAt - f.droppedAt);
+      }
+      attempts += f.attempts;
+    }
+    System.out.printf("storm: all %d back in %.2f s (per client ms p50 %.0f p99 %.0f max %.0f), %d connect attempts%n",
+        subscribers, stormSeconds, ms(backH, 50), ms(backH, 99), ms(backH.getMaxValue()), attempts);
+
+    Future.all(loops).toCompletionStage().toCompletableFuture().get(measureUntil - System.nanoTime()
+        + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+    // late messages: until every client has every call, or the grace ends
+    long graceEnd = System.nanoTime() + (long) (doubleOpt("grace", 10) * 1e9);
+    List<Long> calls;
+    synchronized (called) {
+      calls = new ArrayList<>(called);
+    }
+    long missing;
+    int clientsMissing;
+    do {
+      Thread.sleep(100);
+      long[] m = missing(followers, calls);
+      missing = m[0];
+      clientsMissing = (int) m[1];
+    } while (missing > 0 && System.nanoTime() < graceEnd);
+    System.out.printf("storm: %d calls made; %d receipts missing at %d clients; call-next errors %d%n", calls.size(),
+        missing, clientsMissing, errors.get());
+    System.out.printf("RESULT mode=storm subscribers=%d open_s=%.1f back_s=%.2f back_p50=%.1f back_p99=%.1f"
+            + " back_max=%.1f attempts=%d calls=%d missing=%d clients_missing=%d errors=%d%n", subscribers,
+        openSeconds, stormSeconds, ms(backH, 50), ms(backH, 99), ms(backH.getMaxValue()), attempts, calls.size(),
+        missing, clientsMissing, errors.get());
+    return 0;
+  }
+
+  /** [receipts missing, clients missing some] over the calls made. */
+  private static long[] missing(List<Follower> followers, List<Long> calls) {
+    long missing = 0;
+    long clients = 0;
+    for (Follower f : followers) {
+      long m;
+      synchronized (f) {
+        m = calls.stream().filter(id -> !f.got.contains(id)).count();
+      }
+      missing += m;
+      clients += m > 0 ? 1 : 0;
+    }
+    return new long[] {missing, clients};
+  }
+
+  /**
+   * Connects a follower and subscribes it to {@code calls} (with {@code since} when it has seen a
+   * seq and {@code resume}); completes when its snapshot arrives. A failed connect is retried.
+   */
+  private Future<Void> follow(Follower f, WebSocketConnectOptions co, boolean resume) {
+    Promise<Void> snap = Promise.promise();
+    connectFollower(f, co, resume, snap);
+    return snap.future();
+  }
+
+  private void connectFollower(Follower f, WebSocketConnectOptions co, boolean resume, Promise<Void> snap) {
+    f.attempts++;
+    wsClient.connect(co).onComplete(ar -> {
+      if (ar.failed()) {
+        if (connectFailures.incrementAndGet() <= 5) {
+          System.err.println("websocket connect failed (retrying): " + ar.cause());
+        }
+        vertx.setTimer(200 + ThreadLocalRandom.current().nextInt(500), id -> connectFollower(f, co, resume, snap));
+        return;
+      }
+      WebSocket ws = ar.result();
+      f.ws = ws;
+      ws.textMessageHandler(text -> {
+        if (text.startsWith("{\"type\":\"call\"")) {
+          long seq = longField(text, "\"seq\":");
+          long ticket = longField(text, "\"ticketId\":");
+          synchronized (f) {
+            f.got.add(ticket);
+            f.lastSeq = Math.max(f.lastSeq, seq);
+          }
+        } else if (text.startsWith("{\"type\":\"snapshot\"")) {
+          long seq = longField(text, "\"seq\":");
+          synchronized (f) {
+            if (f.lastSeq < 0) {
+              f.lastSeq = seq; // the first subscription starts from the snapshot
+            }
+          }
+          if (f.droppedAt > 0 && f.backAt == 0) {
+            f.backAt = System.nanoTime();
+          }
+          snap.tryComplete();
+        } else if (text.startsWith("{\"type\":\"error\"")) {
+          System.err.println("websocket error message: " + text);
+        }
+      });
+      ws.closeHandler(v -> {
+        closes.incrementAndGet();
+        if (!snap.future().isComplete()) {
+          vertx.setTimer(200 + ThreadLocalRandom.current().nextInt(500), id -> connectFollower(f, co, resume, snap));
+        }
+      });
+      JsonObject sub = new JsonObject().put("type", "subscribe").put("topics", new io.vertx.core.json.JsonArray().add("calls"));
+      synchronized (f) {
+        if (resume && f.lastSeq >= 0) {
+          sub.put("since", f.lastSeq);
+        }
+      }
+      ws.writeTextMessage(sub.encode());
+    });
+  }
+
+  /** One counter's loop in the storm: call-next (its ticket must reach every client), then no-show. */
+  private void stormCycle(int counter, String token, long scheduled, long period, List<Long> called,
+      Promise<Void> done) {
+    long now = System.nanoTime();
+    if (now >= measureUntil) {
+      done.complete();
+      return;
+    }
+    if (scheduled > now) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(scheduled - now)),
+          id -> stormCycle(counter, token, scheduled, period, called, done));
+      return;
+    }
+    post("/api/v1/counters/" + counter + "/call-next", token).onComplete(ar -> {
+      int status = ar.succeeded() ? ar.result().statusCode() : -1;
+      count(status);
+      if (status == 200) {
+        JsonObject body = ar.result().bodyAsJsonObject();
+        JsonObject ticket = body.containsKey("ticket") ? body.getJsonObject("ticket") : body;
+        Long id = ticket.getLong("id");
+        if (id != null) {
+          called.add(id);
+        }
+      } else if (status == 204) {
+        dry.incrementAndGet();
+        done.complete();
+        return;
+      } else if (errors.incrementAndGet() <= 5) {
+        System.err.println("call-next on counter " + counter + ": " + status
+            + (ar.succeeded() ? " " + ar.result().bodyAsString() : " " + ar.cause()));
+      }
+      post("/api/v1/counters/" + counter + "/no-show", token).onComplete(ar2 -> {
+        count(ar2.succeeded() ? ar2.result().statusCode() : -1);
+        stormCycle(counter, token, scheduled + period, period, called, done);
       });
     });
   }
