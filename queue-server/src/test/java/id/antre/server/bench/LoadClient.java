@@ -126,6 +126,7 @@ public final class LoadClient {
         case "call" -> lc.call();
         case "fanout" -> lc.fanout();
         case "storm" -> lc.storm();
+        case "mixed" -> lc.mixed();
         default -> throw new IllegalArgumentException("unknown mode " + args[0]);
       };
     } finally {
@@ -663,6 +664,248 @@ public final class LoadClient {
         count(ar2.succeeded() ? ar2.result().statusCode() : -1);
         fanCycle(counter, token, next, period, pending, done);
       });
+    });
+  }
+
+  // ------------------------------------------------------------------ mixed hall-day profile
+
+  /** A receipt at a display or a phone: which ticket, when. */
+  private record Receipt(long ticket, long at) {}
+
+  /**
+   * mixed: a hall day. {kiosks} kiosks issue {issue-rate} tickets/s in all (open loop, services
+   * {services}, comma separated); counters {first-counter}.. ({counters} of them) each run call-next,
+   * start and finish once every {cycle} s, a third of a cycle apart (open loop, spread over the
+   * cycle); {displays} displays follow calls, queues, counters and hall; {phones} phones each follow
+   * their ticket (tracking tokens one a line in {tokens}) and queues. Reports p50/p99 of every
+   * request kind, timed from its intended start, and of call delivery: from sending the call-next
+   * to the call at each display and to the ticket update at the phone of the called ticket.
+   */
+  private int mixed() throws Exception {
+    String kiosk = "Bearer " + req("token");
+    String officer = "Bearer " + login(req("user"), req("password"));
+    int kiosks = intOpt("kiosks", 20);
+    double issueRate = doubleOpt("issue-rate", 2);
+    String[] services = opts.getOrDefault("services", "M1").split(",");
+    int counters = intOpt("counters", 40);
+    int firstCounter = intOpt("first-counter", 201);
+    double cycle = doubleOpt("cycle", 30);
+    int displays = intOpt("displays", 20);
+    int phones = intOpt("phones", 2000);
+    int batch = intOpt("batch", 1000);
+    List<String> tokens = java.nio.file.Files.readAllLines(java.nio.file.Path.of(req("tokens"))).stream()
+        .filter(s -> !s.isBlank()).limit(phones).toList();
+    if (tokens.size() < phones) {
+      throw new IllegalStateException("only " + tokens.size() + " tracking tokens for " + phones + " phones");
+    }
+    for (int c = firstCounter; c < firstCounter + counters; c++) {
+      Answer a = await(send("/api/v1/counters/" + c + "/open", officer, null, 0, -1));
+      if (a.status() != 200) { // an open counter from an earlier step answers 409
+        System.err.println("counter " + c + " open: " + a.status() + " " + a.body());
+      }
+    }
+    wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(displays + phones + 16)
+        .setTryUsePerMessageCompression(false).setTryUsePerFrameCompression(false).setConnectTimeout(30_000)
+        .setTcpNoDelay(true));
+    WebSocketConnectOptions co = new WebSocketConnectOptions().setHost(opts.getOrDefault("host", "127.0.0.1"))
+        .setPort(intOpt("port", 8097)).setURI("/ws").setAllowOriginHeader(false);
+    List<Receipt> atDisplays = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Receipt> atPhones = java.util.Collections.synchronizedList(new ArrayList<>());
+    long t0 = System.nanoTime();
+    List<String> subscriptions = new ArrayList<>();
+    for (int i = 0; i < displays; i++) {
+      subscriptions.add(new JsonObject().put("type", "subscribe").put("topics",
+          new io.vertx.core.json.JsonArray().add("calls").add("queues").add("counters").add("hall")).encode());
+    }
+    for (String token : tokens) {
+      subscriptions.add(new JsonObject().put("type", "subscribe").put("topics",
+          new io.vertx.core.json.JsonArray().add("ticket:" + token).add("queues")).encode());
+    }
+    for (int from = 0; from < subscriptions.size(); from += batch) {
+      List<Future<Void>> ready = new ArrayList<>();
+      for (int i = from; i < Math.min(subscriptions.size(), from + batch); i++) {
+        boolean display = i < displays;
+        String sub = subscriptions.get(i);
+        Promise<Void> snap = Promise.promise();
+        ready.add(snap.future());
+        wsClient.connect(co).onComplete(ar -> {
+          if (ar.failed()) {
+            connectFailures.incrementAndGet();
+            snap.tryComplete();
+            return;
+          }
+          WebSocket ws = ar.result();
+          synchronized (sockets) {
+            sockets.add(ws);
+          }
+          ws.closeHandler(v -> {
+            closes.incrementAndGet();
+            snap.tryComplete();
+          });
+          ws.textMessageHandler(text -> {
+            long now = System.nanoTime();
+            if (display && text.startsWith("{\"type\":\"call\"")) {
+              atDisplays.add(new Receipt(longField(text, "\"ticketId\":"), now));
+            } else if (!display && text.startsWith("{\"type\":\"ticket\",\"event\":\"CALL\"")) {
+              atPhones.add(new Receipt(longField(text, "\"id\":"), now));
+            } else if (text.startsWith("{\"type\":\"snapshot\"")) {
+              snap.tryComplete(); // the first snapshot: subscribed
+            }
+          });
+          ws.writeTextMessage(sub);
+        });
+      }
+      Future.all(ready).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+    double openSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("mixed: %d displays and %d phones subscribed in %.1f s (%d failed, %d closed)%n", displays, phones,
+        openSeconds, connectFailures.get(), closes.get());
+
+    Histogram issueH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram callH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram startH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram finishH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Map<Long, Long> callSent = new ConcurrentHashMap<>();
+    Buffer[] bodies = new Buffer[services.length];
+    for (int i = 0; i < services.length; i++) {
+      bodies[i] = new JsonObject().put("service", services[i]).put("channel", "kiosk").toBuffer();
+    }
+    startWindow();
+    long start = System.nanoTime();
+    Schedule issues = new Schedule(start, issueRate, measureUntil);
+    pace(issues, intended -> send("/api/v1/tickets", kiosk,
+        bodies[ThreadLocalRandom.current().nextInt(bodies.length)], intended, intended)
+        .onComplete(ar -> timed(ar, 201, intended, issueH)));
+    long period = (long) (cycle * 1e9);
+    for (int k = 0; k < counters; k++) {
+      long first = start + period * k / counters;
+      String base = "/api/v1/counters/" + (firstCounter + k) + "/";
+      vertx.runOnContext(v -> counterDay(base, officer, first, period, callH, startH, finishH, callSent));
+    }
+    Cpu cpu = measureCpu();
+    Thread.sleep((long) (cycle * 1000 * 2 / 3) + 1000); // the last cycles' start and finish
+    long graceEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < graceEnd && inFlight.get() > 0) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(1000); // the last deliveries
+
+    // deliveries of the calls whose call-next started inside the window
+    Histogram displayH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram phoneH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    long displayMissing = 0;
+    java.util.Map<Long, Integer> perTicket = new HashMap<>();
+    synchronized (atDisplays) {
+      for (Receipt r : atDisplays) {
+        Long sent = callSent.get(r.ticket());
+        if (sent != null && sent >= measureFrom && sent < measureUntil) {
+          displayH.recordValue(Math.max(0, r.at() - sent));
+          perTicket.merge(r.ticket(), 1, Integer::sum);
+        }
+      }
+    }
+    long measuredCalls = callSent.values().stream().filter(s -> s >= measureFrom && s < measureUntil).count();
+    for (Map.Entry<Long, Long> e : callSent.entrySet()) {
+      if (e.getValue() >= measureFrom && e.getValue() < measureUntil) {
+        displayMissing += Math.max(0, displays - perTicket.getOrDefault(e.getKey(), 0));
+      }
+    }
+    synchronized (atPhones) {
+      for (Receipt r : atPhones) {
+        Long sent = callSent.get(r.ticket());
+        if (sent != null && sent >= measureFrom && sent < measureUntil) {
+          phoneH.recordValue(Math.max(0, r.at() - sent));
+        }
+      }
+    }
+    long intended = issues.dueBy(measureUntil - 1) - issues.dueBy(measureFrom - 1);
+    String valid = Schedule.verdict(Schedule.Limits.DEFAULT, 0, 0, ms(lagH, 99), ms(lagH.getMaxValue()),
+        cpu.loopPct());
+    System.out.printf("mixed: issue %d (of %d due) p50 %.1f p99 %.1f ms; call-next %d p50 %.1f p99 %.1f; start p99 %.1f;"
+            + " finish p99 %.1f; call at displays p50 %.1f p99 %.1f (%d missing); at phones %d p50 %.1f p99 %.1f;"
+            + " errors %d %s%n", issueH.getTotalCount(), intended, ms(issueH, 50), ms(issueH, 99), callH.getTotalCount(),
+        ms(callH, 50), ms(callH, 99), ms(startH, 99), ms(finishH, 99), ms(displayH, 50), ms(displayH, 99),
+        displayMissing, phoneH.getTotalCount(), ms(phoneH, 50), ms(phoneH, 99), errors.get(), statuses);
+    System.out.printf("schedule: lag from the intended start ms p50 %.2f p99 %.2f max %.2f; client CPU %.0f%% (loop %.0f%%):"
+        + " %s%n", ms(lagH, 50), ms(lagH, 99), ms(lagH.getMaxValue()), cpu.processPct(), cpu.loopPct(), valid);
+    System.out.printf("RESULT mode=mixed open_s=%.1f issues=%d issue_p50=%.3f issue_p99=%.3f calls=%d call_p50=%.3f"
+            + " call_p99=%.3f start_p50=%.3f start_p99=%.3f finish_p50=%.3f finish_p99=%.3f display_p50=%.3f"
+            + " display_p99=%.3f display_missing=%d phone_calls=%d phone_p50=%.3f phone_p99=%.3f errors=%d dry=%d"
+            + " lag_p50=%.3f lag_p99=%.3f lag_max=%.3f client_cpu=%.0f loop_cpu=%.0f valid=%s measured_calls=%d%n",
+        openSeconds, issueH.getTotalCount(), ms(issueH, 50), ms(issueH, 99), callH.getTotalCount(), ms(callH, 50),
+        ms(callH, 99), ms(startH, 50), ms(startH, 99), ms(finishH, 50), ms(finishH, 99), ms(displayH, 50),
+        ms(displayH, 99), displayMissing, phoneH.getTotalCount(), ms(phoneH, 50), ms(phoneH, 99), errors.get(),
+        dry.get(), ms(lagH, 50), ms(lagH, 99), ms(lagH.getMaxValue()), cpu.processPct(), cpu.loopPct(), valid,
+        measuredCalls);
+    return 0;
+  }
+
+  /** Records an answer's latency from its intended start, when it started inside the window. */
+  private void timed(io.vertx.core.AsyncResult<Answer> ar, int expected, long intended, Histogram h) {
+    long done = System.nanoTime();
+    int status = ar.succeeded() ? ar.result().status() : -1;
+    count(status);
+    if (status != expected) {
+      if (errors.incrementAndGet() <= 5) {
+        System.err.println("answer " + status + (ar.succeeded() ? " " + ar.result().body() : " " + ar.cause()));
+      }
+      return;
+    }
+    if (intended >= measureFrom && intended < measureUntil) {
+      synchronized (h) {
+        h.recordValue(Math.max(0, done - intended));
+      }
+    }
+  }
+
+  /** One counter's day: call-next at each cycle's start, start a third of a cycle later, finish at two thirds. */
+  private void counterDay(String base, String officer, long at, long period, Histogram callH, Histogram startH,
+      Histogram finishH, Map<Long, Long> callSent) {
+    if (at >= measureUntil) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (at > now) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(at - now)),
+          id -> counterDay(base, officer, at, period, callH, startH, finishH, callSent));
+      return;
+    }
+    inFlight.incrementAndGet();
+    long sentAt = System.nanoTime();
+    send(base + "call-next", officer, null, at, at).onComplete(ar -> {
+      inFlight.decrementAndGet();
+      if (ar.succeeded() && ar.result().status() == 200) {
+        JsonObject body = new JsonObject(ar.result().body());
+        JsonObject ticket = body.containsKey("ticket") ? body.getJsonObject("ticket") : body;
+        callSent.put(ticket.getLong("id"), sentAt);
+        timed(ar, 200, at, callH);
+        step(base + "start", officer, at + period / 3, startH,
+            () -> step(base + "finish", officer, at + 2 * period / 3, finishH, () -> { }));
+      } else if (ar.succeeded() && ar.result().status() == 204) {
+        dry.incrementAndGet();
+        count(204);
+      } else {
+        timed(ar, 200, at, callH);
+      }
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(at + period - System.nanoTime())),
+          id -> counterDay(base, officer, at + period, period, callH, startH, finishH, callSent));
+    });
+  }
+
+  /** One press at its intended time, then what follows it. */
+  private void step(String path, String officer, long at, Histogram h, Runnable then) {
+    long now = System.nanoTime();
+    if (at > now) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(at - now)), id -> step(path, officer, at, h, then));
+      return;
+    }
+    inFlight.incrementAndGet();
+    send(path, officer, null, at, at).onComplete(ar -> {
+      inFlight.decrementAndGet();
+      timed(ar, 200, at, h);
+      if (ar.succeeded() && ar.result().status() == 200) {
+        then.run();
+      }
     });
   }
 
