@@ -47,7 +47,7 @@ import org.HdrHistogram.Histogram;
  * <p>issue: POST /api/v1/tickets for a service drawn uniformly from S1..S{services}. Without --rate
  * it is a closed loop (each connection sends its next request when the previous answer arrives);
  * with --rate it is an open loop: requests are started on a fixed schedule whatever the answers,
- * and latency is measured from the scheduled start, so queueing in the client counts (no
+ * and latency is measured from the intended start, so queueing in the client counts (no
  * coordinated omission).
  *
  * <p>call: counters 1..{counters} are opened, then each counter runs its own loop: call-next
@@ -63,6 +63,13 @@ import org.HdrHistogram.Histogram;
  * window the client waits up to {grace} s for late messages and counts what never arrived. With
  * --server-pid it also reads the server's heap ({@code jcmd GC.heap_info}, before and after
  * {@code GC.run}), RSS, CPU time and GC counts ({@code jstat -gc}) while the subscribers are open.
+ *
+ * <p>storm and mixed: see {@link #storm()} and {@link #mixed()}.
+ *
+ * <p>Everything runs on one event loop (the core HTTP client for issue, call-next and the hall day;
+ * see {@link Schedule} for the open loop's schedule). Each issue and call-next figure comes with the
+ * proof that the client kept its schedule: the lag from each request's intended start to its going
+ * out, the client's CPU (process and event loop) and a verdict ({@code valid=ok} or the reasons).
  *
  * <p>The last line of output is machine-readable: {@code RESULT key=value ...} (times in ms).
  */
