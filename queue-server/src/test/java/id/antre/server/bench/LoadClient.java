@@ -1119,7 +1119,14 @@ public final class LoadClient {
       }
       WebSocket ws = ar.result();
       f.ws = ws;
+      boolean[] refused = {false};
       ws.textMessageHandler(text -> {
+        if (refused[0]) {
+          // the server refused the subscription (its snapshot and replay failed) but still sends
+          // live calls: taking their seq as "seen" would make the next since skip the calls that
+          // the failed replay was to bring
+          return;
+        }
         if (text.startsWith("{\"type\":\"call\"")) {
           long seq = longField(text, "\"seq\":");
           long ticket = longField(text, "\"ticketId\":");
@@ -1144,6 +1151,7 @@ public final class LoadClient {
           if (subscribeErrors.incrementAndGet() <= 3) {
             System.err.println("websocket error message (reconnecting): " + text);
           }
+          refused[0] = true;
           ws.close();
         }
       });
