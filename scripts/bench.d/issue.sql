@@ -4,7 +4,7 @@
 --   $2 service day  :day (-D day=YYYY-MM-DD: today in the hall's time zone, as the server computes it)
 --   $3 quota 100000 (the benchmark hall's dailyQuota)   $4 prefix 'PB'   $5 priority NULL
 --   $6 channel 'kiosk'   $7 tracking token md5(random()::text)   $8 request id NULL
---   $9 issued at now()   $10 minutes per person 8
+--   $9 issued at now()   $10 minutes per person 8   $11 kiosk whose printer prints it NULL (no print job)
 -- Run with -M prepared: parsed once per connection, like the server's cached prepared statement.
 \set s random(1, :nservices)
 WITH seq AS (
@@ -16,12 +16,16 @@ WITH seq AS (
   INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                       tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
   SELECT ('S' || :s), ('S' || :s), :day, 'PB', seq.last_number, 'WAITING', NULL, 'kiosk', md5(random()::text), NULL, now(),
-         (SELECT count(*) FROM ticket w WHERE w.service = ('S' || :s) AND w.service_day = :day AND w.status = 'WAITING'),
+         (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = ('S' || :s) AND w.service_day = :day),
          8
   FROM seq
   RETURNING *
 ), e AS (
   INSERT INTO ticket_event (ticket_id, type, from_status, to_status, at)
   SELECT id, 'ISSUE', NULL, 'WAITING', issued_at FROM t
+), p AS (
+  INSERT INTO print_job (ticket_id, kiosk, created_at, updated_at)
+  SELECT id, NULL::text, issued_at, issued_at FROM t WHERE NULL::text IS NOT NULL
+  RETURNING id
 )
-SELECT * FROM t;
+SELECT t.*, (SELECT id FROM p) AS print_job FROM t;

@@ -158,8 +158,8 @@ SECTION=$WORK/section.md
   echo "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1)."
   echo "Data: $VOLUME; generated in $GEN_SECONDS s; closed days materialised in $CATCH_SECONDS s (the server's catch-up)."
   echo "Month = the last 30 days to today, year = the last 365; $REPEAT sequential requests per cell after 3 warm-ups,"
-  echo "as a manager (the whole hall). Load average before $LOAD_BEFORE, after $LOAD_AFTER (other engineers' builds and"
-  echo "tests share the machine)."
+  echo "as a manager (the whole hall). Load average before $LOAD_BEFORE, after $LOAD_AFTER (other processes may share"
+  echo "the machine)."
   echo
   echo "| view (JSON) | month p50 | month p99 (target < 200 ms) | year p50 | year p99 (target < 1 s) |"
   echo "| --- | ---: | ---: | ---: | ---: |"

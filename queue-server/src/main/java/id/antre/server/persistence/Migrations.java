@@ -25,6 +25,7 @@ public final class Migrations {
       "V005__claim_function.sql",
       "V006__running_text.sql",
       "V007__revocation_and_agent_connection.sql",
+      "V009__waiting_count.sql",
       "V010__statistics.sql",
       "V011__survey.sql",
       "V012__cluster_liveness.sql");

@@ -138,8 +138,10 @@ final class Sql {
   // ---- tickets
   /**
    * Issue in one statement: the daily sequence upsert refuses past the quota (no row comes back),
-   * the ticket takes the number, the event log gets ISSUE. {@code ahead_at_issue} counts the
-   * waiting tickets of the service as the statement's snapshot saw them.
+   * the ticket takes the number, the event log gets ISSUE. {@code ahead_at_issue} is the number of
+   * waiting tickets of the service as the statement's snapshot saw them, read from
+   * {@code waiting_count} (migration V009: kept by triggers on ticket), so the statement does not
+   * count the queue while it holds the sequence row.
    * $1 service, $2 service day, $3 quota, $4 prefix, $5 priority, $6 channel, $7 tracking token,
    * $8 request id, $9 issued at, $10 minutes per person ahead, $11 kiosk whose printer prints it (or null).
    */
@@ -153,7 +155,7 @@ final class Sql {
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                             tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
         SELECT $1, $1, $2, $4, seq.last_number, {QUEUED}, $5, $6, $7, $8, $9,
-               (SELECT count(*) FROM ticket w WHERE w.service = $1 AND w.service_day = $2 AND w.status = {QUEUED}),
+               (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = $1 AND w.service_day = $2),
                $10
         FROM seq
         RETURNING *

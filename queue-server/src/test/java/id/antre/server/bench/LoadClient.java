@@ -5,7 +5,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -43,7 +47,7 @@ import org.HdrHistogram.Histogram;
  * <p>issue: POST /api/v1/tickets for a service drawn uniformly from S1..S{services}. Without --rate
  * it is a closed loop (each connection sends its next request when the previous answer arrives);
  * with --rate it is an open loop: requests are started on a fixed schedule whatever the answers,
- * and latency is measured from the scheduled start, so queueing in the client counts (no
+ * and latency is measured from the intended start, so queueing in the client counts (no
  * coordinated omission).
  *
  * <p>call: counters 1..{counters} are opened, then each counter runs its own loop: call-next
@@ -59,6 +63,13 @@ import org.HdrHistogram.Histogram;
  * window the client waits up to {grace} s for late messages and counts what never arrived. With
  * --server-pid it also reads the server's heap ({@code jcmd GC.heap_info}, before and after
  * {@code GC.run}), RSS, CPU time and GC counts ({@code jstat -gc}) while the subscribers are open.
+ *
+ * <p>storm and mixed: see {@link #storm()} and {@link #mixed()}.
+ *
+ * <p>Everything runs on one event loop (the core HTTP client for issue, call-next and the hall day;
+ * see {@link Schedule} for the open loop's schedule). Each issue and call-next figure comes with the
+ * proof that the client kept its schedule: the lag from each request's intended start to its going
+ * out, the client's CPU (process and event loop) and a verdict ({@code valid=ok} or the reasons).
  *
  * <p>The last line of output is machine-readable: {@code RESULT key=value ...} (times in ms).
  */
@@ -78,6 +89,13 @@ public final class LoadClient {
   private volatile long measureUntil;
   private volatile boolean stopping;
   private final AtomicLong inFlight = new AtomicLong();
+  /** The hot path's client (issue, call-next, no-show): the core client, without WebClient's layers. */
+  private final HttpClientAgent http;
+  /** Schedule lag: from the intended start to the request going out (ns), inside the window. */
+  private final Histogram lagH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+  private final AtomicLong sentInWindow = new AtomicLong();
+  /** The part of the lag that is the event loop's own: from the intended start to the send call. */
+  private final Histogram dispatchH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
   /** fanout: the WebSocket client and its sockets, kept in fields (see above). */
   private WebSocketClient wsClient;
   private final List<WebSocket> sockets = new ArrayList<>();
@@ -85,11 +103,17 @@ public final class LoadClient {
   private LoadClient(Map<String, String> opts) {
     this.opts = opts;
     int connections = intOpt("connections", 64);
-    this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(2));
+    // one event loop: every request, answer and timer of the client runs on it, so its CPU time is
+    // the client's capacity (reported with each figure) and nothing in the client competes for a lock
+    this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(1)
+        .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
     WebClientOptions wo = new WebClientOptions();
     wo.setDefaultHost(opts.getOrDefault("host", "127.0.0.1")).setDefaultPort(intOpt("port", 8097))
         .setKeepAlive(true).setPipelining(false).setTcpNoDelay(true).setUserAgentEnabled(false);
-    this.client = WebClient.create(vertx, wo, new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    this.client = WebClient.create(vertx, wo, new PoolOptions().setHttp1MaxSize(16).setMaxWaitQueueSize(-1));
+    this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(opts.getOrDefault("host", "127.0.0.1"))
+            .setDefaultPort(intOpt("port", 8097)).setKeepAlive(true).setPipelining(false).setTcpNoDelay(true),
+        new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }
 
   public static void main(String[] args) throws Exception {
@@ -108,6 +132,8 @@ public final class LoadClient {
         case "issue" -> lc.issue();
         case "call" -> lc.call();
         case "fanout" -> lc.fanout();
+        case "storm" -> lc.storm();
+        case "mixed" -> lc.mixed();
         default -> throw new IllegalArgumentException("unknown mode " + args[0]);
       };
     } finally {
@@ -115,6 +141,7 @@ public final class LoadClient {
         lc.wsClient.close();
       }
       lc.client.close();
+      lc.http.close();
       lc.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
     System.exit(rc);
@@ -127,76 +154,68 @@ public final class LoadClient {
     int services = intOpt("services", 200);
     int connections = intOpt("connections", 64);
     double rate = doubleOpt("rate", 0);
+    String path = opts.getOrDefault("path", "/api/v1/tickets");
     Buffer[] bodies = new Buffer[services];
     for (int i = 0; i < services; i++) {
       bodies[i] = new JsonObject().put("service", "S" + (i + 1)).put("channel", "kiosk").toBuffer();
     }
+    String auth = "Bearer " + token;
     Runnable[] one = new Runnable[1];
-    // send one issue; the callback gets the scheduled start
-    java.util.function.LongConsumer send = scheduled -> {
+    // sends one issue stamped with its intended start (the schedule's, or now in the closed loop)
+    java.util.function.LongConsumer send = intended -> {
       inFlight.incrementAndGet();
       Buffer body = bodies[ThreadLocalRandom.current().nextInt(services)];
-      client.post("/api/v1/tickets").putHeader("Authorization", "Bearer " + token)
-          .putHeader("Content-Type", "application/json").sendBuffer(body)
-          .onComplete(ar -> {
-            long done = System.nanoTime();
-            inFlight.decrementAndGet();
-            record(ar.succeeded() ? ar.result().statusCode() : -1, 201, scheduled, done, latency, ok);
-            if (ar.failed() && errors.get() < 5) {
-              System.err.println("request failed: " + ar.cause());
-            }
-            if (rate <= 0 && !stopping) {
-              one[0].run();
-            }
-          });
+      send(path, auth, body, intended, intended).onComplete(ar -> {
+        long done = System.nanoTime();
+        inFlight.decrementAndGet();
+        record(ar.succeeded() ? ar.result().status() : -1, 201, intended, done, latency, ok);
+        if (ar.failed() && errors.get() < 5) {
+          System.err.println("request failed: " + ar.cause());
+        }
+        if (rate <= 0 && !stopping) {
+          one[0].run();
+        }
+      });
     };
     one[0] = () -> send.accept(System.nanoTime());
     startWindow();
+    Schedule schedule = null;
     if (rate <= 0) {
       System.out.printf("issue: closed loop, %d connections, %d services, warm-up %ss, measured %ss%n",
           connections, services, opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
       for (int i = 0; i < connections; i++) {
         vertx.runOnContext(v -> one[0].run());
       }
-      sleepUntil(measureUntil);
     } else {
       System.out.printf("issue: open loop at %.0f/s, up to %d connections, %d services, warm-up %ss, measured %ss%n",
           rate, connections, services, opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
-      pace(rate, send);
+      schedule = new Schedule(System.nanoTime(), rate, measureUntil);
+      pace(schedule, send);
     }
+    Cpu cpu = measureCpu();
     stopping = true;
     drain();
-    report("issue", rate, latency, ok, "issue");
+    report("issue", rate, latency, ok, "issue", schedule, cpu);
     return 0;
   }
 
   /**
-   * Starts requests on a fixed schedule until the window ends. A 1 ms timer on the event loop
-   * sends every request that has fallen due, each stamped with its scheduled start; no thread
-   * spins, so the load client leaves the cores it shares with the server alone.
+   * Starts requests on the schedule until the window ends. A 1 ms timer on the (only) event loop
+   * sends every request that has fallen due, each stamped with its intended start; no thread per
+   * request and no spinning thread, so the client leaves the cores it shares with the server alone.
    */
-  private void pace(double rate, java.util.function.LongConsumer send) throws InterruptedException {
-    long interval = (long) (1e9 / rate);
-    long start = System.nanoTime();
+  private void pace(Schedule schedule, java.util.function.LongConsumer send) {
     long[] sent = {0};
-    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-    vertx.setPeriodic(1, id -> {
-      long now = System.nanoTime();
-      while (true) {
-        long scheduled = start + sent[0] * interval;
-        if (scheduled >= measureUntil) {
-          vertx.cancelTimer(id);
-          finished.countDown();
-          return;
-        }
-        if (scheduled > now) {
-          return;
-        }
-        send.accept(scheduled);
-        sent[0]++;
+    long total = schedule.total();
+    vertx.runOnContext(v -> vertx.setPeriodic(1, id -> {
+      long due = schedule.dueBy(System.nanoTime());
+      while (sent[0] < due) {
+        send.accept(schedule.intended(sent[0]++));
       }
-    });
-    finished.await();
+      if (sent[0] >= total) {
+        vertx.cancelTimer(id);
+      }
+    }));
   }
 
   // ------------------------------------------------------------------ call-next
@@ -213,42 +232,51 @@ public final class LoadClient {
     }
     System.out.printf("call-next: %d counters, %s, warm-up %ss, measured %ss%n", counters,
         rate <= 0 ? "closed loop (call-next then no-show, back to back)"
-            : String.format("paced at %.0f cycles/s in all (%.1f/s per counter)", rate, rate / counters),
+            : String.format("open loop at %.0f cycles/s in all (%.1f/s per counter)", rate, rate / counters),
         opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
     startWindow();
-    long period = rate <= 0 ? 0 : (long) (1e9 * counters / rate);
+    long period = rate <= 0 ? 0 : Schedule.loopPeriod(rate, counters);
     long start = System.nanoTime();
+    Schedule schedule = rate <= 0 ? null : new Schedule(start, rate, measureUntil);
     List<Future<Void>> loops = new ArrayList<>();
+    String auth = "Bearer " + token;
     for (int c = 1; c <= counters; c++) {
       Promise<Void> p = Promise.promise();
       loops.add(p.future());
-      // spread the counters' schedules over one period
-      long first = start + (period * (c - 1)) / counters;
+      long first = rate <= 0 ? 0 : Schedule.firstOfLoop(start, rate, c - 1);
       int counter = c;
-      vertx.runOnContext(v -> cycle(counter, token, first, period, p));
+      vertx.runOnContext(v -> cycle(counter, auth, first, period, p, first));
     }
+    Cpu cpu = measureCpu();
     Future.all(loops).toCompletionStage().toCompletableFuture().get(measureUntil - System.nanoTime()
         + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
-    report("call-next", rate, latency, ok, "call");
+    report("call-next", rate, latency, ok, "call", schedule, cpu);
     return 0;
   }
 
-  /** One counter's loop: call-next (timed from the scheduled start), then no-show. */
-  private void cycle(int counter, String token, long scheduled, long period, Promise<Void> done) {
+  /**
+   * One counter's loop: call-next (timed from its intended start), then no-show. A counter is
+   * sequential, as a real one is: when the previous cycle ends after the next one was due, the
+   * next one starts at once and its latency still counts from the intended start; the schedule lag
+   * counts only the client's own delay after the counter was ready.
+   */
+  private void cycle(int counter, String auth, long scheduled, long period, Promise<Void> done, long readySince) {
     long now = System.nanoTime();
     if (now >= measureUntil) {
       done.complete();
       return;
     }
     if (period > 0 && scheduled > now) {
+      // the timer's own lateness is the client's: the counter is ready from the intended start
       vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(scheduled - now)),
-          id -> cycle(counter, token, scheduled, period, done));
+          id -> cycle(counter, auth, scheduled, period, done, scheduled));
       return;
     }
-    long start = period > 0 ? scheduled : now;
-    post("/api/v1/counters/" + counter + "/call-next", token).onComplete(ar -> {
+    long intended = period > 0 ? scheduled : now;
+    long lagFrom = period > 0 ? Math.max(scheduled, readySince) : -1;
+    send("/api/v1/counters/" + counter + "/call-next", auth, null, intended, lagFrom).onComplete(ar -> {
       long t = System.nanoTime();
-      int status = ar.succeeded() ? ar.result().statusCode() : -1;
+      int status = ar.succeeded() ? ar.result().status() : -1;
       long next = period > 0 ? scheduled + period : 0;
       if (status == 204) {
         // nobody waiting: the pre-issued tickets ran out; this counter stops
@@ -257,22 +285,88 @@ public final class LoadClient {
         done.complete();
         return;
       }
-      record(status, 200, start, t, latency, ok);
+      record(status, 200, intended, t, latency, ok);
       if (status == 200 || status == 409) { // 409 COUNTER_BUSY: a ticket is still held; free it
         long ns = System.nanoTime();
-        post("/api/v1/counters/" + counter + "/no-show", token).onComplete(ar2 -> {
-          record(ar2.succeeded() ? ar2.result().statusCode() : -1, 200, ns, System.nanoTime(), secondary,
-              okSecondary);
-          cycle(counter, token, next, period, done);
+        send("/api/v1/counters/" + counter + "/no-show", auth, null, ns, -1).onComplete(ar2 -> {
+          long t2 = System.nanoTime();
+          record(ar2.succeeded() ? ar2.result().status() : -1, 200, ns, t2, secondary, okSecondary);
+          cycle(counter, auth, next, period, done, t2);
         });
       } else {
         if (errors.get() < 5) {
           System.err.println("call-next on counter " + counter + ": " + status
-              + (ar.succeeded() ? " " + ar.result().bodyAsString() : " " + ar.cause()));
+              + (ar.succeeded() ? " " + ar.result().body() : " " + ar.cause()));
         }
-        vertx.setTimer(10, id -> cycle(counter, token, next, period, done));
+        vertx.setTimer(10, id -> cycle(counter, auth, next, period, done, System.nanoTime()));
       }
     });
+  }
+
+  // ------------------------------------------------------------------ the hot path
+
+  /** An answer: its status and body. */
+  record Answer(int status, Buffer body) {}
+
+  /**
+   * POST {@code path} on the core HTTP client (no per-request objects beyond Vert.x's own). When a
+   * connection is free and the request goes out, the lag from {@code lagFrom} (the intended start,
+   * or when the counter was ready; negative: not a scheduled request) is recorded.
+   */
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+  private Future<Answer> send(String path, String auth, Buffer body, long intended, long lagFrom) {
+    if (lagFrom >= 0 && intended >= measureFrom && intended < measureUntil) {
+      dispatchH.recordValue(Math.max(0, System.nanoTime() - lagFrom));
+    }
+    RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
+        .putHeader(HttpHeaders.AUTHORIZATION, auth);
+    if (body != null) {
+      ro.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    }
+    return http.request(ro).compose(req -> {
+      if (lagFrom >= 0) {
+        recordLag(intended, System.nanoTime() - lagFrom);
+      }
+      return body == null ? req.send() : req.send(body);
+    }).compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b)));
+  }
+
+  private void recordLag(long intended, long lag) {
+    if (intended >= measureFrom && intended < measureUntil) {
+      sentInWindow.incrementAndGet();
+      synchronized (lagH) {
+        lagH.recordValue(Math.max(0, lag));
+      }
+    }
+  }
+
+  /** CPU over the window: the whole client process and its event-loop thread, % of one core. */
+  record Cpu(double processPct, double loopPct) {}
+
+  /** Waits for the window and measures the client's CPU use over it (on the calling thread). */
+  private Cpu measureCpu() throws Exception {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long loopId = loopThread().getId();
+    sleepUntil(measureFrom);
+    long w0 = System.nanoTime();
+    long p0 = os.getProcessCpuTime();
+    long l0 = threads.getThreadCpuTime(loopId);
+    sleepUntil(measureUntil);
+    long w1 = System.nanoTime();
+    long p1 = os.getProcessCpuTime();
+    long l1 = threads.getThreadCpuTime(loopId);
+    double wall = Math.max(1, w1 - w0);
+    return new Cpu(100.0 * (p1 - p0) / wall, l0 < 0 || l1 < 0 ? 0 : 100.0 * (l1 - l0) / wall);
+  }
+
+  /** The client's only event loop. */
+  private Thread loopThread() throws Exception {
+    Promise<Thread> p = Promise.promise();
+    vertx.runOnContext(v -> p.complete(Thread.currentThread()));
+    return await(p.future());
   }
 
 
@@ -580,6 +674,541 @@ public final class LoadClient {
     });
   }
 
+  // ------------------------------------------------------------------ mixed hall-day profile
+
+  /** A receipt at a display or a phone: which ticket, when. */
+  private record Receipt(long ticket, long at) {}
+
+  /**
+   * mixed: a hall day. {kiosks} kiosks issue {issue-rate} tickets/s in all (open loop, services
+   * {services}, comma separated); counters {first-counter}.. ({counters} of them) each run call-next,
+   * start and finish once every {cycle} s, a third of a cycle apart (open loop, spread over the
+   * cycle); {displays} displays follow calls, queues, counters and hall; {phones} phones each follow
+   * their ticket (tracking tokens one a line in {tokens}) and queues. Reports p50/p99 of every
+   * request kind, timed from its intended start, and of call delivery: from sending the call-next
+   * to the call at each display and to the ticket update at the phone of the called ticket.
+   */
+  private int mixed() throws Exception {
+    String kiosk = "Bearer " + req("token");
+    String officer = "Bearer " + login(req("user"), req("password"));
+    int kiosks = intOpt("kiosks", 20);
+    double issueRate = doubleOpt("issue-rate", 2);
+    String[] services = opts.getOrDefault("services", "M1").split(",");
+    int counters = intOpt("counters", 40);
+    int firstCounter = intOpt("first-counter", 201);
+    double cycle = doubleOpt("cycle", 30);
+    int displays = intOpt("displays", 20);
+    int phones = intOpt("phones", 2000);
+    int batch = intOpt("batch", 1000);
+    List<String> tokens = java.nio.file.Files.readAllLines(java.nio.file.Path.of(req("tokens"))).stream()
+        .filter(s -> !s.isBlank()).limit(phones).toList();
+    if (tokens.size() < phones) {
+      throw new IllegalStateException("only " + tokens.size() + " tracking tokens for " + phones + " phones");
+    }
+    for (int c = firstCounter; c < firstCounter + counters; c++) {
+      Answer a = await(send("/api/v1/counters/" + c + "/open", officer, null, 0, -1));
+      if (a.status() != 200) { // an open counter from an earlier step answers 409
+        System.err.println("counter " + c + " open: " + a.status() + " " + a.body());
+      }
+    }
+    wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(displays + phones + 16)
+        .setTryUsePerMessageCompression(false).setTryUsePerFrameCompression(false).setConnectTimeout(30_000)
+        .setTcpNoDelay(true));
+    WebSocketConnectOptions co = new WebSocketConnectOptions().setHost(opts.getOrDefault("host", "127.0.0.1"))
+        .setPort(intOpt("port", 8097)).setURI("/ws").setAllowOriginHeader(false);
+    List<Receipt> atDisplays = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Receipt> atPhones = java.util.Collections.synchronizedList(new ArrayList<>());
+    long t0 = System.nanoTime();
+    List<String> subscriptions = new ArrayList<>();
+    for (int i = 0; i < displays; i++) {
+      subscriptions.add(new JsonObject().put("type", "subscribe").put("topics",
+          new io.vertx.core.json.JsonArray().add("calls").add("queues").add("counters").add("hall")).encode());
+    }
+    for (String token : tokens) {
+      subscriptions.add(new JsonObject().put("type", "subscribe").put("topics",
+          new io.vertx.core.json.JsonArray().add("ticket:" + token).add("queues")).encode());
+    }
+    for (int from = 0; from < subscriptions.size(); from += batch) {
+      List<Future<Void>> ready = new ArrayList<>();
+      for (int i = from; i < Math.min(subscriptions.size(), from + batch); i++) {
+        boolean display = i < displays;
+        String sub = subscriptions.get(i);
+        Promise<Void> snap = Promise.promise();
+        ready.add(snap.future());
+        subscriber(co, sub, display, atDisplays, atPhones, snap);
+      }
+      try {
+        Future.all(ready).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        System.out.printf("mixed: %d of a batch of %d not subscribed after 120 s; going on%n",
+            ready.stream().filter(f -> !f.isComplete()).count(), ready.size());
+      }
+    }
+    double openSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("mixed: %d subscriptions refused with an error message (the client reconnected)%n",
+        subscribeErrors.get());
+    System.out.printf("mixed: %d displays and %d phones subscribed in %.1f s (%d failed, %d closed)%n", displays, phones,
+        openSeconds, connectFailures.get(), closes.get());
+
+    Histogram issueH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram callH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram startH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram finishH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Map<Long, Long> callSent = new ConcurrentHashMap<>();
+    Buffer[] bodies = new Buffer[services.length];
+    for (int i = 0; i < services.length; i++) {
+      bodies[i] = new JsonObject().put("service", services[i]).put("channel", "kiosk").toBuffer();
+    }
+    startWindow();
+    long start = System.nanoTime();
+    Schedule issues = new Schedule(start, issueRate, measureUntil);
+    pace(issues, intended -> send("/api/v1/tickets", kiosk,
+        bodies[ThreadLocalRandom.current().nextInt(bodies.length)], intended, intended)
+        .onComplete(ar -> timed(ar, 201, intended, issueH)));
+    long period = (long) (cycle * 1e9);
+    for (int k = 0; k < counters; k++) {
+      long first = start + period * k / counters;
+      String base = "/api/v1/counters/" + (firstCounter + k) + "/";
+      vertx.runOnContext(v -> counterDay(base, officer, first, period, callH, startH, finishH, callSent));
+    }
+    Cpu cpu = measureCpu();
+    Thread.sleep((long) (cycle * 1000 * 2 / 3) + 1000); // the last cycles' start and finish
+    long graceEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < graceEnd && inFlight.get() > 0) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(1000); // the last deliveries
+
+    // deliveries of the calls whose call-next started inside the window
+    Histogram displayH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Histogram phoneH = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    long displayMissing = 0;
+    java.util.Map<Long, Integer> perTicket = new HashMap<>();
+    synchronized (atDisplays) {
+      for (Receipt r : atDisplays) {
+        Long sent = callSent.get(r.ticket());
+        if (sent != null && sent >= measureFrom && sent < measureUntil) {
+          displayH.recordValue(Math.max(0, r.at() - sent));
+          perTicket.merge(r.ticket(), 1, Integer::sum);
+        }
+      }
+    }
+    long measuredCalls = callSent.values().stream().filter(s -> s >= measureFrom && s < measureUntil).count();
+    for (Map.Entry<Long, Long> e : callSent.entrySet()) {
+      if (e.getValue() >= measureFrom && e.getValue() < measureUntil) {
+        displayMissing += Math.max(0, displays - perTicket.getOrDefault(e.getKey(), 0));
+      }
+    }
+    synchronized (atPhones) {
+      for (Receipt r : atPhones) {
+        Long sent = callSent.get(r.ticket());
+        if (sent != null && sent >= measureFrom && sent < measureUntil) {
+          phoneH.recordValue(Math.max(0, r.at() - sent));
+        }
+      }
+    }
+    long intended = issues.dueBy(measureUntil - 1) - issues.dueBy(measureFrom - 1);
+    String valid = Schedule.verdict(Schedule.Limits.DEFAULT, 0, 0, ms(lagH, 99), ms(lagH.getMaxValue()),
+        cpu.loopPct());
+    System.out.printf("mixed: issue %d (of %d due) p50 %.1f p99 %.1f ms; call-next %d p50 %.1f p99 %.1f; start p99 %.1f;"
+            + " finish p99 %.1f; call at displays p50 %.1f p99 %.1f (%d missing); at phones %d p50 %.1f p99 %.1f;"
+            + " errors %d %s%n", issueH.getTotalCount(), intended, ms(issueH, 50), ms(issueH, 99), callH.getTotalCount(),
+        ms(callH, 50), ms(callH, 99), ms(startH, 99), ms(finishH, 99), ms(displayH, 50), ms(displayH, 99),
+        displayMissing, phoneH.getTotalCount(), ms(phoneH, 50), ms(phoneH, 99), errors.get(), statuses);
+    System.out.printf("schedule: lag from the intended start ms p50 %.2f p99 %.2f max %.2f; client CPU %.0f%% (loop %.0f%%):"
+        + " %s%n", ms(lagH, 50), ms(lagH, 99), ms(lagH.getMaxValue()), cpu.processPct(), cpu.loopPct(), valid);
+    System.out.printf("RESULT mode=mixed open_s=%.1f issues=%d issue_p50=%.3f issue_p99=%.3f calls=%d call_p50=%.3f"
+            + " call_p99=%.3f start_p50=%.3f start_p99=%.3f finish_p50=%.3f finish_p99=%.3f display_p50=%.3f"
+            + " display_p99=%.3f display_missing=%d phone_calls=%d phone_p50=%.3f phone_p99=%.3f errors=%d dry=%d"
+            + " lag_p50=%.3f lag_p99=%.3f lag_max=%.3f client_cpu=%.0f loop_cpu=%.0f valid=%s measured_calls=%d"
+            + " subscribe_errors=%d%n",
+        openSeconds, issueH.getTotalCount(), ms(issueH, 50), ms(issueH, 99), callH.getTotalCount(), ms(callH, 50),
+        ms(callH, 99), ms(startH, 50), ms(startH, 99), ms(finishH, 50), ms(finishH, 99), ms(displayH, 50),
+        ms(displayH, 99), displayMissing, phoneH.getTotalCount(), ms(phoneH, 50), ms(phoneH, 99), errors.get(),
+        dry.get(), ms(lagH, 50), ms(lagH, 99), ms(lagH.getMaxValue()), cpu.processPct(), cpu.loopPct(), valid,
+        measuredCalls, subscribeErrors.get());
+    return 0;
+  }
+
+  /**
+   * A display or a phone of the hall day: connects, subscribes, and like the pages drops the socket
+   * and tries again 200-700 ms later when the subscription is refused or the socket closes before
+   * its first snapshot. Completes {@code snap} at the first snapshot.
+   */
+  private void subscriber(WebSocketConnectOptions co, String sub, boolean display, List<Receipt> atDisplays,
+      List<Receipt> atPhones, Promise<Void> snap) {
+    Runnable again = () -> vertx.setTimer(200 + ThreadLocalRandom.current().nextInt(500),
+        id -> subscriber(co, sub, display, atDisplays, atPhones, snap));
+    wsClient.connect(co).onComplete(ar -> {
+      if (ar.failed()) {
+        connectFailures.incrementAndGet();
+        again.run();
+        return;
+      }
+      WebSocket ws = ar.result();
+      synchronized (sockets) {
+        sockets.add(ws);
+      }
+      ws.closeHandler(v -> {
+        closes.incrementAndGet();
+        if (!snap.future().isComplete()) {
+          again.run();
+        }
+      });
+      ws.textMessageHandler(text -> {
+        long now = System.nanoTime();
+        if (display && text.startsWith("{\"type\":\"call\"")) {
+          atDisplays.add(new Receipt(longField(text, "\"ticketId\":"), now));
+        } else if (!display && text.startsWith("{\"type\":\"ticket\",\"event\":\"CALL\"")) {
+          atPhones.add(new Receipt(longField(text, "\"id\":"), now));
+        } else if (text.startsWith("{\"type\":\"snapshot\"")) {
+          snap.tryComplete(); // the first snapshot: subscribed
+        } else if (text.startsWith("{\"type\":\"error\"") && !snap.future().isComplete()) {
+          subscribeErrors.incrementAndGet();
+          ws.close();
+        }
+      });
+      ws.writeTextMessage(sub);
+    });
+  }
+
+  /** Records an answer's latency from its intended start, when it started inside the window. */
+  private void timed(io.vertx.core.AsyncResult<Answer> ar, int expected, long intended, Histogram h) {
+    long done = System.nanoTime();
+    int status = ar.succeeded() ? ar.result().status() : -1;
+    count(status);
+    if (status != expected) {
+      if (errors.incrementAndGet() <= 5) {
+        System.err.println("answer " + status + (ar.succeeded() ? " " + ar.result().body() : " " + ar.cause()));
+      }
+      return;
+    }
+    if (intended >= measureFrom && intended < measureUntil) {
+      synchronized (h) {
+        h.recordValue(Math.max(0, done - intended));
+      }
+    }
+  }
+
+  /** One counter's day: call-next at each cycle's start, start a third of a cycle later, finish at two thirds. */
+  private void counterDay(String base, String officer, long at, long period, Histogram callH, Histogram startH,
+      Histogram finishH, Map<Long, Long> callSent) {
+    if (at >= measureUntil) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (at > now) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(at - now)),
+          id -> counterDay(base, officer, at, period, callH, startH, finishH, callSent));
+      return;
+    }
+    inFlight.incrementAndGet();
+    long sentAt = System.nanoTime();
+    send(base + "call-next", officer, null, at, at).onComplete(ar -> {
+      inFlight.decrementAndGet();
+      if (ar.succeeded() && ar.result().status() == 200) {
+        JsonObject body = new JsonObject(ar.result().body());
+        JsonObject ticket = body.containsKey("ticket") ? body.getJsonObject("ticket") : body;
+        callSent.put(ticket.getLong("id"), sentAt);
+        timed(ar, 200, at, callH);
+        step(base + "start", officer, at + period / 3, startH,
+            () -> step(base + "finish", officer, at + 2 * period / 3, finishH, () -> { }));
+      } else if (ar.succeeded() && ar.result().status() == 204) {
+        dry.incrementAndGet();
+        count(204);
+      } else {
+        timed(ar, 200, at, callH);
+      }
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(at + period - System.nanoTime())),
+          id -> counterDay(base, officer, at + period, period, callH, startH, finishH, callSent));
+    });
+  }
+
+  /** One press at its intended time, then what follows it. */
+  private void step(String path, String officer, long at, Histogram h, Runnable then) {
+    long now = System.nanoTime();
+    if (at > now) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(at - now)), id -> step(path, officer, at, h, then));
+      return;
+    }
+    inFlight.incrementAndGet();
+    send(path, officer, null, at, at).onComplete(ar -> {
+      inFlight.decrementAndGet();
+      timed(ar, 200, at, h);
+      if (ar.succeeded() && ar.result().status() == 200) {
+        then.run();
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ reconnect storm
+
+  /** One follower of {@code calls} in the storm: what it saw, across its connections. */
+  private final AtomicLong subscribeErrors = new AtomicLong();
+
+  private static final class Follower {
+    WebSocket ws;
+    long lastSeq = -1;
+    final java.util.Set<Long> got = new java.util.HashSet<>();
+    long droppedAt;
+    long backAt;
+    int attempts;
+  }
+
+  /**
+   * storm: {subscribers} clients follow {@code calls} while counters call at {rate}; after {warmup}
+   * s every client drops its connection at once and reconnects at once (no batching), subscribing
+   * with {@code since} = the last seq it saw, as displays and phones do after a restart or a network
+   * cut; a failed connect is retried after 200-700 ms. Measures the time until every client has its
+   * snapshot again, and after {duration} s of calling (and a grace for late messages) counts, per
+   * client, the calls it never got (live or replayed).
+   */
+  private int storm() throws Exception {
+    int subscribers = intOpt("subscribers", 1000);
+    int counters = intOpt("counters", 4);
+    double rate = doubleOpt("rate", 5);
+    int batch = intOpt("batch", 1000);
+    String token = login(req("user"), req("password"));
+    for (int c = 1; c <= counters; c++) {
+      HttpResponse<Buffer> r = await(post("/api/v1/counters/" + c + "/open", token));
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("counter " + c + " did not open: " + r.statusCode() + " " + r.bodyAsString());
+      }
+    }
+    wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(subscribers * 2 + 16)
+        .setTryUsePerMessageCompression(false).setTryUsePerFrameCompression(false).setConnectTimeout(30_000)
+        .setTcpNoDelay(true));
+    WebSocketConnectOptions co = new WebSocketConnectOptions().setHost(opts.getOrDefault("host", "127.0.0.1"))
+        .setPort(intOpt("port", 8097)).setURI("/ws").setAllowOriginHeader(false);
+    List<Follower> followers = new ArrayList<>();
+    for (int i = 0; i < subscribers; i++) {
+      followers.add(new Follower());
+    }
+    long t0 = System.nanoTime();
+    for (int from = 0; from < subscribers; from += batch) {
+      List<Future<Void>> ready = new ArrayList<>();
+      for (int i = from; i < Math.min(subscribers, from + batch); i++) {
+        ready.add(follow(followers.get(i), co, false));
+      }
+      Future.all(ready).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+    double openSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("storm: %d clients follow calls (opened in %.1f s); %d counters calling at %.1f/s%n",
+        subscribers, openSeconds, counters, rate);
+
+    // the counters call from now to the end; every call made from now on must reach every client
+    List<Long> called = java.util.Collections.synchronizedList(new ArrayList<>());
+    startWindow();
+    long period = Schedule.loopPeriod(rate, counters);
+    long start = System.nanoTime();
+    List<Future<Void>> loops = new ArrayList<>();
+    for (int c = 1; c <= counters; c++) {
+      Promise<Void> p = Promise.promise();
+      loops.add(p.future());
+      long first = Schedule.firstOfLoop(start, rate, c - 1);
+      int counter = c;
+      vertx.runOnContext(v -> stormCycle(counter, token, first, period, called, p));
+    }
+    sleepUntil(measureFrom);
+
+    // the storm: everybody drops at once, then everybody reconnects at once
+    Promise<Long> allBack = Promise.promise();
+    AtomicInteger back = new AtomicInteger();
+    long dropped = System.nanoTime();
+    vertx.runOnContext(v -> {
+      for (Follower f : followers) {
+        f.droppedAt = dropped;
+        f.backAt = 0;
+        if (f.ws != null) {
+          f.ws.closeHandler(null);
+          f.ws.close();
+          f.ws = null;
+        }
+      }
+      for (Follower f : followers) {
+        follow(f, co, true).onComplete(ar -> {
+          if (back.incrementAndGet() == followers.size()) {
+            allBack.tryComplete(System.nanoTime());
+          }
+        });
+      }
+    });
+    double stormSeconds;
+    try {
+      long allBackAt = allBack.future().toCompletionStage().toCompletableFuture()
+          .get((long) doubleOpt("storm-timeout", 60), TimeUnit.SECONDS);
+      stormSeconds = (allBackAt - dropped) / 1e9;
+    } catch (java.util.concurrent.TimeoutException e) {
+      stormSeconds = -1; // not all back: reported as such
+      System.out.printf("storm: only %d of %d back after %.0f s%n", back.get(), subscribers,
+          doubleOpt("storm-timeout", 60));
+    }
+    Histogram backH = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
+    int attempts = 0;
+    for (Follower f : followers) {
+      if (f.backAt > 0) {
+        backH.recordValue(f.backAt - f.droppedAt);
+      }
+      attempts += f.attempts;
+    }
+    System.out.printf("storm: all %d back in %.2f s (per client ms p50 %.0f p99 %.0f max %.0f), %d connect attempts%n",
+        subscribers, stormSeconds, ms(backH, 50), ms(backH, 99), ms(backH.getMaxValue()), attempts);
+
+    Future.all(loops).toCompletionStage().toCompletableFuture().get(measureUntil - System.nanoTime()
+        + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+    // late messages: until every client has every call, or the grace ends
+    long graceEnd = System.nanoTime() + (long) (doubleOpt("grace", 10) * 1e9);
+    List<Long> calls;
+    synchronized (called) {
+      calls = new ArrayList<>(called);
+    }
+    long missing;
+    int clientsMissing;
+    do {
+      Thread.sleep(100);
+      long[] m = missing(followers, calls);
+      missing = m[0];
+      clientsMissing = (int) m[1];
+    } while (missing > 0 && System.nanoTime() < graceEnd);
+    System.out.printf("storm: %d calls made; %d receipts missing at %d clients; call-next errors %d%n", calls.size(),
+        missing, clientsMissing, errors.get());
+    System.out.printf("storm: %d subscriptions refused with an error message (the client reconnected)%n",
+        subscribeErrors.get());
+    System.out.printf("RESULT mode=storm subscribers=%d open_s=%.1f back_s=%.2f back_count=%d back_p50=%.1f"
+            + " back_p99=%.1f back_max=%.1f attempts=%d subscribe_errors=%d calls=%d missing=%d clients_missing=%d"
+            + " errors=%d%n", subscribers, openSeconds, stormSeconds, back.get(), ms(backH, 50), ms(backH, 99),
+        ms(backH.getMaxValue()), attempts, subscribeErrors.get(), calls.size(), missing, clientsMissing,
+        errors.get());
+    return 0;
+  }
+
+  /** [receipts missing, clients missing some] over the calls made. */
+  private static long[] missing(List<Follower> followers, List<Long> calls) {
+    long missing = 0;
+    long clients = 0;
+    for (Follower f : followers) {
+      long m;
+      synchronized (f) {
+        m = calls.stream().filter(id -> !f.got.contains(id)).count();
+      }
+      missing += m;
+      clients += m > 0 ? 1 : 0;
+    }
+    return new long[] {missing, clients};
+  }
+
+  /**
+   * Connects a follower and subscribes it to {@code calls} (with {@code since} when it has seen a
+   * seq and {@code resume}); completes when its snapshot arrives. A failed connect is retried.
+   */
+  private Future<Void> follow(Follower f, WebSocketConnectOptions co, boolean resume) {
+    Promise<Void> snap = Promise.promise();
+    connectFollower(f, co, resume, snap);
+    return snap.future();
+  }
+
+  private void connectFollower(Follower f, WebSocketConnectOptions co, boolean resume, Promise<Void> snap) {
+    f.attempts++;
+    wsClient.connect(co).onComplete(ar -> {
+      if (ar.failed()) {
+        if (connectFailures.incrementAndGet() <= 5) {
+          System.err.println("websocket connect failed (retrying): " + ar.cause());
+        }
+        vertx.setTimer(200 + ThreadLocalRandom.current().nextInt(500), id -> connectFollower(f, co, resume, snap));
+        return;
+      }
+      WebSocket ws = ar.result();
+      f.ws = ws;
+      boolean[] refused = {false};
+      ws.textMessageHandler(text -> {
+        if (refused[0]) {
+          // the server refused the subscription (its snapshot and replay failed) but still sends
+          // live calls: taking their seq as "seen" would make the next since skip the calls that
+          // the failed replay was to bring
+          return;
+        }
+        if (text.startsWith("{\"type\":\"call\"")) {
+          long seq = longField(text, "\"seq\":");
+          long ticket = longField(text, "\"ticketId\":");
+          synchronized (f) {
+            f.got.add(ticket);
+            f.lastSeq = Math.max(f.lastSeq, seq);
+          }
+        } else if (text.startsWith("{\"type\":\"snapshot\"")) {
+          long seq = longField(text, "\"seq\":");
+          synchronized (f) {
+            if (f.lastSeq < 0) {
+              f.lastSeq = seq; // the first subscription starts from the snapshot
+            }
+          }
+          if (f.droppedAt > 0 && f.backAt == 0) {
+            f.backAt = System.nanoTime();
+          }
+          snap.tryComplete();
+        } else if (text.startsWith("{\"type\":\"error\"")) {
+          // the subscription failed (e.g. the server could not read the snapshot in time): a
+          // display drops the socket and tries again, and so does this client
+          if (subscribeErrors.incrementAndGet() <= 3) {
+            System.err.println("websocket error message (reconnecting): " + text);
+          }
+          refused[0] = true;
+          ws.close();
+        }
+      });
+      ws.closeHandler(v -> {
+        closes.incrementAndGet();
+        if (!snap.future().isComplete()) {
+          vertx.setTimer(200 + ThreadLocalRandom.current().nextInt(500), id -> connectFollower(f, co, resume, snap));
+        }
+      });
+      JsonObject sub = new JsonObject().put("type", "subscribe").put("topics", new io.vertx.core.json.JsonArray().add("calls"));
+      synchronized (f) {
+        if (resume && f.lastSeq >= 0) {
+          sub.put("since", f.lastSeq);
+        }
+      }
+      ws.writeTextMessage(sub.encode());
+    });
+  }
+
+  /** One counter's loop in the storm: call-next (its ticket must reach every client), then no-show. */
+  private void stormCycle(int counter, String token, long scheduled, long period, List<Long> called,
+      Promise<Void> done) {
+    long now = System.nanoTime();
+    if (now >= measureUntil) {
+      done.complete();
+      return;
+    }
+    if (scheduled > now) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(scheduled - now)),
+          id -> stormCycle(counter, token, scheduled, period, called, done));
+      return;
+    }
+    post("/api/v1/counters/" + counter + "/call-next", token).onComplete(ar -> {
+      int status = ar.succeeded() ? ar.result().statusCode() : -1;
+      count(status);
+      if (status == 200) {
+        JsonObject body = ar.result().bodyAsJsonObject();
+        JsonObject ticket = body.containsKey("ticket") ? body.getJsonObject("ticket") : body;
+        Long id = ticket.getLong("id");
+        if (id != null) {
+          called.add(id);
+        }
+      } else if (status == 204) {
+        dry.incrementAndGet();
+        done.complete();
+        return;
+      } else if (errors.incrementAndGet() <= 5) {
+        System.err.println("call-next on counter " + counter + ": " + status
+            + (ar.succeeded() ? " " + ar.result().bodyAsString() : " " + ar.cause()));
+      }
+      post("/api/v1/counters/" + counter + "/no-show", token).onComplete(ar2 -> {
+        count(ar2.succeeded() ? ar2.result().statusCode() : -1);
+        stormCycle(counter, token, scheduled + period, period, called, done);
+      });
+    });
+  }
+
   private record Heap(double usedMb, double committedMb) {}
 
   private static final java.util.regex.Pattern HEAP =
@@ -680,12 +1309,35 @@ public final class LoadClient {
     }
   }
 
-  private void report(String what, double rate, Histogram h, AtomicLong okCount, String mode) {
+  private void report(String what, double rate, Histogram h, AtomicLong okCount, String mode, Schedule schedule,
+      Cpu cpu) {
     double seconds = doubleOpt("duration", 20);
     double tput = okCount.get() / seconds;
     System.out.printf("%s: %d ok in %.0f s = %.0f/s; latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",
         what, okCount.get(), seconds, tput, ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), ms(h.getMaxValue()));
     StringBuilder extra = new StringBuilder();
+    long intended = schedule == null ? 0
+        : schedule.dueBy(measureUntil - 1) - schedule.dueBy(measureFrom - 1);
+    double lagP50 = ms(lagH, 50);
+    double lagP99 = ms(lagH, 99);
+    double lagMax = ms(lagH.getMaxValue());
+    Schedule.Limits limits = new Schedule.Limits(doubleOpt("max-lag-p99", Schedule.Limits.DEFAULT.lagP99Ms()),
+        doubleOpt("max-lag", Schedule.Limits.DEFAULT.lagMaxMs()), doubleOpt("max-cpu", Schedule.Limits.DEFAULT.cpuPct()),
+        Schedule.Limits.DEFAULT.sentFraction());
+    String valid = schedule == null
+        ? Schedule.verdict(limits, 0, 0, 0, 0, cpu.loopPct())
+        : Schedule.verdict(limits, intended, sentInWindow.get(), lagP99, lagMax, cpu.loopPct());
+    if (schedule != null) {
+      System.out.printf("schedule: %d requests due in the window, %d went out; lag from the intended start ms"
+          + " p50 %.2f p99 %.2f max %.2f (of which the event loop's own: p99 %.2f max %.2f; the rest is waiting for"
+          + " one of the connections)%n", intended, sentInWindow.get(), lagP50, lagP99, lagMax, ms(dispatchH, 99),
+          ms(dispatchH.getMaxValue()));
+    }
+    System.out.printf("client: CPU %.0f%% of one core (event loop %.0f%%); figure %s%n", cpu.processPct(),
+        cpu.loopPct(), "ok".equals(valid) ? "valid" : "INVALID (" + valid + ")");
+    extra.append(String.format(" intended=%d sent=%d lag_p50=%.3f lag_p99=%.3f lag_max=%.3f dispatch_p99=%.3f"
+        + " dispatch_max=%.3f client_cpu=%.0f loop_cpu=%.0f valid=%s", intended, sentInWindow.get(), lagP50, lagP99,
+        lagMax, ms(dispatchH, 99), ms(dispatchH.getMaxValue()), cpu.processPct(), cpu.loopPct(), valid));
     if ("call".equals(mode)) {
       double cycles = okSecondary.get() / seconds;
       System.out.printf("no-show: %d ok = %.0f/s; latency ms p50 %.2f p99 %.2f; full cycles (call-next + no-show)"
