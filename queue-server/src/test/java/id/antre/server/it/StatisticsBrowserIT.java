@@ -135,6 +135,16 @@ class StatisticsBrowserIT {
     browser.until(d -> "ready".equals(browser.body("state")));
   }
 
+  /** One element's picture, at full size, to look at closely. */
+  void shoot(String css, String name) {
+    try {
+      java.nio.file.Files.createDirectories(SHOTS);
+      java.nio.file.Files.write(SHOTS.resolve(name), browser.find(css).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   String text(String css) {
     Object v = browser.js("return document.querySelector(arguments[0])?.innerText ?? '';", css);
     return v.toString().replaceAll("\\s+", " ").trim();
@@ -213,6 +223,7 @@ class StatisticsBrowserIT {
 
     browser.size(1000, 3000);
     browser.screenshot(SHOTS.resolve("report.png"));
+    shoot("#ikm", "report-ikm.png");
     // A4 is 794 CSS pixels wide at 96 dpi: the print layout at that width
     browser.size(794, 3000);
     browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -221,6 +232,7 @@ class StatisticsBrowserIT {
     assertThat(overflow).as("the widest table fits the page").isEqualTo(true);
     assertThat(browser.js("return getComputedStyle(document.querySelector('.report-tools')).display;")).isEqualTo("none");
     browser.screenshot(SHOTS.resolve("report-print.png"));
+    shoot("#ikm", "report-ikm-print.png");
     Map<String, Object> pdf = browser.driver.executeCdpCommand("Page.printToPDF",
         Map.of("preferCSSPageSize", true, "printBackground", false));
     byte[] bytes = java.util.Base64.getDecoder().decode(pdf.get("data").toString());
@@ -243,6 +255,8 @@ class StatisticsBrowserIT {
     assertThat(text("[data-scope=hall] .ikm-index dd")).isEqualTo("84.44");
     assertThat(text("[data-scope=hall] .ikm-respondents dd")).contains("sample too small: 5 of at least 6");
     assertThat(text("[data-scope=hall] [data-element=U7]")).isEqualTo("U7 Conduct of the staff 3.800");
+    browser.size(1000, 3000);
+    shoot("#ikm", "report-ikm-en.png");
     browser.find("#lang").click();
     browser.until(d -> text("#heading").startsWith("Laporan"));
   }
