@@ -48,7 +48,7 @@ function ikmBlock(title, scope, ikm, withComments) {
   const block = h('div', { class: 'ikm-scope', dataset: { scope } }, h('h3', {}, title));
   if (!ikm.respondents) {
     block.append(h('p', { class: 'ikm-none' }, t('ikmNone')),
-      h('p', { class: 'ikm-population' }, `${t('ikmPopulationLabel')}: ${t('ikmPopulation', num(ikm.population))}`));
+      h('p', { class: 'ikm-population' }, `${t('ikmPopulationLabel')}: ${t('ikmPopulation', num(ikm.population), ikm.population)}`));
     return block;
   }
   const label = lang() === 'en' ? ikm.labelEn ?? ikm.label : ikm.label;
@@ -60,7 +60,7 @@ function ikmBlock(title, scope, ikm, withComments) {
       fact(t('ikmRespondentsLabel'), [t('ikmRespondents', num(ikm.respondents), num(ikm.minSample)),
         ikm.enough ? null : h('span', { class: 'ikm-short' }, t('ikmTooSmall', num(ikm.respondents), num(ikm.minSample)))],
       'ikm-respondents'),
-      fact(t('ikmPopulationLabel'), t('ikmPopulation', num(ikm.population)), 'ikm-population')),
+      fact(t('ikmPopulationLabel'), t('ikmPopulation', num(ikm.population), ikm.population), 'ikm-population')),
     h('table', { class: 'grid stat-table ikm-table' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'code' }, ''), h('th', { scope: 'col' }, t('element')),
         h('th', { scope: 'col', class: 'num' }, t('nrr')))),

@@ -205,7 +205,7 @@ const MESSAGES = {
     ikmRespondents: (n, min) => `${n} (minimum ${min})`,
     ikmTooSmall: (n, min) => `sample too small: ${n} of at least ${min}`,
     ikmPopulationLabel: 'Population',
-    ikmPopulation: (n) => `${n} visits served`,
+    ikmPopulation: (n, count) => `${n} ${count === 1 ? 'visit' : 'visits'} served`,
     ikmComments: 'Latest comments',
     ikmElements: ['Requirements', 'Systems, mechanisms and procedures', 'Completion time', 'Cost/tariff',
       'Product specification of the service type', 'Competence of the staff', 'Conduct of the staff',

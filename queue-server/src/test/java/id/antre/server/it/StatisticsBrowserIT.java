@@ -220,6 +220,17 @@ class StatisticsBrowserIT {
     assertThat(text("[data-scope=POLRES] .ikm-population dd")).isEqualTo("1 kunjungan dilayani");
     assertThat(browser.js("return getComputedStyle(document.querySelector('.ikm-table td.num')).textAlign;"))
         .isEqualTo("right");
+    // the statistics' "served" and the survey's population count the same visits here (no transfers)
+    String manager = f.login("manager");
+    io.vertx.core.json.JsonArray rows = f.api().get("/api/v1/stats/summary?from=2026-11-01&to=2026-11-30&groupBy=agency",
+        manager).json().getJsonArray("rows");
+    assertThat(rows).hasSize(2);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      JsonObject ikm = f.api().get("/api/v1/stats/ikm?from=2026-11-01&to=2026-11-30&agency=" + row.getString("key"),
+          manager).json();
+      assertThat(ikm.getInteger("population")).as(row.getString("key")).isEqualTo(row.getInteger("served"));
+    }
 
     browser.size(1000, 3000);
     browser.screenshot(SHOTS.resolve("report.png"));
@@ -255,6 +266,7 @@ class StatisticsBrowserIT {
     assertThat(text("[data-scope=hall] .ikm-index dd")).isEqualTo("84.44");
     assertThat(text("[data-scope=hall] .ikm-respondents dd")).contains("sample too small: 5 of at least 6");
     assertThat(text("[data-scope=hall] [data-element=U7]")).isEqualTo("U7 Conduct of the staff 3.800");
+    assertThat(text("[data-scope=POLRES] .ikm-population dd")).isEqualTo("1 visit served");
     browser.size(1000, 3000);
     shoot("#ikm", "report-ikm-en.png");
     browser.find("#lang").click();
