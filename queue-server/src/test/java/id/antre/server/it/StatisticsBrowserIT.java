@@ -242,6 +242,8 @@ class StatisticsBrowserIT {
         + " <= document.querySelector('#report').clientWidth + 1;");
     assertThat(overflow).as("the widest table fits the page").isEqualTo(true);
     assertThat(browser.js("return getComputedStyle(document.querySelector('.report-tools')).display;")).isEqualTo("none");
+    assertThat(browser.js("return [...document.querySelectorAll('.ikm-scope')].map(e => getComputedStyle(e).breakInside);"))
+        .as("no scope of the SKM section is split across pages").isEqualTo(List.of("avoid", "avoid", "avoid"));
     browser.screenshot(SHOTS.resolve("report-print.png"));
     shoot("#ikm", "report-ikm-print.png");
     Map<String, Object> pdf = browser.driver.executeCdpCommand("Page.printToPDF",
