@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * A command's deadline travels with it on the event bus as a header (epoch milliseconds): the
  * sender stops waiting then, and the queue verticle does not start a command that waited in its
- * queue past it, since nobody waits for its answer any more.
+ * queue past it, since nobody waits for its answer any more. A node that stood still for longer
+ * than a deadline cannot tell how old the requests it reads on waking are: {@link Pauses}.
  */
 public final class Deadlines {
   /** Header with the epoch millisecond after which the command must not start. */
@@ -30,6 +31,7 @@ public final class Deadlines {
    * snapshots and print agents' reports) the default one, at the moment it is sent.
    */
   public static void stampCommands(Vertx vertx, Duration within) {
+    Pauses.watch(within.toMillis());
     vertx.eventBus().addOutboundInterceptor((DeliveryContext<Object> ctx) -> {
       if (Addresses.QUEUE_COMMANDS.equals(ctx.message().address()) && ctx.message().headers().get(HEADER) == null) {
         ctx.message().headers().add(HEADER, Long.toString(System.currentTimeMillis() + within.toMillis()));
@@ -38,8 +40,14 @@ public final class Deadlines {
     });
   }
 
-  /** Whether a command with these headers is already past its deadline (false when it has none). */
+  /**
+   * Whether a command with these headers is already past its deadline (false when it has none),
+   * or may be: received just after this node stood still for longer than a deadline ({@link Pauses}).
+   */
   public static boolean expired(MultiMap headers) {
+    if (Pauses.waking()) {
+      return true;
+    }
     String d = headers.get(HEADER);
     if (d == null) {
       return false;
