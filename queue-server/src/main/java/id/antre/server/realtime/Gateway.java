@@ -1,5 +1,6 @@
 package id.antre.server.realtime;
 
+import id.antre.server.ClusterView;
 import id.antre.server.auth.AuthService;
 import id.antre.server.bus.Addresses;
 import io.vertx.core.Future;
@@ -42,6 +43,10 @@ public class Gateway {
   /** How long a call may take to commit after one with a higher seq and still be found (see {@link CallMerge}). */
   static final long SETTLE_MILLIS = 10_000;
   static final int LOG_READ_LIMIT = 1_000;
+  /** A heartbeat this late is logged: the node stood still (a busy event loop is late by less). */
+  static final long STOOD_STILL_MILLIS = 5_000;
+  /** How often queues and counter states are sent again while the cluster is short of members. */
+  static final long SHORT_REFRESH_MILLIS = 5_000;
 
   private final Vertx vertx;
   private final GatewayOptions options;
@@ -50,6 +55,7 @@ public class Gateway {
   private final AgentChannel agents;
   private final Presence presence;
   private final Protocol protocol;
+  private final Snapshots snapshots;
   private final Set<Connection> connections = new HashSet<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final CallMerge merge = new CallMerge(SETTLE_MILLIS, 60_000);
@@ -57,6 +63,8 @@ public class Gateway {
   private long logTimer = -1;
   private long lastBeat;
   private boolean reading;
+  private int lastMembers = -1;
+  private long lastRefresh;
 
   public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
       Function<String, Optional<String>> counterAgency) {
@@ -65,8 +73,8 @@ public class Gateway {
     this.commands = new GatewayCommands(vertx);
     this.agents = new AgentChannel(vertx, commands, fanOut);
     this.presence = new Presence(vertx);
-    this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut,
-        new Snapshots(commands, agents), agents, presence);
+    this.snapshots = new Snapshots(commands, agents);
+    this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut, snapshots, agents, presence);
   }
 
   public Future<Void> start() {
@@ -105,6 +113,7 @@ public class Gateway {
    * and delivered once. One read per gateway, whatever the number of subscribers.
    */
   private void readLog() {
+    watchCluster(System.currentTimeMillis());
     if (reading) {
       return;
     }
@@ -128,15 +137,35 @@ public class Gateway {
   }
 
   /**
-   * Heartbeats, presence refreshed and expired. A beat much later than due means this node stood
-   * still (GC, VM stall, SIGSTOP): the pause is not its clients' silence.
+   * Queues and counter states have no log to re-read: they are sent again as snapshots when the
+   * number of members changes (a split, a node back, a merge) and every few seconds while there
+   * are fewer than expected, when the bus may not bring what the other half did.
+   */
+  private void watchCluster(long now) {
+    ClusterView view = ClusterView.of(vertx);
+    int members = view.members();
+    boolean changed = lastMembers >= 0 && members != lastMembers;
+    lastMembers = members;
+    if (changed || (!view.complete() && now - lastRefresh >= SHORT_REFRESH_MILLIS)) {
+      lastRefresh = now;
+      snapshots.refresh(fanOut);
+    }
+  }
+
+  /**
+   * Heartbeats, presence refreshed and expired. A beat later than due means this node stood still
+   * (GC, VM stall, SIGSTOP) or its event loop was busy: either way the delay is not its clients'
+   * silence, so it is not counted towards their idle time.
    */
   private void beat() {
     long now = System.currentTimeMillis();
     long late = now - lastBeat - options.heartbeatMillis();
     lastBeat = now;
-    if (late > options.heartbeatMillis()) {
-      LOG.warn("heartbeat {} ms late: this node stood still; its WebSocket clients are not counted silent for it", late);
+    if (late > options.heartbeatMillis() / 2) {
+      if (late >= STOOD_STILL_MILLIS) {
+        LOG.warn("heartbeat {} ms late: this node stood still; its WebSocket clients are not counted silent for it",
+            late);
+      }
       protocol.pausedFor(late, connections);
       presence.pausedFor(late);
     }
