@@ -65,6 +65,7 @@ public class Gateway {
   private boolean reading;
   private int lastMembers = -1;
   private long lastRefresh;
+  private long lastTicketRefresh;
 
   public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
       Function<String, Optional<String>> counterAgency) {
@@ -137,9 +138,9 @@ public class Gateway {
   }
 
   /**
-   * Queues and counter states have no log to re-read: they are sent again as snapshots when the
-   * number of members changes (a split, a node back, a merge) and every few seconds while there
-   * are fewer than expected, when the bus may not bring what the other half did.
+   * Queues, counter states and tickets have no log to re-read: they are sent again as snapshots
+   * when the number of members changes (a split, a node back, a merge) and every few seconds while
+   * there are fewer than expected, when the bus may not bring what the other half did.
    */
   private void watchCluster(long now) {
     ClusterView view = ClusterView.of(vertx);
@@ -148,7 +149,12 @@ public class Gateway {
     lastMembers = members;
     if (changed || (!view.complete() && now - lastRefresh >= SHORT_REFRESH_MILLIS)) {
       lastRefresh = now;
-      snapshots.refresh(fanOut);
+      // a phone's ticket costs one read each: on a change, and at a third of the pace while short
+      boolean tickets = changed || now - lastTicketRefresh >= 3 * SHORT_REFRESH_MILLIS;
+      if (tickets) {
+        lastTicketRefresh = now;
+      }
+      snapshots.refresh(fanOut, tickets);
     }
   }
 

@@ -56,12 +56,15 @@ final class Snapshots {
   }
 
   /**
-   * Sends the queues, the counters and each counter's own state again to whoever follows them:
+   * Sends the queues, the counters, each counter's own state and the followed tickets again to
+   * whoever follows them:
    * after the cluster changed, and while it is short of members, the bus may not have brought
    * what the other half did. One read for everyone of {@code queues} and {@code counters}; a
    * counter's state per terminal (it carries its officer's own numbers), and there are few.
+   *
+   * @param tickets whether the tickets followed by phones are sent again too (one read per phone)
    */
-  void refresh(FanOut<Connection> fanOut) {
+  void refresh(FanOut<Connection> fanOut, boolean tickets) {
     for (String topic : fanOut.topics()) {
       List<Connection> subs = fanOut.subscribersOf(topic);
       if (topic.equals(Topics.QUEUES) || topic.equals(Topics.COUNTERS)) {
@@ -76,6 +79,11 @@ final class Snapshots {
           commands.counter(id, c.actor).onSuccess(d ->
               c.deliver(d.copy().put("type", "snapshot").put("topic", topic).encode(), 0));
         }
+      } else if (tickets && topic.startsWith(Topics.TICKET)) {
+        commands.track(topic.substring(Topics.TICKET.length())).onSuccess(d -> {
+          String json = d.copy().put("type", "snapshot").put("topic", topic).encode();
+          subs.forEach(c -> c.deliver(json, 0));
+        });
       }
     }
   }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * A node stopped (SIGSTOP) long enough for the other to drop it, then woken: the two run as
  * separate clusters until Hazelcast merges them. Every call committed meanwhile, on either half,
  * reaches every display of both nodes exactly once (the gateways fill from the event log what the
- * bus did not bring); a counter terminal on the stopped node leaves the other's presence and
- * comes back; the woken node does not close its clients for its own pause; and a call-next its
+ * bus did not bring); a counter terminal on the other half sees its counter's call made there;
+ * a counter terminal on the stopped node leaves the other's presence and comes back; the woken node does not close its clients for its own pause; and a call-next its
  * client gave up on while it stood still does not run when it wakes.
  */
 @ClusterLane
@@ -53,8 +53,8 @@ class ClusterSplitIT {
       }
       Client displayA = Client.open(a.port, subscribe(null, null, "calls"));
       Client displayB = Client.open(b.port, subscribe(null, null, "calls"));
-      Client tabB = Client.open(b.port, subscribe(officer, "tab-b", "counter:1"));
-      Client tabA = Client.open(a.port, subscribe(officer, "tab-a", "counter:1"));
+      Client tabB = Client.open(b.port, subscribe(officer, "tab-b", "counter:7"));
+      Client tabA = Client.open(a.port, subscribe(officer, "tab-a", "counter:7"));
       tabB.await("tab-a joins tab-b's counter", presence("tab-a", "join"), Duration.ofSeconds(10));
 
       call(apiA, officer, "1");
@@ -81,10 +81,15 @@ class ClusterSplitIT {
       a.signal("CONT");
 
       // the woken node refuses commands for a moment, then both halves call on their own
+      Thread.sleep(1_500);
+      assertThat(displayA.closed).as("the woken node kept its display").isNotDone();
       Eventually.until("the woken node takes commands again", Duration.ofSeconds(15),
           () -> tryCall(apiA, officer, "5"), s -> s == 200);
       call(apiB, officer, "6");
-      call(apiA, officer, "7");
+      String calledOnA = call(apiA, officer, "7");
+      tabB.await("the other half's call at its counter (an event, or a snapshot sent again)",
+          m -> ("counter:7".equals(m.getString("topic")) || "counter".equals(m.getString("type")))
+              && m.encode().contains("\"" + calledOnA + "\""), Duration.ofSeconds(15));
 
       List<Long> committed = committedCalls(db);
       assertThat(committed).as("six calls, the stale call-next not among them").hasSize(6);
@@ -141,8 +146,12 @@ class ClusterSplitIT {
     assertThat(r.status()).as("issue: %s", r.body()).isEqualTo(201);
   }
 
-  static void call(Api api, String officer, String counter) {
-    assertThat(tryCall(api, officer, counter)).isEqualTo(200);
+  /** Issues a ticket and calls the next one at the counter; returns the called ticket's number. */
+  static String call(Api api, String officer, String counter) {
+    issue(api);
+    Api.Response r = api.post("/api/v1/counters/" + counter + "/call-next", officer, (String) null);
+    assertThat(r.status()).as("call-next at %s: %s", counter, r.body()).isEqualTo(200);
+    return r.json().getString("number");
   }
 
   static int tryCall(Api api, String officer, String counter) {
@@ -203,7 +212,12 @@ class ClusterSplitIT {
     }
 
     void await(String what, Predicate<JsonObject> match, Duration patience) {
-      Eventually.until(what, patience, () -> got.stream().anyMatch(match), Boolean.TRUE::equals);
+      try {
+        Eventually.until(what, patience, () -> got.stream().anyMatch(match), Boolean.TRUE::equals);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "; got " + got.stream()
+            .filter(m -> !"heartbeat".equals(m.getString("type"))).toList(), e);
+      }
     }
 
     /** The seq of every call message, repeats included. */
