@@ -127,6 +127,11 @@ public class Gateway {
       }
       List<JsonObject> calls = new ArrayList<>();
       r.result().calls().forEach(c -> calls.add((JsonObject) c));
+      if (calls.size() >= LOG_READ_LIMIT) {
+        // the read gives the newest calls of the window: older ones a split hid could be passed over
+        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {}", calls.size(),
+            SETTLE_MILLIS / 1000, LOG_READ_LIMIT);
+      }
       List<JsonObject> fresh = merge.fresh(calls, System.currentTimeMillis());
       if (!fresh.isEmpty()) {
         LOG.info("{} call(s) not heard on the bus delivered from the event log (a node split off, paused or died)",
