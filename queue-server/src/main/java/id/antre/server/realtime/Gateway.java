@@ -66,6 +66,7 @@ public class Gateway {
   private int lastMembers = -1;
   private long lastRefresh;
   private long lastTicketRefresh;
+  private long lastFullWarning;
 
   public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
       Function<String, Optional<String>> counterAgency) {
@@ -127,9 +128,10 @@ public class Gateway {
       }
       List<JsonObject> calls = new ArrayList<>();
       r.result().calls().forEach(c -> calls.add((JsonObject) c));
-      if (calls.size() >= LOG_READ_LIMIT) {
+      if (calls.size() >= LOG_READ_LIMIT && System.currentTimeMillis() - lastFullWarning > 60_000) {
+        lastFullWarning = System.currentTimeMillis();
         // the read gives the newest calls of the window: older ones a split hid could be passed over
-        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {}", calls.size(),
+        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {} (said once a minute)", calls.size(),
             SETTLE_MILLIS / 1000, LOG_READ_LIMIT);
       }
       List<JsonObject> fresh = merge.fresh(calls, System.currentTimeMillis());
