@@ -2,6 +2,7 @@ package id.antre.server.realtime;
 
 import id.antre.server.ClusterView;
 import id.antre.server.auth.AuthService;
+import id.antre.server.bus.Pauses;
 import id.antre.server.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -63,7 +64,9 @@ public class Gateway {
   private long logTimer = -1;
   private long lastBeat;
   private boolean reading;
-  private int lastMembers = -1;
+  private String lastMembership;
+  /** The members changed or this node stood still since the last resend: resend. */
+  private boolean changed;
   private long lastRefresh;
   private long lastTicketRefresh;
   private long lastFullWarning;
@@ -131,8 +134,8 @@ public class Gateway {
       if (calls.size() >= LOG_READ_LIMIT && System.currentTimeMillis() - lastFullWarning > 60_000) {
         lastFullWarning = System.currentTimeMillis();
         // the read gives the newest calls of the window: older ones a split hid could be passed over
-        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {} (said once a minute)", calls.size(),
-            SETTLE_MILLIS / 1000, LOG_READ_LIMIT);
+        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {} (said once a minute)",
+            calls.size(), SETTLE_MILLIS / 1000, LOG_READ_LIMIT);
       }
       List<JsonObject> fresh = merge.fresh(calls, System.currentTimeMillis());
       if (!fresh.isEmpty()) {
@@ -146,14 +149,21 @@ public class Gateway {
 
   /**
    * Queues, counter states and tickets have no log to re-read: they are sent again as snapshots
-   * when the number of members changes (a split, a node back, a merge) and every few seconds while
-   * there are fewer than expected, when the bus may not bring what the other half did.
+   * when the members change (a split, a node back, a merge), after this node stood still, and
+   * every few seconds while there are fewer members than expected, when the bus may not bring
+   * what the other half did.
    */
   private void watchCluster(long now) {
     ClusterView view = ClusterView.of(vertx);
-    int members = view.members();
-    boolean changed = lastMembers >= 0 && members != lastMembers;
-    lastMembers = members;
+    String membership = view.membership();
+    if (lastMembership != null && !membership.equals(lastMembership)) {
+      changed = true;
+    }
+    lastMembership = membership;
+    if (Pauses.waking()) {
+      // commands are refused for a moment after this node's own pause: try again after it
+      return;
+    }
     if (changed || (!view.complete() && now - lastRefresh >= SHORT_REFRESH_MILLIS)) {
       lastRefresh = now;
       // a phone's ticket costs one read each: on a change, and at a third of the pace while short
@@ -161,6 +171,7 @@ public class Gateway {
       if (tickets) {
         lastTicketRefresh = now;
       }
+      changed = false;
       snapshots.refresh(fanOut, tickets);
     }
   }
@@ -181,6 +192,10 @@ public class Gateway {
       }
       protocol.pausedFor(late, connections);
       presence.pausedFor(late);
+      if (late >= STOOD_STILL_MILLIS) {
+        // the bus brought nothing meanwhile: queues, counters and tickets are sent again
+        changed = true;
+      }
     }
     protocol.heartbeat(connections);
     presence.refresh(connections);

@@ -74,7 +74,8 @@ final class Presence {
       if ("leave".equals(event.getString("action"))) {
         others.remove(key);
       } else {
-        others.put(key, new Seen(event.getString("counter"), event.getString("terminal"), event.getString("user"), now));
+        others.put(key, new Seen(event.getString("counter"), event.getString("terminal"), event.getString("user"),
+            now));
       }
     }
     JsonObject out = event.copy();
