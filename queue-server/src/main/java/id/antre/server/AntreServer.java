@@ -21,6 +21,7 @@ import id.antre.server.queue.Estimates;
 import id.antre.server.persistence.PrintStore;
 import id.antre.server.queue.PrintService;
 import id.antre.server.queue.Application;
+import id.antre.server.queue.Pauses;
 import id.antre.server.persistence.SurveyStore;
 import id.antre.server.api.SurveyRoutes;
 import id.antre.server.survey.SurveyService;
@@ -121,6 +122,7 @@ public final class AntreServer {
           app = Application.create(hall, tickets, events, estimates, clock, alwaysOpen, printing);
           surveys = new SurveyService(hall, surveyStore, clock);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
+          Pauses.watch(config.commandDeadline().toMillis());
           vertx.setPeriodic(PrintService.AGENT_ALIVE_EVERY.toMillis(), id -> printing.vouchForAgents());
           // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));

@@ -10,6 +10,8 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +27,22 @@ public final class ClusterView {
   private static final Map<Vertx, ClusterView> VIEWS = new ConcurrentHashMap<>();
 
   private final IntSupplier members;
+  private final Supplier<String> membership;
   private final int expected;
 
-  private ClusterView(IntSupplier members, int expected) {
+  private ClusterView(IntSupplier members, Supplier<String> membership, int expected) {
     this.members = members;
+    this.membership = membership;
     this.expected = expected;
+  }
+
+  private static ClusterView of(HazelcastInstance instance, int expected) {
+    return new ClusterView(() -> instance.getCluster().getMembers().size(), () -> instance.getCluster().getMembers()
+        .stream().map(m -> m.getUuid().toString()).sorted().collect(Collectors.joining(",")), expected);
+  }
+
+  private static ClusterView single(int expected) {
+    return new ClusterView(() -> 1, () -> "", expected);
   }
 
   /**
@@ -41,7 +54,7 @@ public final class ClusterView {
     ClusterView view;
     if (vertx.isClustered() && ((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hz) {
       HazelcastInstance instance = hz.getHazelcastInstance();
-      view = new ClusterView(() -> instance.getCluster().getMembers().size(), expected);
+      view = of(instance, expected);
       instance.getCluster().addMembershipListener(new MembershipListener() {
         @Override
         public void memberAdded(MembershipEvent e) {
@@ -57,7 +70,7 @@ public final class ClusterView {
       LOG.info("cluster: joined as {}; {}", instance.getCluster().getLocalMember().getAddress(), view.summary());
       view.warnIfShort();
     } else {
-      view = new ClusterView(() -> 1, Math.max(1, expected));
+      view = single(Math.max(1, expected));
     }
     VIEWS.put(vertx, view);
     return view;
@@ -71,9 +84,9 @@ public final class ClusterView {
     }
     if (vertx.isClustered() && ((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hz) {
       HazelcastInstance instance = hz.getHazelcastInstance();
-      return new ClusterView(() -> instance.getCluster().getMembers().size(), 0);
+      return of(instance, 0);
     }
-    return new ClusterView(() -> 1, 1);
+    return single(1);
   }
 
   /** Forgets the view when the node stops. */
@@ -83,6 +96,14 @@ public final class ClusterView {
 
   public int members() {
     return members.getAsInt();
+  }
+
+  /**
+   * Who the members are: changes whenever one joins or leaves, even when their number stays the
+   * same (two halves that merged, a member that left and came back as a new one).
+   */
+  public String membership() {
+    return membership.get();
   }
 
   /** The configured number of members, or the number seen when none is configured. */

@@ -72,7 +72,9 @@ public record ServerConfig(int port, DbConfig db, Optional<String> hallFile, boo
         env.getOrDefault("ANTRE_PUBLIC_URL", "http://127.0.0.1:" + port),
         new GatewayOptions(
             Integer.parseInt(env.getOrDefault("ANTRE_WS_QUEUE_BYTES", Integer.toString(g.writeQueueBytes()))),
-            g.heartbeatMillis(), g.idleTimeoutMillis(), list(env, "ANTRE_ALLOWED_ORIGINS"),
+            1000L * number(env, "ANTRE_WS_HEARTBEAT_SECONDS", (int) (g.heartbeatMillis() / 1000)),
+            1000L * number(env, "ANTRE_WS_IDLE_SECONDS", (int) (g.idleTimeoutMillis() / 1000)),
+            list(env, "ANTRE_ALLOWED_ORIGINS"),
             Long.parseLong(env.getOrDefault("ANTRE_WS_SUBSCRIBE_SECONDS",
                 Long.toString(g.subscribeTimeoutMillis() / 1000))) * 1000),
         Optional.ofNullable(env.get("ANTRE_LOCAL_PRINTER")).filter(s -> !s.isBlank()),

@@ -32,8 +32,12 @@ public final class Deadline {
     return new Deadline(System.nanoTime() + Math.max(1, within.toNanos()));
   }
 
+  /**
+   * Past the deadline, or possibly so: just after this process stood still for longer than a
+   * deadline ({@link Pauses}) a request read now may have been sent long before.
+   */
   public boolean expired() {
-    return System.nanoTime() - endNanos >= 0;
+    return System.nanoTime() - endNanos >= 0 || Pauses.waking();
   }
 
   long remainingMillis() {

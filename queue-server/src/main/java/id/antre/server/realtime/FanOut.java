@@ -44,6 +44,11 @@ final class FanOut<S extends Subscriber> {
     return set == null ? List.of() : new ArrayList<>(set);
   }
 
+  /** The topics that have subscribers now (a copy). */
+  List<String> topics() {
+    return new ArrayList<>(subscribers.keySet());
+  }
+
   /** A call reaches the whole hall's displays and its zone's; returns its seq (0 if it has none). */
   long call(JsonObject call) {
     long seq = call.getLong("seq", 0L);

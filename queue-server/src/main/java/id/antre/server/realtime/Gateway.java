@@ -1,6 +1,8 @@
 package id.antre.server.realtime;
 
+import id.antre.server.ClusterView;
 import id.antre.server.auth.AuthService;
+import id.antre.server.queue.Pauses;
 import id.antre.server.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * The WebSocket gateway of one HTTP verticle: topics, a snapshot on subscribe, calls replayed
  * from the event log after {@code since}, heartbeats, and a bounded outgoing queue per client.
  * Events come from the (cluster-wide) event bus, so a call made on any node reaches every
- * node's clients. Runs on its verticle's event loop: no locking.
+ * node's clients; calls are also re-read from the event log every second ({@link CallMerge}), so
+ * that a node cut off from the others (a split, its own pause) still delivers every call committed,
+ * once. Runs on its verticle's event loop: no locking.
  *
  * <p>This class only wires the parts: {@link FanOut} (who gets which event), {@link Snapshots},
  * {@link AgentChannel} (print agents), {@link Presence}, {@link Protocol} (client messages,
@@ -35,6 +39,15 @@ import org.slf4j.LoggerFactory;
  */
 public class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  /** How often the event log is re-read for calls the bus did not bring. */
+  static final long LOG_READ_MILLIS = 1_000;
+  /** How long a call may take to commit after one with a higher seq and still be found (see {@link CallMerge}). */
+  static final long SETTLE_MILLIS = 10_000;
+  static final int LOG_READ_LIMIT = 1_000;
+  /** A heartbeat this late is logged: the node stood still (a busy event loop is late by less). */
+  static final long STOOD_STILL_MILLIS = 5_000;
+  /** How often queues and counter states are sent again while the cluster is short of members. */
+  static final long SHORT_REFRESH_MILLIS = 5_000;
 
   private final Vertx vertx;
   private final GatewayOptions options;
@@ -43,9 +56,20 @@ public class Gateway {
   private final AgentChannel agents;
   private final Presence presence;
   private final Protocol protocol;
+  private final Snapshots snapshots;
   private final Set<Connection> connections = new HashSet<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final CallMerge merge = new CallMerge(SETTLE_MILLIS, 60_000);
   private long timer;
+  private long logTimer = -1;
+  private long lastBeat;
+  private boolean reading;
+  private String lastMembership;
+  /** The members changed or this node stood still since the last resend: resend. */
+  private boolean changed;
+  private long lastRefresh;
+  private long lastTicketRefresh;
+  private long lastFullWarning;
 
   public Gateway(Vertx vertx, AuthService auth, GatewayOptions options,
       Function<String, Optional<String>> counterAgency, GatewayPort app) {
@@ -54,32 +78,133 @@ public class Gateway {
     this.commands = new GatewayCommands(app);
     this.agents = new AgentChannel(vertx, commands, fanOut);
     this.presence = new Presence(vertx);
-    this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut,
-        new Snapshots(commands, agents), agents, presence);
+    this.snapshots = new Snapshots(commands, agents);
+    this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut, snapshots, agents, presence);
   }
 
   public Future<Void> start() {
-    consume(Addresses.CALLS, call -> protocol.sawCall(fanOut.call(call)));
+    consume(Addresses.CALLS, this::busCall);
     consume(Addresses.QUEUES, fanOut::queue);
     consume(Addresses.COUNTERS, fanOut::counter);
     consume(Addresses.PRINTERS, fanOut::printer);
-    consume(Addresses.PRESENCE, fanOut::presence);
+    consume(Addresses.PRESENCE, e -> fanOut.presence(presence.heard(e, System.currentTimeMillis())));
     consume(Addresses.PRINT_AGENTS, agents::heard);
     consume(Addresses.HALL, fanOut::hall);
     consume(Addresses.TICKETS, fanOut::ticket);
     consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.REVOKED_HERE,
         m -> protocol.closeRevoked(connections)));
-    timer = vertx.setPeriodic(options.heartbeatMillis(), id -> protocol.heartbeat(connections));
+    lastBeat = System.currentTimeMillis();
+    timer = vertx.setPeriodic(options.heartbeatMillis(), id -> beat());
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
         .compose(v -> commands.latestCallSeq())
         .map(seq -> {
           protocol.sawCall(seq);
+          merge.startAt(seq);
+          logTimer = vertx.setPeriodic(LOG_READ_MILLIS, id -> readLog());
           return null;
         });
   }
 
+  /** A call heard on the bus: the fast path. */
+  private void busCall(JsonObject call) {
+    if (merge.fresh(call.getLong("seq", 0L), System.currentTimeMillis())) {
+      protocol.sawCall(fanOut.call(call));
+    }
+  }
+
+  /**
+   * The event log is the truth, the bus only the fast path: calls committed on a node this one
+   * does not hear (a split, a pause, a node that died before publishing) are read from the log
+   * and delivered once. One read per gateway, whatever the number of subscribers.
+   */
+  private void readLog() {
+    watchCluster(System.currentTimeMillis());
+    if (reading) {
+      return;
+    }
+    reading = true;
+    commands.calls(null, merge.readAfter(System.currentTimeMillis()), LOG_READ_LIMIT).onComplete(r -> {
+      reading = false;
+      if (r.failed()) {
+        LOG.debug("calls not re-read from the log: {}", r.cause().getMessage());
+        return;
+      }
+      List<JsonObject> calls = new ArrayList<>();
+      r.result().calls().forEach(c -> calls.add((JsonObject) c));
+      if (calls.size() >= LOG_READ_LIMIT && System.currentTimeMillis() - lastFullWarning > 60_000) {
+        lastFullWarning = System.currentTimeMillis();
+        // the read gives the newest calls of the window: older ones a split hid could be passed over
+        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {} (said once a minute)",
+            calls.size(), SETTLE_MILLIS / 1000, LOG_READ_LIMIT);
+      }
+      List<JsonObject> fresh = merge.fresh(calls, System.currentTimeMillis());
+      if (!fresh.isEmpty()) {
+        LOG.info("{} call(s) not heard on the bus delivered from the event log (a node split off, paused or died)",
+            fresh.size());
+      }
+      fresh.forEach(c -> protocol.sawCall(fanOut.call(c)));
+      protocol.sawCall(r.result().seq());
+    });
+  }
+
+  /**
+   * Queues, counter states and tickets have no log to re-read: they are sent again as snapshots
+   * when the members change (a split, a node back, a merge), after this node stood still, and
+   * every few seconds while there are fewer members than expected, when the bus may not bring
+   * what the other half did.
+   */
+  private void watchCluster(long now) {
+    ClusterView view = ClusterView.of(vertx);
+    String membership = view.membership();
+    if (lastMembership != null && !membership.equals(lastMembership)) {
+      changed = true;
+    }
+    lastMembership = membership;
+    if (Pauses.waking()) {
+      // commands are refused for a moment after this node's own pause: try again after it
+      return;
+    }
+    if (changed || (!view.complete() && now - lastRefresh >= SHORT_REFRESH_MILLIS)) {
+      lastRefresh = now;
+      // a phone's ticket costs one read each: on a change, and at a third of the pace while short
+      boolean tickets = changed || now - lastTicketRefresh >= 3 * SHORT_REFRESH_MILLIS;
+      if (tickets) {
+        lastTicketRefresh = now;
+      }
+      changed = false;
+      snapshots.refresh(fanOut, tickets);
+    }
+  }
+
+  /**
+   * Heartbeats, presence refreshed and expired. A beat later than due means this node stood still
+   * (GC, VM stall, SIGSTOP) or its event loop was busy: either way the delay is not its clients'
+   * silence, so it is not counted towards their idle time.
+   */
+  private void beat() {
+    long now = System.currentTimeMillis();
+    long late = now - lastBeat - options.heartbeatMillis();
+    lastBeat = now;
+    if (late > options.heartbeatMillis() / 2) {
+      if (late >= STOOD_STILL_MILLIS) {
+        LOG.warn("heartbeat {} ms late: this node stood still; its WebSocket clients are not counted silent for it",
+            late);
+      }
+      protocol.pausedFor(late, connections);
+      presence.pausedFor(late);
+      if (late >= STOOD_STILL_MILLIS) {
+        // the bus brought nothing meanwhile: queues, counters and tickets are sent again
+        changed = true;
+      }
+    }
+    protocol.heartbeat(connections);
+    presence.refresh(connections);
+    presence.expire(now, Presence.EXPIRY_BEATS * options.heartbeatMillis()).forEach(fanOut::presence);
+  }
+
   public Future<Void> stop() {
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(logTimer);
     new ArrayList<>(connections).forEach(c -> c.close((short) 1001, "server stopping"));
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }

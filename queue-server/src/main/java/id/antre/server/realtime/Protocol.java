@@ -100,8 +100,17 @@ final class Protocol {
         c.send(beat);
       }
     }
-    // a call published by a node that died before it could publish reaches us through the log
-    commands.latestCallSeq().onSuccess(this::sawCall);
+  }
+
+  /**
+   * This node stood still for {@code millis} (GC, VM stall, SIGSTOP): its clients could not be
+   * heard meanwhile, so the pause does not count towards their silence.
+   */
+  void pausedFor(long millis, Collection<Connection> connections) {
+    long now = System.currentTimeMillis();
+    for (Connection c : connections) {
+      c.lastSeen = Math.min(now, c.lastSeen + millis);
+    }
   }
 
   /** A sign-in or device was revoked: its live sockets close (the token itself is refused from now on). */

@@ -3,6 +3,7 @@ package id.antre.server.realtime;
 import id.antre.server.auth.Actor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * What a subscriber gets first on each topic: a {@code snapshot} of the current state, and for
@@ -52,6 +53,39 @@ final class Snapshots {
       conn.send(head.mergeIn(d).put("type", "snapshot").put("topic", topic).encode());
       return null;
     });
+  }
+
+  /**
+   * Sends the queues, the counters, each counter's own state and the followed tickets again to
+   * whoever follows them:
+   * after the cluster changed, and while it is short of members, the bus may not have brought
+   * what the other half did. One read for everyone of {@code queues} and {@code counters}; a
+   * counter's state per terminal (it carries its officer's own numbers), and there are few.
+   *
+   * @param tickets whether the tickets followed by phones are sent again too (one read per phone)
+   */
+  void refresh(FanOut<Connection> fanOut, boolean tickets) {
+    for (String topic : fanOut.topics()) {
+      List<Connection> subs = fanOut.subscribersOf(topic);
+      if (topic.equals(Topics.QUEUES) || topic.equals(Topics.COUNTERS)) {
+        Future<JsonObject> data = topic.equals(Topics.QUEUES) ? commands.queues() : commands.publicCounters();
+        data.onSuccess(d -> {
+          String json = d.copy().put("type", "snapshot").put("topic", topic).encode();
+          subs.forEach(c -> c.deliver(json, 0));
+        });
+      } else if (topic.startsWith(Topics.COUNTER)) {
+        String id = topic.substring(Topics.COUNTER.length());
+        for (Connection c : subs) {
+          commands.counter(id, c.actor).onSuccess(d ->
+              c.deliver(d.copy().put("type", "snapshot").put("topic", topic).encode(), 0));
+        }
+      } else if (tickets && topic.startsWith(Topics.TICKET)) {
+        commands.track(topic.substring(Topics.TICKET.length())).onSuccess(d -> {
+          String json = d.copy().put("type", "snapshot").put("topic", topic).encode();
+          subs.forEach(c -> c.deliver(json, 0));
+        });
+      }
+    }
   }
 
   /** The latest calls, then the ones after {@code since} (at most {@link #MAX_REPLAY}) as replays. */
