@@ -2,6 +2,7 @@ package id.antre.server.queue;
 
 import id.antre.server.domain.Hall;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * The application's typed API, one interface per family, as the HTTP routes and the WebSocket
@@ -21,8 +22,16 @@ public record Application(Hall hall, Issuing issuing, CounterActions counterActi
   public static Application create(Hall hall, TicketRepository tickets, CounterRepository counterStore,
       OverviewRepository records, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
       PrintService printing) {
+    return create(hall, tickets, counterStore, records, events, estimates, clock, alwaysOpen, printing,
+        System::nanoTime);
+  }
+
+  /** The same with the ticker that ages the node's view of each counter ({@link CounterLookup}). */
+  static Application create(Hall hall, TicketRepository tickets, CounterRepository counterStore,
+      OverviewRepository records, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
+      PrintService printing, LongSupplier ticker) {
     Transitions transitions = new Transitions(tickets, events, clock);
-    CounterLookup counters = new CounterLookup(hall, counterStore, System::nanoTime);
+    CounterLookup counters = new CounterLookup(hall, counterStore, ticker);
     OverviewService overview = new OverviewService(hall, records, counterStore, events, clock, alwaysOpen);
     IssuingService issuing = new IssuingService(hall, tickets, events, estimates, clock, alwaysOpen, printing,
         transitions);
