@@ -76,7 +76,8 @@ final class CounterActionService implements CounterActions {
           row.servedOn(day));
       return counterStore.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
               row.priorityStreak(), actor.name(), clock.instant(), requestId)
-          .recover(err -> store.isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .recover(err -> store.isRequestReplay(err)
+              ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isPresent()) {
               CounterSnapshot now = called.get();
@@ -237,7 +238,8 @@ final class CounterActionService implements CounterActions {
       }
       return store.callTicket(counterId, ticketId, row.effective(counter).services(), actor.name(), clock.instant(),
               requestId, new JsonObject().put("outOfOrder", true).put("reason", reason), today())
-          .recover(err -> store.isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .recover(err -> store.isRequestReplay(err)
+              ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isEmpty()) {
               return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId))

@@ -29,7 +29,8 @@ final class OverviewService implements HallOverview, QueueCounts {
   private final Clock clock;
   private final boolean alwaysOpen;
 
-  OverviewService(Hall hall, OverviewRepository store, CounterRepository counterStore, Events events, Clock clock, boolean alwaysOpen) {
+  OverviewService(Hall hall, OverviewRepository store, CounterRepository counterStore, Events events, Clock clock,
+      boolean alwaysOpen) {
     this.hall = hall;
     this.store = store;
     this.counterStore = counterStore;
@@ -57,7 +58,8 @@ final class OverviewService implements HallOverview, QueueCounts {
   public Future<List<ServiceStatus>> services() {
     LocalDate day = today();
     Instant now = clock.instant();
-    return store.queues(day).compose(queues -> store.issuedToday(day).compose(issued -> counterStore.counters().map(rows -> {
+    return store.queues(day).compose(queues -> store.issuedToday(day).compose(issued ->
+        counterStore.counters().map(rows -> {
       List<String> open = rows.stream().filter(r -> "OPEN".equals(r.state())).map(CounterSnapshot::counterId).toList();
       return hall.services().stream().map(s -> {
         OverviewRepository.QueueRow q = queues.get(s.code());

@@ -252,7 +252,8 @@ public class PrintService implements Printing {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only managers cancel print jobs"));
     }
     return store.get(jobId).compose(j -> {
-      PrintRepository.Job job = j.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
+      PrintRepository.Job job = j.orElseThrow(
+          () -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
       return store.cancel(jobId, clock.instant()).map(ok -> {
         if (!ok) {
           throw new QueueException(ErrorCode.INVALID_TRANSITION, "job " + jobId + " is " + job.status());
@@ -289,7 +290,8 @@ public class PrintService implements Printing {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "staff only"));
     }
     return store.get(jobId).map(found -> {
-      PrintRepository.Job j = found.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
+      PrintRepository.Job j = found.orElseThrow(
+          () -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
       return content(j.ticket()).put("status", j.status()).put("attempts", j.attempts()).put("lastError", j.lastError())
           .put("kiosk", j.kiosk());
     });
