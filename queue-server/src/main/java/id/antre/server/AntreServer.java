@@ -119,7 +119,7 @@ public final class AntreServer {
           printing = new PrintService(hall, new PrintStore(client), events, clock, config.publicUrl(),
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
-          app = Application.create(hall, tickets, events, estimates, clock, alwaysOpen, printing);
+          app = Application.create(hall, tickets, tickets, tickets, events, estimates, clock, alwaysOpen, printing);
           surveys = new SurveyService(hall, surveyStore, clock);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
           Pauses.watch(config.commandDeadline().toMillis());

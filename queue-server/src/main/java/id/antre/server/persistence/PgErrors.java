@@ -2,6 +2,7 @@ package id.antre.server.persistence;
 
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.queue.Deadline;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
@@ -35,8 +36,8 @@ public final class PgErrors {
   /** At most one line about an unreachable database per this many milliseconds. */
   static final long LOG_EVERY_MILLIS = 10_000;
 
-  public static final String UNAVAILABLE_DETAIL = "Basis data tidak menjawab, coba lagi dengan requestId yang sama "
-      + "(the database did not answer in time; the request may be repeated with the same requestId)";
+  /** The same words as a command's deadline: either way the request id is safe to repeat. */
+  public static final String UNAVAILABLE_DETAIL = Deadline.DETAIL;
 
   private static final AtomicLong lastLogged = new AtomicLong(System.nanoTime() / 1_000_000 - LOG_EVERY_MILLIS);
   private static final AtomicLong suppressed = new AtomicLong();

@@ -1,6 +1,6 @@
 package id.antre.server.persistence;
 
-import id.antre.server.domain.Ticket;
+import id.antre.server.queue.PrintRepository;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -10,16 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Print jobs and printer states in PostgreSQL. */
-public class PrintStore {
+/** Print jobs and printer states in PostgreSQL, the print service's repository. */
+public class PrintStore implements PrintRepository {
   private final SqlClient client;
 
   public PrintStore(SqlClient client) {
     this.client = client;
-  }
-
-  /** A print job and the ticket it prints. */
-  public record Job(long id, String kiosk, String status, int attempts, String lastError, Ticket ticket) {
   }
 
   public Future<List<Job>> open(String kiosk) {
@@ -57,10 +53,6 @@ public class PrintStore {
     return client.preparedQuery(Sql.PRINT_JOB_SENT).execute(Tuple.of(id, TicketStore.ts(at))).mapEmpty();
   }
 
-  /** The stored outcome (PRINTED, QUEUED for a retry, FAILED) or empty when the job was not open. */
-  public record Result(String status, int attempts) {
-  }
-
   public Future<Optional<Result>> result(long id, String kiosk, boolean printed, String error, Instant at,
       int maxAttempts) {
     return client.preparedQuery(Sql.PRINT_JOB_RESULT)
@@ -90,11 +82,6 @@ public class PrintStore {
   public Future<Boolean> agentAlive(String kiosk, String connection) {
     return client.preparedQuery(Sql.PRINTER_STATE_ALIVE).execute(Tuple.of(kiosk, connection))
         .map(rows -> rows.size() > 0);
-  }
-
-  /** A printer as managers see it; {@code stale}: its agent's node has not vouched for it lately. */
-  public record PrinterRow(String kiosk, String status, String detail, String agent, Instant updatedAt, long pending,
-      long failed, boolean stale) {
   }
 
   /** @param staleAfter a state not refreshed this long is {@link PrinterRow#stale()} */

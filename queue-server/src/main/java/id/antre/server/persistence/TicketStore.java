@@ -6,6 +6,9 @@ import id.antre.server.domain.Routing;
 import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
+import id.antre.server.queue.CounterRepository;
+import id.antre.server.queue.OverviewRepository;
+import id.antre.server.queue.TicketRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -23,8 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tickets, counters and queues in PostgreSQL. Every method is one statement in autocommit. */
-public class TicketStore {
+/**
+ * Tickets, counters and queues in PostgreSQL, the repositories of the application services.
+ * Every method is one statement in autocommit.
+ */
+public class TicketStore implements TicketRepository, CounterRepository, OverviewRepository {
   /** SQLSTATE unique_violation. */
   static final String UNIQUE_VIOLATION = "23505";
   /** SQLSTATE foreign_key_violation. */
@@ -34,15 +40,6 @@ public class TicketStore {
 
   public TicketStore(SqlClient client) {
     this.client = client;
-  }
-
-  /** What issuing needs besides the service code. */
-  public record IssueRequest(String service, LocalDate day, int quota, String prefix, String priority, String channel,
-      String trackingToken, String requestId, Instant at, double minutesPerPerson, String printKiosk) {
-  }
-
-  /** An issued ticket and its print job, if its kiosk prints. */
-  public record IssueResult(Ticket ticket, Long printJob) {
   }
 
   /** Empty when the quota is exhausted; a repeated request id answers with the first ticket. */
@@ -82,10 +79,6 @@ public class TicketStore {
     return client.preparedQuery(Sql.AHEAD_OF)
         .execute(Tuple.of(t.service(), t.serviceDay(), ts(t.issuedAt()), t.id()))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
-  }
-
-  /** The ticket and event type that a request id already produced, if any. */
-  public record Replay(String eventType, String counterId, Ticket ticket) {
   }
 
   public Future<Optional<Replay>> replay(String requestId) {
@@ -152,12 +145,6 @@ public class TicketStore {
     return out;
   }
 
-  /** A ticket transition as the domain decided it. */
-  public record TransitionRequest(long ticketId, TicketStatus from, TicketStatus to, int recallCount, String eventType,
-      Instant at, String outcome, String counterId, String officer, String requestId, JsonObject data,
-      boolean counterKeepsTicket) {
-  }
-
   /** Empty when the ticket is no longer in the expected status (somebody else moved it). */
   public Future<Optional<Ticket>> transition(TransitionRequest r) {
     Tuple args = Tuple.tuple().addLong(r.ticketId()).addString(r.from().name()).addString(r.to().name())
@@ -194,10 +181,6 @@ public class TicketStore {
     return client.preparedQuery(Sql.RUNNING_TEXT_SET).execute(Tuple.of(text)).mapEmpty();
   }
 
-  /** A call as the event log has it: the ticket (as it is now), where and when it was called. */
-  public record CallRow(long seq, boolean recall, Instant at, String counterId, Ticket ticket) {
-  }
-
   /** Calls after {@code afterSeq}; when more than {@code limit}, the latest {@code limit}. */
   public Future<List<CallRow>> callsAfter(long afterSeq, String zone, int limit) {
     return client.preparedQuery(Sql.CALLS_AFTER)
@@ -231,10 +214,6 @@ public class TicketStore {
     return client.preparedQuery(Sql.CALL_TICKET).execute(args).map(TicketStore::first);
   }
 
-  /** Finished at a counter, finished by an officer, and the officer's transfers, since a moment. */
-  public record ServedToday(int atCounter, int byOfficer, int transferredByOfficer) {
-  }
-
   public Future<ServedToday> servedToday(String officer, String counterId, Instant since) {
     return client.preparedQuery(Sql.SERVED_TODAY).execute(Tuple.of(officer, ts(since), counterId))
         .map(rows -> {
@@ -253,10 +232,6 @@ public class TicketStore {
     return client.preparedQuery(Sql.HELD_TICKETS)
         .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0])))
         .map(TicketStore::all);
-  }
-
-  /** Waiting count and oldest issue time per service. */
-  public record QueueRow(String service, int waiting, Instant oldest) {
   }
 
   public Future<Map<String, QueueRow>> queues(LocalDate day) {
@@ -286,10 +261,6 @@ public class TicketStore {
     });
   }
 
-  /** Recent mean service minutes and sample count per service. */
-  public record ServiceTime(double meanMinutes, int samples) {
-  }
-
   public Future<Map<String, ServiceTime>> recentServiceTimes(LocalDate day) {
     return client.preparedQuery(Sql.RECENT_SERVICE_TIMES).execute(Tuple.of(day)).map(rows -> {
       Map<String, ServiceTime> out = new HashMap<>();
@@ -310,7 +281,8 @@ public class TicketStore {
   // ---- mapping
 
   /** A concurrent repeat of a request id lost the race on the event log's unique index. */
-  public static boolean isRequestReplay(Throwable err) {
+  @Override
+  public boolean isRequestReplay(Throwable err) {
     return isUnique(err, "ticket_event_request_unique");
   }
 

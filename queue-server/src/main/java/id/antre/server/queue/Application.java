@@ -1,8 +1,8 @@
 package id.antre.server.queue;
 
 import id.antre.server.domain.Hall;
-import id.antre.server.persistence.TicketStore;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * The application's typed API, one interface per family, as the HTTP routes and the WebSocket
@@ -13,22 +13,32 @@ public record Application(Hall hall, Issuing issuing, CounterActions counterActi
     HallOverview overview, Printing printing, QueueCounts queueCounts) {
 
   /**
-   * Wires the services of one node.
+   * Wires the services of one node. In the server one store implements the three repositories;
+   * the unit tests pass in-memory ones.
    *
    * @param alwaysOpen the demo's round-the-clock hours
    * @param printing the print service; the issuing service files a job for kiosks with a printer
    */
-  public static Application create(Hall hall, TicketStore store, Events events, Estimates estimates, Clock clock,
-      boolean alwaysOpen, PrintService printing) {
-    Transitions transitions = new Transitions(store, events, clock);
-    CounterLookup counters = new CounterLookup(hall, store, System::nanoTime);
-    OverviewService overview = new OverviewService(hall, store, events, clock, alwaysOpen);
-    IssuingService issuing = new IssuingService(hall, store, events, estimates, clock, alwaysOpen, printing,
+  public static Application create(Hall hall, TicketRepository tickets, CounterRepository counterStore,
+      OverviewRepository records, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
+      PrintService printing) {
+    return create(hall, tickets, counterStore, records, events, estimates, clock, alwaysOpen, printing,
+        System::nanoTime);
+  }
+
+  /** The same with the ticker that ages the node's view of each counter ({@link CounterLookup}). */
+  static Application create(Hall hall, TicketRepository tickets, CounterRepository counterStore,
+      OverviewRepository records, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
+      PrintService printing, LongSupplier ticker) {
+    Transitions transitions = new Transitions(tickets, events, clock);
+    CounterLookup counters = new CounterLookup(hall, counterStore, ticker);
+    OverviewService overview = new OverviewService(hall, records, counterStore, events, clock, alwaysOpen);
+    IssuingService issuing = new IssuingService(hall, tickets, events, estimates, clock, alwaysOpen, printing,
         transitions);
     printing.outlook(issuing::outlook);
     return new Application(hall, issuing,
-        new CounterActionService(hall, store, events, clock, alwaysOpen, counters, transitions),
-        new CounterAdminService(hall, store, events, estimates, clock, counters, overview),
+        new CounterActionService(hall, tickets, counterStore, events, clock, alwaysOpen, counters, transitions),
+        new CounterAdminService(hall, counterStore, events, estimates, clock, counters, overview),
         overview, printing, overview);
   }
 }

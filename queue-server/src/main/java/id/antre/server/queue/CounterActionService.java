@@ -1,7 +1,6 @@
 package id.antre.server.queue;
 
 import static id.antre.server.queue.Transitions.checkReplay;
-import static id.antre.server.queue.Transitions.isRequestReplay;
 
 import id.antre.server.auth.Actor;
 import id.antre.server.domain.AllowedActions;
@@ -18,7 +17,6 @@ import id.antre.server.domain.TicketAction;
 import id.antre.server.domain.TicketNumber;
 import id.antre.server.domain.TicketStatus;
 import id.antre.server.logging.LogText;
-import id.antre.server.persistence.TicketStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -39,17 +37,19 @@ final class CounterActionService implements CounterActions {
   static final String TRANSFER_OUTCOME = "dirujuk";
 
   private final Hall hall;
-  private final TicketStore store;
+  private final TicketRepository store;
+  private final CounterRepository counterStore;
   private final Events events;
   private final Clock clock;
   private final boolean alwaysOpen;
   private final CounterLookup counters;
   private final Transitions transitions;
 
-  CounterActionService(Hall hall, TicketStore store, Events events, Clock clock, boolean alwaysOpen,
-      CounterLookup counters, Transitions transitions) {
+  CounterActionService(Hall hall, TicketRepository store, CounterRepository counterStore, Events events,
+      Clock clock, boolean alwaysOpen, CounterLookup counters, Transitions transitions) {
     this.hall = hall;
     this.store = store;
+    this.counterStore = counterStore;
     this.events = events;
     this.clock = clock;
     this.alwaysOpen = alwaysOpen;
@@ -74,9 +74,10 @@ final class CounterActionService implements CounterActions {
       LocalDate day = today();
       Routing.CallPlan plan = Routing.plan(row.effective(counter), hall.routing(), row.priorityStreak(),
           row.servedOn(day));
-      return store.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
+      return counterStore.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
               row.priorityStreak(), actor.name(), clock.instant(), requestId)
-          .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .recover(err -> store.isRequestReplay(err)
+              ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isPresent()) {
               CounterSnapshot now = called.get();
@@ -90,7 +91,7 @@ final class CounterActionService implements CounterActions {
               return Future.succeededFuture(Optional.of(t));
             }
             // not open, still busy, a repeated press, or nobody waiting: tell which
-            return store.counter(counterId).compose(now -> {
+            return counterStore.counter(counterId).compose(now -> {
               counters.remember(now);
               Optional<QueueException> notFree = notFreeToCall(now);
               if (notFree.isPresent()) {
@@ -154,7 +155,7 @@ final class CounterActionService implements CounterActions {
           target.name() + " tidak melayani lagi hari ini: " + serving.reasonId()
               + " (The target service does not serve any more today: " + serving.reasonEn() + ")")));
     }
-    return counters.counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
+    return counters.counterFor(actor, counterId).compose(counter -> counterStore.counter(counterId).compose(row -> {
       Ticket current = row.current();
       if (current == null) {
         return transitions.replayOr(requestId, "TRANSFER", counterId, Refusals.noCurrent());
@@ -188,7 +189,7 @@ final class CounterActionService implements CounterActions {
             events.counter(counter, row.withCurrent(null));
             return Future.succeededFuture(next);
           })
-          .recover(err -> isRequestReplay(err) ? store.replay(requestId)
+          .recover(err -> store.isRequestReplay(err) ? store.replay(requestId)
               .map(r -> checkReplay(r.orElseThrow(), "TRANSFER", counterId)) : Future.failedFuture(err));
     }));
   }
@@ -196,7 +197,7 @@ final class CounterActionService implements CounterActions {
   /** Puts a held ticket back in the queue, at its original place. */
   @Override
   public Future<Ticket> resume(Actor actor, String counterId, long ticketId, String requestId) {
-    return counters.counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row ->
+    return counters.counterFor(actor, counterId).compose(counter -> counterStore.counter(counterId).compose(row ->
         store.ticketById(ticketId).compose(t -> {
       Ticket ticket = t.filter(x -> row.effective(counter).services().contains(x.service()))
           .orElseThrow(() -> new QueueException(ErrorCode.UNKNOWN_TICKET, "Tiket tidak ditemukan di loket ini"));
@@ -212,14 +213,14 @@ final class CounterActionService implements CounterActions {
 
   @Override
   public Future<List<Ticket>> held(Actor actor, String counterId) {
-    return counters.counterFor(actor, counterId).compose(c -> store.counter(counterId)
+    return counters.counterFor(actor, counterId).compose(c -> counterStore.counter(counterId)
         .compose(row -> store.held(today(), row.effective(c).services())));
   }
 
   /** The waiting tickets of the counter's services, oldest first: to pick one out of order. */
   @Override
   public Future<List<Ticket>> waiting(Actor actor, String counterId, int limit) {
-    return counters.counterFor(actor, counterId).compose(c -> store.counter(counterId)
+    return counters.counterFor(actor, counterId).compose(c -> counterStore.counter(counterId)
         .compose(row -> store.waitingOf(today(), row.effective(c).services(), limit)));
   }
 
@@ -230,14 +231,15 @@ final class CounterActionService implements CounterActions {
       return Refusals.invalid("Alasan wajib diisi untuk memanggil nomor di luar urutan"
           + " (a reason is required to call a ticket out of order)");
     }
-    return counters.counterFor(actor, counterId).compose(counter -> store.counter(counterId).compose(row -> {
+    return counters.counterFor(actor, counterId).compose(counter -> counterStore.counter(counterId).compose(row -> {
       Optional<QueueException> notFree = notFreeToCall(row);
       if (notFree.isPresent()) {
         return transitions.replayOr(requestId, "CALL", counterId, notFree.get());
       }
       return store.callTicket(counterId, ticketId, row.effective(counter).services(), actor.name(), clock.instant(),
               requestId, new JsonObject().put("outOfOrder", true).put("reason", reason), today())
-          .recover(err -> isRequestReplay(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+          .recover(err -> store.isRequestReplay(err)
+              ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
           .compose(called -> {
             if (called.isEmpty()) {
               return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, "CALL", counterId))
@@ -267,13 +269,13 @@ final class CounterActionService implements CounterActions {
     return counters.counterFor(actor, counterId).compose(counter -> {
       Optional<CounterSnapshot> cached = counters.cached(counterId);
       boolean fresh = cached.isEmpty();
-      Future<Ticket> first = (fresh ? store.counter(counterId) : Future.succeededFuture(cached.get()))
+      Future<Ticket> first = (fresh ? counterStore.counter(counterId) : Future.succeededFuture(cached.get()))
           .compose(row -> act(counter, row, requestId, action, outcome, note, actor));
       if (fresh) {
         return first;
       }
       return first.recover(err -> err instanceof QueueException q && STALE_VIEW.contains(q.code())
-          ? store.counter(counterId).compose(row -> act(counter, row, requestId, action, outcome, note, actor))
+          ? counterStore.counter(counterId).compose(row -> act(counter, row, requestId, action, outcome, note, actor))
           : Future.failedFuture(err));
     });
   }

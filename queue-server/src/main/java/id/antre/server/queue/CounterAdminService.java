@@ -7,7 +7,6 @@ import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.TicketNumber;
-import id.antre.server.persistence.TicketStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,14 +21,14 @@ final class CounterAdminService implements CounterAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(CounterAdminService.class);
 
   private final Hall hall;
-  private final TicketStore store;
+  private final CounterRepository store;
   private final Events events;
   private final Estimates estimates;
   private final Clock clock;
   private final CounterLookup counters;
   private final HallOverview overview;
 
-  CounterAdminService(Hall hall, TicketStore store, Events events, Estimates estimates, Clock clock,
+  CounterAdminService(Hall hall, CounterRepository store, Events events, Estimates estimates, Clock clock,
       CounterLookup counters, HallOverview overview) {
     this.hall = hall;
     this.store = store;

@@ -5,7 +5,6 @@ import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.QueueException;
-import id.antre.server.persistence.TicketStore;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +24,11 @@ final class CounterLookup {
   }
 
   private final Hall hall;
-  private final TicketStore store;
+  private final CounterRepository store;
   private final LongSupplier nanos;
   private final Map<String, PlanView> planViews = new ConcurrentHashMap<>();
 
-  CounterLookup(Hall hall, TicketStore store, LongSupplier nanos) {
+  CounterLookup(Hall hall, CounterRepository store, LongSupplier nanos) {
     this.hall = hall;
     this.store = store;
     this.nanos = nanos;

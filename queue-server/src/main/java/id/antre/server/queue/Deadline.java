@@ -2,7 +2,6 @@ package id.antre.server.queue;
 
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
-import id.antre.server.persistence.PgErrors;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,8 @@ import java.util.function.Supplier;
  */
 public final class Deadline {
   /** What a caller is told when the deadline passed: the same request id is safe to repeat. */
-  public static final String DETAIL = PgErrors.UNAVAILABLE_DETAIL;
+  public static final String DETAIL = "Basis data tidak menjawab, coba lagi dengan requestId yang sama "
+      + "(the database did not answer in time; the request may be repeated with the same requestId)";
 
   private final long endNanos;
 

@@ -2,8 +2,7 @@ package id.antre.server.queue;
 
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.WaitEstimator;
-import id.antre.server.persistence.TicketStore;
-import id.antre.server.persistence.TicketStore.ServiceTime;
+import id.antre.server.queue.OverviewRepository.ServiceTime;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class Estimates {
   private final Hall hall;
-  private final TicketStore store;
+  private final OverviewRepository store;
   private final Map<String, Double> minutesPerPerson = new ConcurrentHashMap<>();
   private final Map<String, Integer> openCounters = new ConcurrentHashMap<>();
 
-  public Estimates(Hall hall, TicketStore store) {
+  public Estimates(Hall hall, OverviewRepository store) {
     this.hall = hall;
     this.store = store;
   }

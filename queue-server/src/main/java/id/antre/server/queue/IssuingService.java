@@ -13,7 +13,6 @@ import id.antre.server.domain.TicketAction;
 import id.antre.server.domain.TicketNumber;
 import id.antre.server.domain.TicketStatus;
 import id.antre.server.domain.WaitEstimator;
-import id.antre.server.persistence.TicketStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +27,7 @@ final class IssuingService implements Issuing {
   static final Set<String> CHANNELS = Set.of("kiosk", "web", "counter", "booking");
 
   private final Hall hall;
-  private final TicketStore store;
+  private final TicketRepository store;
   private final Events events;
   private final Estimates estimates;
   private final Clock clock;
@@ -36,7 +35,7 @@ final class IssuingService implements Issuing {
   private final PrintService printing;
   private final Transitions transitions;
 
-  IssuingService(Hall hall, TicketStore store, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
+  IssuingService(Hall hall, TicketRepository store, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
       PrintService printing, Transitions transitions) {
     this.hall = hall;
     this.store = store;
@@ -71,7 +70,7 @@ final class IssuingService implements Issuing {
       return firstIssue(requestId, new QueueException(ErrorCode.SERVICE_CLOSED,
           open.reasonId() + " (" + open.reasonEn() + ")")).map(result -> issued(result, service));
     }
-    TicketStore.IssueRequest req = new TicketStore.IssueRequest(service.code(),
+    TicketRepository.IssueRequest req = new TicketRepository.IssueRequest(service.code(),
         TicketNumber.serviceDay(now, hall.timeZone()), service.dailyQuota(), service.prefix(), priority,
         request.channel(), Tokens.randomId(16), requestId, now, estimates.minutesPerPerson(service),
         printing == null ? null : printing.printerFor(actor, request.print()));
@@ -93,7 +92,7 @@ final class IssuingService implements Issuing {
   }
 
   /** What the visitor is told about an issued ticket, first or repeated; a request id of another service is refused. */
-  private static Issued issued(TicketStore.IssueResult result, Hall.Service service) {
+  private static Issued issued(TicketRepository.IssueResult result, Hall.Service service) {
     Ticket ticket = result.ticket();
     if (!ticket.service().equals(service.code())) {
       throw new QueueException(ErrorCode.REQUEST_ID_REUSED, "requestId sudah dipakai (requestId was used for another ticket)");
@@ -106,7 +105,7 @@ final class IssuingService implements Issuing {
    * service closed, the quota ran out): the visitor's ticket exists, so they are told about it.
    * The refusal only when the request id is new.
    */
-  private Future<TicketStore.IssueResult> firstIssue(String requestId, QueueException refusal) {
+  private Future<TicketRepository.IssueResult> firstIssue(String requestId, QueueException refusal) {
     if (requestId == null) {
       return Future.failedFuture(refusal);
     }

@@ -5,7 +5,6 @@ import id.antre.server.domain.Availability;
 import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.TicketNumber;
-import id.antre.server.persistence.TicketStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,14 +23,17 @@ final class OverviewService implements HallOverview, QueueCounts {
   private static final Logger LOG = LoggerFactory.getLogger(OverviewService.class);
 
   private final Hall hall;
-  private final TicketStore store;
+  private final OverviewRepository store;
+  private final CounterRepository counterStore;
   private final Events events;
   private final Clock clock;
   private final boolean alwaysOpen;
 
-  OverviewService(Hall hall, TicketStore store, Events events, Clock clock, boolean alwaysOpen) {
+  OverviewService(Hall hall, OverviewRepository store, CounterRepository counterStore, Events events, Clock clock,
+      boolean alwaysOpen) {
     this.hall = hall;
     this.store = store;
+    this.counterStore = counterStore;
     this.events = events;
     this.clock = clock;
     this.alwaysOpen = alwaysOpen;
@@ -56,10 +58,11 @@ final class OverviewService implements HallOverview, QueueCounts {
   public Future<List<ServiceStatus>> services() {
     LocalDate day = today();
     Instant now = clock.instant();
-    return store.queues(day).compose(queues -> store.issuedToday(day).compose(issued -> store.counters().map(rows -> {
+    return store.queues(day).compose(queues -> store.issuedToday(day).compose(issued ->
+        counterStore.counters().map(rows -> {
       List<String> open = rows.stream().filter(r -> "OPEN".equals(r.state())).map(CounterSnapshot::counterId).toList();
       return hall.services().stream().map(s -> {
-        TicketStore.QueueRow q = queues.get(s.code());
+        OverviewRepository.QueueRow q = queues.get(s.code());
         List<String> serving = hall.counters().stream()
             .filter(c -> c.services().contains(s.code()) && open.contains(c.id())).map(Hall.Counter::id).toList();
         return new ServiceStatus(s, Availability.issuing(hall, s, now.atZone(hall.timeZone()), alwaysOpen),
@@ -71,7 +74,7 @@ final class OverviewService implements HallOverview, QueueCounts {
 
   @Override
   public Future<List<CounterView>> counters() {
-    return store.counters().map(rows -> rows.stream()
+    return counterStore.counters().map(rows -> rows.stream()
         .sorted(Comparator.comparingInt(r -> hall.counterOrder(r.counterId())))
         .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
   }
@@ -111,7 +114,7 @@ final class OverviewService implements HallOverview, QueueCounts {
   public Future<Map<String, Waiting>> waiting(Collection<String> services) {
     Instant now = clock.instant();
     return store.queues(today(), services).map(queues -> services.stream().collect(Collectors.toMap(s -> s, s -> {
-      TicketStore.QueueRow q = queues.get(s);
+      OverviewRepository.QueueRow q = queues.get(s);
       long oldest = q == null || q.oldest() == null ? 0 : Duration.between(q.oldest(), now).toMinutes();
       return new Waiting(q == null ? 0 : q.waiting(), oldest);
     })));

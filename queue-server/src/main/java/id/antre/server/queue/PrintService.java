@@ -7,7 +7,6 @@ import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
 import id.antre.server.logging.LogText;
-import id.antre.server.persistence.PrintStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +33,7 @@ public class PrintService implements Printing {
       "AGENT_OFFLINE");
 
   private final Hall hall;
-  private final PrintStore store;
+  private final PrintRepository store;
   private final Events events;
   private final Clock clock;
   private final String publicUrl;
@@ -55,7 +54,7 @@ public class PrintService implements Printing {
     void later(Duration delay, Runnable task);
   }
 
-  public PrintService(Hall hall, PrintStore store, Events events, Clock clock, String publicUrl, int maxAttempts,
+  public PrintService(Hall hall, PrintRepository store, Events events, Clock clock, String publicUrl, int maxAttempts,
       Duration retryDelay, Duration backlog, Supplier<Future<Set<String>>> loadKiosks) {
     this.backlog = backlog;
     this.hall = hall;
@@ -115,7 +114,7 @@ public class PrintService implements Printing {
         })
         .compose(jobs -> {
       Future<Void> chain = Future.succeededFuture();
-      for (PrintStore.Job j : jobs) {
+      for (PrintRepository.Job j : jobs) {
         chain = chain.compose(v -> store.markSent(j.id(), clock.instant()));
       }
       return chain.map(v -> jobs.stream().map(j -> job(j.id(), j.ticket())).toList());
@@ -166,11 +165,11 @@ public class PrintService implements Printing {
     return chain;
   }
 
-  private static String status(PrintStore.PrinterRow p) {
+  private static String status(PrintRepository.PrinterRow p) {
     return p.stale() ? "AGENT_OFFLINE" : p.status();
   }
 
-  private static String detail(PrintStore.PrinterRow p) {
+  private static String detail(PrintRepository.PrinterRow p) {
     return p.stale() ? "agent's server not reachable" : p.detail();
   }
 
@@ -188,7 +187,7 @@ public class PrintService implements Printing {
             .map(x -> new JsonObject().put("job", jobId).put("status", x.status()))
             .orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId)));
       }
-      PrintStore.Result res = r.get();
+      PrintRepository.Result res = r.get();
       return store.get(jobId).map(j -> {
         Ticket t = j.orElseThrow().ticket();
         LOG.info("print job {} of ticket {} id={} at {}: {} (attempt {}{})", jobId, t.number(), t.id(), kiosk,
@@ -253,7 +252,8 @@ public class PrintService implements Printing {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "only managers cancel print jobs"));
     }
     return store.get(jobId).compose(j -> {
-      PrintStore.Job job = j.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
+      PrintRepository.Job job = j.orElseThrow(
+          () -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
       return store.cancel(jobId, clock.instant()).map(ok -> {
         if (!ok) {
           throw new QueueException(ErrorCode.INVALID_TRANSITION, "job " + jobId + " is " + job.status());
@@ -290,7 +290,8 @@ public class PrintService implements Printing {
       return Future.failedFuture(new QueueException(ErrorCode.FORBIDDEN, "staff only"));
     }
     return store.get(jobId).map(found -> {
-      PrintStore.Job j = found.orElseThrow(() -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
+      PrintRepository.Job j = found.orElseThrow(
+          () -> new QueueException(ErrorCode.NOT_FOUND, "no such print job " + jobId));
       return content(j.ticket()).put("status", j.status()).put("attempts", j.attempts()).put("lastError", j.lastError())
           .put("kiosk", j.kiosk());
     });

@@ -5,8 +5,7 @@ import id.antre.server.domain.Lifecycle;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
-import id.antre.server.persistence.TicketStore;
-import id.antre.server.persistence.TicketStore.TransitionRequest;
+import id.antre.server.queue.TicketRepository.TransitionRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -21,11 +20,11 @@ import org.slf4j.LoggerFactory;
 final class Transitions {
   private static final Logger LOG = LoggerFactory.getLogger(Transitions.class);
 
-  private final TicketStore store;
+  private final TicketRepository store;
   private final Events events;
   private final Clock clock;
 
-  Transitions(TicketStore store, Events events, Clock clock) {
+  Transitions(TicketRepository store, Events events, Clock clock) {
     this.store = store;
     this.events = events;
     this.clock = clock;
@@ -37,7 +36,7 @@ final class Transitions {
     TransitionRequest req = new TransitionRequest(ticket.id(), tr.from(), tr.to(), tr.recallCount(), type,
         clock.instant(), outcome, counterId, officer, requestId, data, keeps);
     return store.transition(req)
-        .recover(err -> isRequestReplay(err)
+        .recover(err -> store.isRequestReplay(err)
             ? store.replay(requestId).map(r -> Optional.of(checkReplay(r.orElseThrow(), type, counterId)))
             : Future.failedFuture(err))
         .map(t -> {
@@ -65,7 +64,7 @@ final class Transitions {
     return store.replay(requestId).map(r -> r.map(x -> checkReplay(x, type, counterId)));
   }
 
-  static Ticket checkReplay(TicketStore.Replay replay, String type, String counterId) {
+  static Ticket checkReplay(TicketRepository.Replay replay, String type, String counterId) {
     boolean sameAction = replay.eventType().equals(type)
         || ("RECALL".equals(type) && "NO_SHOW".equals(replay.eventType()));
     if (!sameAction || (counterId != null && !counterId.equals(replay.counterId()))) {
@@ -73,9 +72,5 @@ final class Transitions {
           "requestId sudah dipakai untuk tindakan lain (requestId was used for another action)");
     }
     return replay.ticket();
-  }
-
-  static boolean isRequestReplay(Throwable err) {
-    return TicketStore.isRequestReplay(err);
   }
 }
