@@ -33,6 +33,8 @@ public final class PgErrors {
    * whether they committed is unknown, as after a timeout. Its only mark is this message.
    */
   static final String CLOSED_WITH_PENDING = "Pending requests failed to be sent due to connection has been closed.";
+  /** What it says when a statement is given to a pooled connection that has just closed. */
+  static final String NOT_ACTIVE = "Connection is not active now";
   /** At most one line about an unreachable database per this many milliseconds. */
   static final long LOG_EVERY_MILLIS = 10_000;
 
@@ -60,7 +62,8 @@ public final class PgErrors {
         return Optional.empty();
       }
       if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException
-          || t.getClass().getSimpleName().contains("Timeout") || CLOSED_WITH_PENDING.equals(t.getMessage())) {
+          || t.getClass().getSimpleName().contains("Timeout") || CLOSED_WITH_PENDING.equals(t.getMessage())
+          || (t.getMessage() != null && t.getMessage().startsWith(NOT_ACTIVE))) {
         return Optional.of(unavailable(t.getClass().getSimpleName()));
       }
     }

@@ -16,6 +16,12 @@ class PgErrorsTest {
   }
 
   @Test
+  void aStatementGivenToAConnectionThatJustClosedIsUnavailableNotABug() {
+    assertThat(PgErrors.classify(VertxException.noStackTrace("Connection is not active now, current status: CLOSED")))
+        .map(QueueException::code).contains(ErrorCode.UNAVAILABLE);
+  }
+
+  @Test
   void anUnknownFailureStaysUnclassified() {
     assertThat(PgErrors.classify(new IllegalStateException("a bug"))).isEmpty();
   }
