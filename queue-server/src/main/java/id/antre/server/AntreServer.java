@@ -13,6 +13,9 @@ import id.antre.server.bus.BusEvents;
 import id.antre.server.bus.Deadlines;
 import id.antre.server.bus.QueueVerticle;
 import id.antre.server.config.HallConfigParser;
+import id.antre.server.jobs.ClusterJobs;
+import id.antre.server.jobs.JobRunner;
+import id.antre.server.jobs.Retention;
 import id.antre.server.domain.Hall;
 import id.antre.server.persistence.Db;
 import id.antre.server.persistence.HallStore;
@@ -63,8 +66,6 @@ public final class AntreServer {
   static final java.time.Duration PRINT_RETRY = java.time.Duration.ofSeconds(3);
   /** Statistics run on connections of their own, with room for a year's export or a catch-up. */
   static final java.time.Duration STATS_DEADLINE = java.time.Duration.ofSeconds(60);
-  /** How often closed service days are materialised for the statistics. */
-  static final long STATS_CATCH_UP_MS = 10 * 60_000;
 
   private final Vertx vertx;
   private final ServerConfig config;
@@ -73,6 +74,7 @@ public final class AntreServer {
   private SqlClient client;
   private Pool statsPool;
   private StatsService stats;
+  private JobRunner jobs;
   private Hall hall;
   private QueueService queue;
   private PrintService printing;
@@ -106,6 +108,8 @@ public final class AntreServer {
     client = Db.client(vertx, config.db(), config.commandDeadline());
     HallStore halls = new HallStore(pool);
     TicketStore tickets = new TicketStore(client);
+    // before the start lock: the demo seed registers the survey tablet
+    surveyStore = new SurveyStore(client);
     // nodes started at once: one at a time through migrations, the hall file and the demo seed
     return StartLock.holding(pool, () -> Migrations.apply(pool)
             .compose(n -> loadHall(halls))
@@ -121,7 +125,6 @@ public final class AntreServer {
               PRINT_ATTEMPTS, PRINT_RETRY, config.printBacklog(), halls::kiosksWithPrinter);
           printing.scheduler((delay, task) -> vertx.setTimer(delay.toMillis(), t -> task.run()));
           queue.printing(printing);
-          surveyStore = new SurveyStore(client);
           surveys = new SurveyService(hall, surveyStore, clock);
           printing.outlook(queue::outlook);
           vertx.setPeriodic(LIMITER_SWEEP_MS, id -> limiter.sweep());
@@ -129,7 +132,8 @@ public final class AntreServer {
           // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
-          vertx.setPeriodic(STATS_CATCH_UP_MS, id -> stats.catchUpAll());
+          // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
+          jobs = ClusterJobs.create(vertx, pool, clock, hall, stats, events, tickets, Retention.days(System.getenv()));
           Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
@@ -145,9 +149,9 @@ public final class AntreServer {
                 return deployHttp(auth, config.port(), Math.max(1, config.verticles()));
               })
               .compose(v -> startLocalPrinter(halls))
-              // in the background: a first start on a year of data takes a while, and a view
-              // materialises the days it needs itself
-              .onSuccess(v -> stats.catchUpAll());
+              // the first tick catches up in the background what a stop missed: a first start on a
+              // year of data takes a while, and a view materialises the days it needs itself
+              .onSuccess(v -> jobs.start());
         })
         .map(this);
   }
@@ -313,6 +317,11 @@ public final class AntreServer {
     return stats;
   }
 
+  /** The cluster-wide jobs as this node runs them. */
+  public JobRunner jobs() {
+    return jobs;
+  }
+
   /** Open WebSocket connections on this node. */
   public int webSocketConnections() {
     return apis.stream().mapToInt(a -> a.gateway().connectionCount()).sum();
@@ -330,6 +339,9 @@ public final class AntreServer {
   public Future<Void> stop() {
     if (localPrinter != null) {
       localPrinter.stop();
+    }
+    if (jobs != null) {
+      jobs.stop();
     }
     // the HTTP verticles first (they stop accepting and let requests in flight finish), then the
     // queue verticle those requests still need

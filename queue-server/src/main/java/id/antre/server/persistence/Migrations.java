@@ -27,7 +27,8 @@ public final class Migrations {
       "V007__revocation_and_agent_connection.sql",
       "V010__statistics.sql",
       "V011__survey.sql",
-      "V012__cluster_liveness.sql");
+      "V012__cluster_liveness.sql",
+      "V014__jobs_and_expiry.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {

@@ -1,0 +1,40 @@
+package id.antre.server.jobs;
+
+import id.antre.server.bus.BusEvents;
+import id.antre.server.domain.Hall;
+import id.antre.server.persistence.HousekeepingStore;
+import id.antre.server.persistence.JobStore;
+import id.antre.server.persistence.TicketStore;
+import id.antre.server.stats.StatsService;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The jobs of one hall that run once per cluster, in the order they run on a tick: closing the
+ * day, then the statistics' catch-up (which then sees the closed day's expired tickets), then
+ * retention.
+ */
+public final class ClusterJobs {
+  /** How often closed service days are materialised for the statistics. */
+  public static final Duration STATS_CATCH_UP = Duration.ofMinutes(10);
+
+  private ClusterJobs() {
+  }
+
+  public static JobRunner create(Vertx vertx, SqlClient db, Clock clock, Hall hall, StatsService stats,
+      BusEvents events, TicketStore tickets, int retentionDays) {
+    HousekeepingStore store = new HousekeepingStore(db);
+    ClosingDay closing = new ClosingDay(store, hall.timeZone(), clock, closed -> {
+      // the pages of this node's and every other node's clients hear of it through the bus
+      hall.services().forEach(s -> events.queue(s.code()));
+      hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
+    });
+    return new JobRunner(vertx, new JobStore(db), clock)
+        .register(closing.job())
+        .register(new Job("stats-catch-up", Schedule.every(STATS_CATCH_UP),
+            period -> stats.catchUpAll().map(n -> n + " closed service days materialised")))
+        .register(new Retention(retentionDays, hall.timeZone(), clock, store).job());
+  }
+}
