@@ -13,17 +13,25 @@ public class HousekeepingStore {
    * Every ticket of service day $1 or earlier still open becomes EXPIRED, each with its
    * {@code EXPIRE} event (from-status, counter); counters still open or paused since before $3 (the
    * day's end) or holding an expired ticket are closed with a {@code CLOSE} event (reason
-   * {@code END_OF_DAY}). A counter opened after midnight is left alone. $2 now.
+   * {@code END_OF_DAY}). A counter opened after midnight is left alone. A day the statistics had
+   * already materialised loses its facts and marker, so the next catch-up counts the expiries. $2 now.
    */
   static final String CLOSE_DAY = LifecycleSql.fill("""
       WITH old AS (
-        SELECT id, status, counter_id FROM ticket
+        SELECT id, status, counter_id, service_day FROM ticket
         WHERE service_day <= $1 AND status IN {EXPIRE_FROM} FOR UPDATE
       ), t AS (
         UPDATE ticket SET status = {EXPIRE_TO} FROM old WHERE ticket.id = old.id RETURNING ticket.id
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, at)
         SELECT old.id, 'EXPIRE', old.status, {EXPIRE_TO}, old.counter_id, $2 FROM old
+      ), revised AS (
+        -- a day the statistics materialised before it was closed is materialised again, with its expiries
+        DELETE FROM stats_day WHERE service_day IN (SELECT service_day FROM old) RETURNING service_day
+      ), sv AS (
+        DELETE FROM stats_visit WHERE service_day IN (SELECT service_day FROM revised)
+      ), sc AS (
+        DELETE FROM stats_counter_day WHERE service_day IN (SELECT service_day FROM revised)
       ), c AS (
         SELECT counter_id, state FROM counter_state
         WHERE (state <> 'CLOSED' AND updated_at < $3) OR current_ticket IN (SELECT id FROM old)

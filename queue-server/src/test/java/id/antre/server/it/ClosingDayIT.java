@@ -119,6 +119,18 @@ class ClosingDayIT {
   }
 
   @Test
+  void aDayTheStatisticsMaterialisedBeforeItWasClosedIsMaterialisedAgainWithItsExpiries() {
+    issue();
+    issue();
+    // 07:01 in Jakarta: the statistics' day is the clock's (the test clock answers UTC whatever the zone asked)
+    fixture.clock.set(TUESDAY_0001.plus(Duration.ofHours(7)));
+    assertThat(fixture.hall.server.stats().catchUpAll().await()).as("Monday materialised, still open").isEqualTo(1);
+    assertThat(count("SELECT outcome, count(*) FROM stats_visit GROUP BY 1")).isEqualTo(Map.of("open", 2L));
+    assertThat(fixture.hall.server.jobs().tick().await()).contains(ClosingDay.NAME, "stats-catch-up");
+    assertThat(count("SELECT outcome, count(*) FROM stats_visit GROUP BY 1")).isEqualTo(Map.of("expired", 2L));
+  }
+
+  @Test
   void aNodeThatSleptThroughMidnightClosesTheDayWhenItStarts() {
     String waiting = issue();
     press("1", "open");
