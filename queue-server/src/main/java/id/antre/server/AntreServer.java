@@ -16,9 +16,14 @@ import id.antre.server.config.HallConfigParser;
 import id.antre.server.jobs.ClusterJobs;
 import id.antre.server.jobs.JobRunner;
 import id.antre.server.jobs.Retention;
+import id.antre.server.metrics.MetricsRoutes;
+import id.antre.server.metrics.NodeMetrics;
 import id.antre.server.domain.Hall;
 import id.antre.server.persistence.Db;
 import id.antre.server.persistence.HallStore;
+import id.antre.server.persistence.HousekeepingStore;
+import id.antre.server.persistence.JobStore;
+import id.antre.server.persistence.MetricsStore;
 import id.antre.server.persistence.Migrations;
 import id.antre.server.persistence.StartLock;
 import id.antre.server.persistence.TicketStore;
@@ -47,6 +52,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +81,7 @@ public final class AntreServer {
   private Pool statsPool;
   private StatsService stats;
   private JobRunner jobs;
+  private NodeMetrics metrics;
   private Hall hall;
   private QueueService queue;
   private PrintService printing;
@@ -133,7 +140,9 @@ public final class AntreServer {
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
           // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
-          jobs = ClusterJobs.create(vertx, pool, clock, hall, stats, events, tickets, Retention.days(System.getenv()));
+          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections);
+          metrics.start();
+          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats, events, tickets, Retention.days(System.getenv()));
           Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());
@@ -159,7 +168,8 @@ public final class AntreServer {
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
-        config.httpIdleTimeout(), config.commandDeadline(), surveys).extend(new StatsRoutes(stats));
+        config.httpIdleTimeout(), config.commandDeadline(), surveys).extend(new StatsRoutes(stats))
+        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -342,6 +352,7 @@ public final class AntreServer {
     }
     if (jobs != null) {
       jobs.stop();
+      metrics.stop();
     }
     // the HTTP verticles first (they stop accepting and let requests in flight finish), then the
     // queue verticle those requests still need

@@ -7,7 +7,6 @@ import id.antre.server.persistence.JobStore;
 import id.antre.server.persistence.TicketStore;
 import id.antre.server.stats.StatsService;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -23,15 +22,14 @@ public final class ClusterJobs {
   private ClusterJobs() {
   }
 
-  public static JobRunner create(Vertx vertx, SqlClient db, Clock clock, Hall hall, StatsService stats,
+  public static JobRunner create(Vertx vertx, JobStore runs, HousekeepingStore store, Clock clock, Hall hall, StatsService stats,
       BusEvents events, TicketStore tickets, int retentionDays) {
-    HousekeepingStore store = new HousekeepingStore(db);
     ClosingDay closing = new ClosingDay(store, hall.timeZone(), clock, closed -> {
       // the pages of this node's and every other node's clients hear of it through the bus
       hall.services().forEach(s -> events.queue(s.code()));
       hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
     });
-    return new JobRunner(vertx, new JobStore(db), clock)
+    return new JobRunner(vertx, runs, clock)
         .register(closing.job())
         .register(new Job("stats-catch-up", Schedule.every(STATS_CATCH_UP),
             period -> stats.catchUpAll().map(n -> n + " closed service days materialised")))
