@@ -50,7 +50,7 @@ public final class NodeMetrics {
     this.zone = zone;
     var r = registry;
     loopDelay = Timer.builder("antre.event.loop.delay").description("how late a timer on the event loop fired")
-        .publishPercentiles(0.5, 0.99).register(r);
+        .register(r);
     issued = MultiGauge.builder("antre.tickets.issued.today").description("tickets issued today per service").register(r);
     called = MultiGauge.builder("antre.tickets.called.today").description("tickets called today per service").register(r);
     waiting = MultiGauge.builder("antre.tickets.waiting").description("tickets waiting now per service").register(r);
