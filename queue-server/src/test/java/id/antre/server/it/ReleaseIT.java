@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The release of scripts/package (from what this build packaged): unpacked into a folder of its
  * own, its systemd unit for that folder passes {@code systemd-analyze verify}, and bin/antre starts
- * a node on a fresh database that answers {@code /health}.
+ * a node on a fresh database that answers {@code /health} and {@code /metrics}.
  */
 @CoreLane
 class ReleaseIT {
@@ -81,6 +81,8 @@ class ReleaseIT {
                 return -1;
               }
             }, status -> status == 200);
+        assertThat(api.get("/metrics", null).body()).as("Vert.x's metrics, as Main builds it")
+            .contains("vertx_http_server_requests_total").contains("antre_event_loop_delay_seconds");
       } finally {
         node.destroy();
         node.waitFor();
