@@ -56,7 +56,11 @@ public final class Retention {
   /** {@code ANTRE_RETENTION_DAYS}, or {@link #DEFAULT_DAYS}. */
   public static int days(java.util.Map<String, String> env) {
     String v = env.get("ANTRE_RETENTION_DAYS");
-    return v == null || v.isBlank() ? DEFAULT_DAYS : Integer.parseInt(v.trim());
+    try {
+      return v == null || v.isBlank() ? DEFAULT_DAYS : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("ANTRE_RETENTION_DAYS must be a number of days, not " + v);
+    }
   }
 
   public Job job() {
