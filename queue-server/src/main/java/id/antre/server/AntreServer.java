@@ -142,7 +142,12 @@ public final class AntreServer {
           // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
           metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections);
           metrics.start();
-          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats, events, tickets, Retention.days(System.getenv()));
+          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats,
+              () -> {
+                // queues emptied and counters closed: every node's pages hear of it through the bus
+                hall.services().forEach(sv -> events.queue(sv.code()));
+                hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
+              }, Retention.days(System.getenv()));
           Deadlines.stampCommands(vertx, config.commandDeadline());
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(queue.today());

@@ -1,10 +1,8 @@
 package id.antre.server.jobs;
 
-import id.antre.server.bus.BusEvents;
 import id.antre.server.domain.Hall;
 import id.antre.server.persistence.HousekeepingStore;
 import id.antre.server.persistence.JobStore;
-import id.antre.server.persistence.TicketStore;
 import id.antre.server.stats.StatsService;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -13,7 +11,8 @@ import java.time.Duration;
 /**
  * The jobs of one hall that run once per cluster, in the order they run on a tick: closing the
  * day, then the statistics' catch-up (which then sees the closed day's expired tickets), then
- * retention.
+ * retention. {@code dayClosed} tells the pages (on the node that closed the day; through the bus
+ * every node's clients hear of it).
  */
 public final class ClusterJobs {
   /** How often closed service days are materialised for the statistics. */
@@ -23,12 +22,8 @@ public final class ClusterJobs {
   }
 
   public static JobRunner create(Vertx vertx, JobStore runs, HousekeepingStore store, Clock clock, Hall hall, StatsService stats,
-      BusEvents events, TicketStore tickets, int retentionDays) {
-    ClosingDay closing = new ClosingDay(store, hall.timeZone(), clock, closed -> {
-      // the pages of this node's and every other node's clients hear of it through the bus
-      hall.services().forEach(s -> events.queue(s.code()));
-      hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
-    });
+      Runnable dayClosed, int retentionDays) {
+    ClosingDay closing = new ClosingDay(store, hall.timeZone(), clock, closed -> dayClosed.run());
     return new JobRunner(vertx, runs, clock)
         .register(closing.job())
         .register(new Job("stats-catch-up", Schedule.every(STATS_CATCH_UP),
