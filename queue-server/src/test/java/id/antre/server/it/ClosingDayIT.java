@@ -75,6 +75,7 @@ class ClosingDayIT {
     String done = issue();
     String serving = issue();
     String called = issue();
+    String held = issue();
     String waiting = issue();
     press("1", "open");
     press("2", "open");
@@ -84,6 +85,10 @@ class ClosingDayIT {
     press("1", "call-next");
     press("1", "start");
     press("2", "call-next");
+    press("3", "open");
+    press("3", "call-next");
+    assertThat(api.post("/api/v1/counters/3/hold", officer, new JsonObject().put("note", "ambil fotokopi")).status())
+        .isEqualTo(200);
 
     fixture.clock.set(MONDAY_2359);
     assertThat(fixture.hall.server.jobs().tick().await()).as("the day is not over").doesNotContain(ClosingDay.NAME);
@@ -96,11 +101,12 @@ class ClosingDayIT {
     assertThat(status(serving)).isEqualTo("EXPIRED");
     assertThat(status(called)).isEqualTo("EXPIRED");
     assertThat(status(waiting)).isEqualTo("EXPIRED");
+    assertThat(status(held)).isEqualTo("EXPIRED");
     assertThat(count("SELECT from_status, count(*) FROM ticket_event WHERE type = 'EXPIRE' GROUP BY 1"))
-        .isEqualTo(Map.of("SERVING", 1L, "CALLED", 1L, "WAITING", 1L));
+        .isEqualTo(Map.of("SERVING", 1L, "CALLED", 1L, "WAITING", 1L, "HELD", 1L));
     assertThat(count("SELECT state, count(*) FROM counter_state GROUP BY 1")).containsOnlyKeys("CLOSED");
     assertThat(count("SELECT counter_id, count(*) FROM counter_event WHERE reason = 'END_OF_DAY' GROUP BY 1"))
-        .isEqualTo(Map.of("1", 1L, "2", 1L));
+        .isEqualTo(Map.of("1", 1L, "2", 1L, "3", 1L));
     JsonObject counter = api.get("/api/v1/counters/1", officer).json();
     assertThat(counter.getString("state")).isEqualTo("CLOSED");
 
@@ -108,7 +114,7 @@ class ClosingDayIT {
     fixture.clock.set(TUESDAY_0001.plus(Duration.ofHours(3)));
     assertThat(fixture.hall.server.jobs().tick().await()).doesNotContain(ClosingDay.NAME);
     assertThat(count("SELECT type, count(*) FROM ticket_event WHERE type = 'EXPIRE' GROUP BY 1"))
-        .isEqualTo(Map.of("EXPIRE", 3L));
+        .isEqualTo(Map.of("EXPIRE", 4L));
     assertThat(count("SELECT job, count(*) FROM job_run WHERE job = 'close-day' AND finished_at IS NOT NULL"
         + " GROUP BY 1")).isEqualTo(Map.of("close-day", 2L)); // Sunday's at the start, Monday's
 
