@@ -140,7 +140,8 @@ public final class AntreServer {
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
           // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
-          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections);
+          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections,
+              this::webSocketTopics);
           metrics.start();
           jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats,
               () -> {
@@ -340,6 +341,13 @@ public final class AntreServer {
   /** Open WebSocket connections on this node. */
   public int webSocketConnections() {
     return apis.stream().mapToInt(a -> a.gateway().connectionCount()).sum();
+  }
+
+  /** WebSocket subscriptions on this node per kind of topic. */
+  public Map<String, Integer> webSocketTopics() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    apis.forEach(a -> a.gateway().subscriptionsByKind().forEach((k, n) -> out.merge(k, n, Integer::sum)));
+    return out;
   }
 
   /** Every HTTP route of the node ("METHOD /path"), for the access-matrix test. */

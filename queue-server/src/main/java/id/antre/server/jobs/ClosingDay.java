@@ -21,7 +21,7 @@ public final class ClosingDay {
   private final Clock clock;
   private final Consumer<HousekeepingStore.Closed> afterwards;
 
-  /** @param afterwards told what changed (on the node that ran it), to tell the pages */
+  /** @param afterwards told what changed (on the node that ran it, when anything did), to tell the pages */
   public ClosingDay(HousekeepingStore store, ZoneId zone, Clock clock, Consumer<HousekeepingStore.Closed> afterwards) {
     this.store = store;
     this.zone = zone;
@@ -35,7 +35,9 @@ public final class ClosingDay {
 
   public Future<String> close(LocalDate day) {
     return store.closeDay(day, clock.instant(), day.plusDays(1).atStartOfDay(zone).toInstant()).map(closed -> {
-      afterwards.accept(closed);
+      if (closed.tickets() > 0 || closed.counters() > 0) {
+        afterwards.accept(closed);
+      }
       return closed.tickets() + " tickets expired, " + closed.counters() + " counters closed";
     });
   }

@@ -17,7 +17,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,12 +40,16 @@ public final class NodeMetrics {
   private final MultiGauge called;
   private final MultiGauge waiting;
   private final MultiGauge printJobs;
+  private final MultiGauge subscriptions;
+  private final Supplier<Map<String, Integer>> topics;
   private final List<Gauge> gauges = new ArrayList<>();
   private long probe = -1;
   /** This node's meters (a JVM may run several nodes, as the tests do); Vert.x's are in {@link Metrics#REGISTRY}. */
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-  public NodeMetrics(Vertx vertx, MetricsStore store, Clock clock, ZoneId zone, IntSupplier webSockets) {
+  public NodeMetrics(Vertx vertx, MetricsStore store, Clock clock, ZoneId zone, IntSupplier webSockets,
+      Supplier<Map<String, Integer>> topics) {
+    this.topics = topics;
     this.vertx = vertx;
     this.store = store;
     this.clock = clock;
@@ -55,6 +61,8 @@ public final class NodeMetrics {
     called = MultiGauge.builder("antre.tickets.called.today").description("tickets called today per service").register(r);
     waiting = MultiGauge.builder("antre.tickets.waiting").description("tickets waiting now per service").register(r);
     printJobs = MultiGauge.builder("antre.print.jobs.today").description("today's print jobs by state").register(r);
+    subscriptions = MultiGauge.builder("antre.websocket.subscriptions")
+        .description("WebSocket subscriptions on this node per kind of topic").register(r);
     ClusterView cluster = ClusterView.of(vertx);
     gauges.add(Gauge.builder("antre.websocket.connections", webSockets::getAsInt)
         .description("open WebSocket connections on this node").register(r));
@@ -87,6 +95,8 @@ public final class NodeMetrics {
   /** Reads the day's figures into the gauges; then the registry is scraped. */
   public Future<Void> refresh() {
     LocalDate today = LocalDate.now(clock.withZone(zone));
+    subscriptions.register(topics.get().entrySet().stream()
+        .map(e -> MultiGauge.Row.of(Tags.of("topic", e.getKey()), e.getValue())).collect(Collectors.toList()), true);
     return store.ticketsOn(today).compose(counts -> {
       issued.register(counts.stream().map(c -> MultiGauge.Row.of(Tags.of("service", c.service()), c.issued()))
           .collect(Collectors.toList()), true);

@@ -35,7 +35,11 @@ class MetricsIT {
       api.post("/api/v1/counters/1/open", officer, (String) null);
       api.post("/api/v1/counters/1/call-next", officer, (String) null);
 
+      WsClient display = new WsClient(fixture.port());
+      display.subscribe(null, "calls:zone:lantai-1");
+      display.next("snapshot");
       HttpResponse<String> local = get(fixture.port());
+      display.close();
       assertThat(local.statusCode()).isEqualTo(200);
       assertThat(local.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
       assertThat(local.body())
@@ -43,7 +47,8 @@ class MetricsIT {
           .contains("antre_tickets_called_today{service=\"KTP\"} 1.0")
           .contains("antre_tickets_waiting{service=\"KTP\"} 1.0")
           .contains("antre_event_loop_delay_seconds")
-          .contains("antre_websocket_connections")
+          .contains("antre_websocket_connections 1.0")
+          .contains("antre_websocket_subscriptions{topic=\"calls\"} 1.0")
           .contains("antre_cluster_members 1.0")
           .contains("antre_cluster_members_expected 1.0")
           .doesNotContain(fixture.kioskToken());
