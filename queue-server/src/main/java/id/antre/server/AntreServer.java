@@ -13,12 +13,12 @@ import id.antre.server.bus.BusEvents;
 import id.antre.server.bus.Deadlines;
 import id.antre.server.bus.QueueVerticle;
 import id.antre.server.config.HallConfigParser;
+import id.antre.server.domain.Hall;
 import id.antre.server.jobs.ClusterJobs;
 import id.antre.server.jobs.JobRunner;
 import id.antre.server.jobs.Retention;
 import id.antre.server.metrics.MetricsRoutes;
 import id.antre.server.metrics.NodeMetrics;
-import id.antre.server.domain.Hall;
 import id.antre.server.persistence.Db;
 import id.antre.server.persistence.HallStore;
 import id.antre.server.persistence.HousekeepingStore;
@@ -139,10 +139,10 @@ public final class AntreServer {
           // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
-          // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
           metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections,
               this::webSocketTopics);
           metrics.start();
+          // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
           jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats,
               () -> {
                 // queues emptied and counters closed: every node's pages hear of it through the bus
