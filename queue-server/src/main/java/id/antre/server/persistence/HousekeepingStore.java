@@ -14,7 +14,8 @@ public class HousekeepingStore {
    * {@code EXPIRE} event (from-status, counter); counters still open or paused since before $3 (the
    * day's end) or holding an expired ticket are closed with a {@code CLOSE} event (reason
    * {@code END_OF_DAY}). A counter opened after midnight is left alone. A day the statistics had
-   * already materialised loses its facts and marker, so the next catch-up counts the expiries. $2 now.
+   * already materialised loses its facts and marker, so the next catch-up counts the expiries. Runs
+   * of the cluster's jobs finished over 30 days ago are forgotten. $2 now.
    */
   static final String CLOSE_DAY = LifecycleSql.fill("""
       WITH old AS (
@@ -42,6 +43,9 @@ public class HousekeepingStore {
       ), ce AS (
         INSERT INTO counter_event (counter_id, type, from_state, to_state, reason, officer, at)
         SELECT c.counter_id, 'CLOSE', c.state, 'CLOSED', 'END_OF_DAY', NULL, $2 FROM c WHERE c.state <> 'CLOSED'
+      ), history AS (
+        -- the runs' own rows (144 a day for a 10-minute job) are kept for a month
+        DELETE FROM job_run WHERE finished_at < $2::timestamptz - interval '30 days'
       )
       SELECT (SELECT count(*) FROM old) AS tickets,
              (SELECT count(*) FROM c WHERE c.state <> 'CLOSED') AS counters""");

@@ -118,6 +118,15 @@ class ClosingDayIT {
     assertThat(count("SELECT job, count(*) FROM job_run WHERE job = 'close-day' AND finished_at IS NOT NULL"
         + " GROUP BY 1")).isEqualTo(Map.of("close-day", 2L)); // Sunday's at the start, Monday's
 
+    // a month later, the runs' history is forgotten but the runs of that night
+    fixture.pool.query("UPDATE job_run SET finished_at = finished_at - interval '31 days'"
+        + " WHERE period <> '2026-11-30'").execute().await();
+    fixture.clock.set(TUESDAY_0001.plus(Duration.ofDays(1)));
+    assertThat(fixture.hall.server.jobs().tick().await()).contains(ClosingDay.NAME);
+    assertThat(count("SELECT period, count(*) FROM job_run WHERE job = 'close-day' GROUP BY 1"))
+        .isEqualTo(Map.of("2026-11-30", 1L, "2026-12-01", 1L));
+    fixture.clock.set(TUESDAY_0001.plus(Duration.ofHours(3)));
+
     // Tuesday goes on as usual: numbering restarted, the counter opens again
     String tuesday = issue();
     assertThat(status(tuesday)).isEqualTo("WAITING");
