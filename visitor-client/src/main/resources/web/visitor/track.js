@@ -78,6 +78,7 @@ const STATUS = {
   NO_SHOW: ['statusNoShow', () => t('statusNoShowLine')],
   HELD: ['statusHeld', () => t('statusHeldLine')],
   CANCELLED: ['statusCancelled', () => t('statusCancelledLine')],
+  EXPIRED: ['statusExpired', () => t('statusExpiredLine')],
 };
 
 function counterName(tk) {

@@ -12,8 +12,16 @@ import id.antre.server.auth.Tokens;
 import id.antre.server.bus.BusEvents;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
+import id.antre.server.jobs.ClusterJobs;
+import id.antre.server.jobs.JobRunner;
+import id.antre.server.jobs.Retention;
+import id.antre.server.metrics.MetricsRoutes;
+import id.antre.server.metrics.NodeMetrics;
 import id.antre.server.persistence.Db;
 import id.antre.server.persistence.HallStore;
+import id.antre.server.persistence.HousekeepingStore;
+import id.antre.server.persistence.JobStore;
+import id.antre.server.persistence.MetricsStore;
 import id.antre.server.persistence.Migrations;
 import id.antre.server.persistence.StartLock;
 import id.antre.server.persistence.TicketStore;
@@ -43,6 +51,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +71,6 @@ public final class AntreServer {
   static final java.time.Duration PRINT_RETRY = java.time.Duration.ofSeconds(3);
   /** Statistics run on connections of their own, with room for a year's export or a catch-up. */
   static final java.time.Duration STATS_DEADLINE = java.time.Duration.ofSeconds(60);
-  /** How often closed service days are materialised for the statistics. */
-  static final long STATS_CATCH_UP_MS = 10 * 60_000;
 
   private final Vertx vertx;
   private final ServerConfig config;
@@ -72,6 +79,8 @@ public final class AntreServer {
   private SqlClient client;
   private Pool statsPool;
   private StatsService stats;
+  private JobRunner jobs;
+  private NodeMetrics metrics;
   private Hall hall;
   private Application app;
   private PrintService printing;
@@ -127,7 +136,16 @@ public final class AntreServer {
           // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
-          vertx.setPeriodic(STATS_CATCH_UP_MS, id -> stats.catchUpAll());
+          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections,
+              this::webSocketTopics);
+          metrics.start();
+          // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
+          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats,
+              () -> {
+                // queues emptied and counters closed: every node's pages hear of it through the bus
+                hall.services().forEach(sv -> events.queue(sv.code()));
+                hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
+              }, Retention.days(System.getenv()));
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(app.overview().today());
             printing.refreshKiosks();
@@ -137,9 +155,9 @@ public final class AntreServer {
               .compose(v -> printing.refreshKiosks())
               .compose(v -> deployHttp(auth, config.port(), Math.max(1, config.verticles())))
               .compose(v -> startLocalPrinter(halls))
-              // in the background: a first start on a year of data takes a while, and a view
-              // materialises the days it needs itself
-              .onSuccess(v -> stats.catchUpAll());
+              // the first tick catches up in the background what a stop missed: a first start on a
+              // year of data takes a while, and a view materialises the days it needs itself
+              .onSuccess(v -> jobs.start());
         })
         .map(this);
   }
@@ -147,7 +165,8 @@ public final class AntreServer {
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, app, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
-        config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats));
+        config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
+        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -305,9 +324,21 @@ public final class AntreServer {
     return stats;
   }
 
+  /** The cluster-wide jobs as this node runs them. */
+  public JobRunner jobs() {
+    return jobs;
+  }
+
   /** Open WebSocket connections on this node. */
   public int webSocketConnections() {
     return apis.stream().mapToInt(a -> a.gateway().connectionCount()).sum();
+  }
+
+  /** WebSocket subscriptions on this node per kind of topic. */
+  public Map<String, Integer> webSocketTopics() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    apis.forEach(a -> a.gateway().subscriptionsByKind().forEach((k, n) -> out.merge(k, n, Integer::sum)));
+    return out;
   }
 
   /** Every HTTP route of the node ("METHOD /path"), for the access-matrix test. */
@@ -322,6 +353,10 @@ public final class AntreServer {
   public Future<Void> stop() {
     if (localPrinter != null) {
       localPrinter.stop();
+    }
+    if (jobs != null) {
+      jobs.stop();
+      metrics.stop();
     }
     // the HTTP verticles, newest first (they stop accepting and let requests in flight finish)
     Future<Void> chain = Future.succeededFuture();

@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import id.antre.server.metrics.Metrics;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -39,8 +40,7 @@ public final class Clustering {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(members);
-    return Vertx.builder()
-        .with(new VertxOptions().setPreferNativeTransport(true))
+    return Metrics.enable(Vertx.builder(), new VertxOptions().setPreferNativeTransport(true))
         .withClusterManager(new HazelcastClusterManager(config))
         .buildClustered();
   }

@@ -2,6 +2,7 @@ package id.antre.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import id.antre.server.metrics.Metrics;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Main {
     ServerConfig config = ServerConfig.fromEnv(System.getenv());
     String members = System.getenv("ANTRE_CLUSTER_MEMBERS");
     Future<Vertx> vertx = members == null || members.isBlank()
-        ? Future.succeededFuture(Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)))
+        ? Future.succeededFuture(Metrics.enable(Vertx.builder(), new VertxOptions().setPreferNativeTransport(true)).build())
         : Clustering.clusteredVertx(System.getenv().getOrDefault("ANTRE_CLUSTER_NAME", "antre"),
             System.getenv().getOrDefault("ANTRE_CLUSTER_HOST", "127.0.0.1"),
             Integer.parseInt(System.getenv().getOrDefault("ANTRE_CLUSTER_PORT", "5801")),

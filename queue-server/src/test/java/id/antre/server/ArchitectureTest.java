@@ -89,7 +89,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule persistenceIsUsedOnlyByTheApplicationAndTheWiring = noClasses()
       .that().resideOutsideOfPackages("id.antre.server.persistence..",
-          "id.antre.server.auth..", "id.antre.server.survey..", "id.antre.server.stats..")
+          "id.antre.server.auth..", "id.antre.server.survey..", "id.antre.server.stats..",
+          "id.antre.server.jobs..", "id.antre.server.metrics..")
       .and(not(belongToAnyOf(AntreServer.class, ServerConfig.class, Failures.class)))
       .should().dependOnClassesThat().resideInAPackage("id.antre.server.persistence..")
       .because("no persistence type above the application: the routes, the gateway, the events and the views "

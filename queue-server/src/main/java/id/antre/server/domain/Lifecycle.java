@@ -13,6 +13,7 @@ import java.util.Set;
  * CALLED --recall (up to the limit, then NO_SHOW)--> CALLED;  CALLED --no-show--> NO_SHOW
  * WAITING|CALLED|SERVING --hold--> HELD --resume--> WAITING;  WAITING --cancel--> CANCELLED
  * SERVING --transfer--> DONE, and a new WAITING ticket in the target service
+ * WAITING|CALLED|SERVING|HELD --expire (the service day ended)--> EXPIRED
  * </pre>
  */
 public final class Lifecycle {
@@ -39,7 +40,11 @@ public final class Lifecycle {
       new Step(TicketAction.HOLD, CALLED, HELD),
       new Step(TicketAction.HOLD, SERVING, HELD),
       new Step(TicketAction.RESUME, HELD, WAITING),
-      new Step(TicketAction.CANCEL, WAITING, CANCELLED));
+      new Step(TicketAction.CANCEL, WAITING, CANCELLED),
+      new Step(TicketAction.EXPIRE, WAITING, EXPIRED),
+      new Step(TicketAction.EXPIRE, CALLED, EXPIRED),
+      new Step(TicketAction.EXPIRE, SERVING, EXPIRED),
+      new Step(TicketAction.EXPIRE, HELD, EXPIRED));
 
   /** Where a visit waits: a new ticket (issued, or the target of a transfer) and a resumed one. */
   public static final TicketStatus QUEUED = WAITING;

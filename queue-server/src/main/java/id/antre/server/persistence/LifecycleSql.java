@@ -27,6 +27,8 @@ final class LifecycleSql {
       Map.entry("CALL_TO", literal(Lifecycle.to(TicketAction.CALL))),
       Map.entry("TRANSFER_TO", literal(Lifecycle.to(TicketAction.TRANSFER))),
       Map.entry("FINISH_TO", literal(Lifecycle.to(TicketAction.FINISH))),
+      Map.entry("EXPIRE_TO", literal(Lifecycle.to(TicketAction.EXPIRE))),
+      Map.entry("EXPIRE_FROM", list(Lifecycle.from(TicketAction.EXPIRE))),
       // the one status an action starts from, for its event's from_status
       Map.entry("CALL_FROM_STATUS", only(Lifecycle.from(TicketAction.CALL))),
       Map.entry("TRANSFER_FROM_STATUS", only(Lifecycle.from(TicketAction.TRANSFER))),

@@ -28,7 +28,8 @@ public final class Migrations {
       "V009__waiting_count.sql",
       "V010__statistics.sql",
       "V011__survey.sql",
-      "V012__cluster_liveness.sql");
+      "V012__cluster_liveness.sql",
+      "V014__jobs_and_expiry.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {

@@ -21,16 +21,35 @@ import java.util.Set;
  */
 final class FanOut<S extends Subscriber> {
   private final Map<String, Set<S>> subscribers = new HashMap<>();
+  /** Subscriptions per kind of topic (its name up to the first ':'), readable from any thread (metrics). */
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> byKind =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   void subscribe(S s, String topic) {
-    subscribers.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(s);
+    if (subscribers.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(s)) {
+      byKind.computeIfAbsent(kind(topic), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    }
+  }
+
+  /** Subscriptions now per kind of topic ("calls", "counter", "ticket", ...): no ids, no tokens. */
+  Map<String, Integer> subscriptionsByKind() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    byKind.forEach((k, n) -> out.put(k, n.get()));
+    return out;
+  }
+
+  private static String kind(String topic) {
+    int colon = topic.indexOf(':');
+    return colon < 0 ? topic : topic.substring(0, colon);
   }
 
   void unsubscribe(S s, Collection<String> topics) {
     for (String t : topics) {
       Set<S> set = subscribers.get(t);
       if (set != null) {
-        set.remove(s);
+        if (set.remove(s)) {
+          byKind.get(kind(t)).decrementAndGet();
+        }
         if (set.isEmpty()) {
           subscribers.remove(t);
         }

@@ -213,6 +213,11 @@ public class Gateway {
     return connections.size();
   }
 
+  /** Subscriptions on this gateway per kind of topic, for the metrics. */
+  public java.util.Map<String, Integer> subscriptionsByKind() {
+    return fanOut.subscriptionsByKind();
+  }
+
   /** Takes a socket that passed the origin check. */
   public void accept(ServerWebSocket ws) {
     ws.setWriteQueueMaxSize(options.writeQueueBytes());

@@ -30,14 +30,15 @@ class LifecycleTest {
    * "-" = refused with INVALID_TRANSITION. RECALL is shown below its limit; the limit has its own tests.
    */
   private static final String TABLE = """
-                 ISSUE  CALL    RECALL  START    FINISH  NO_SHOW  TRANSFER  HOLD  RESUME   CANCEL
-      WAITING    -      CALLED  -       -        -       -        -         HELD  -        CANCELLED
-      CALLED     -      -       CALLED  SERVING  -       NO_SHOW  -         HELD  -        -
-      SERVING    -      -       -       -        DONE    -        DONE      HELD  -        -
-      DONE       -      -       -       -        -       -        -         -     -        -
-      NO_SHOW    -      -       -       -        -       -        -         -     -        -
-      HELD       -      -       -       -        -       -        -         -     WAITING  -
-      CANCELLED  -      -       -       -        -       -        -         -     -        -
+                 ISSUE  CALL    RECALL  START    FINISH  NO_SHOW  TRANSFER  HOLD  RESUME   CANCEL     EXPIRE
+      WAITING    -      CALLED  -       -        -       -        -         HELD  -        CANCELLED  EXPIRED
+      CALLED     -      -       CALLED  SERVING  -       NO_SHOW  -         HELD  -        -          EXPIRED
+      SERVING    -      -       -       -        DONE    -        DONE      HELD  -        -          EXPIRED
+      DONE       -      -       -       -        -       -        -         -     -        -          -
+      NO_SHOW    -      -       -       -        -       -        -         -     -        -          -
+      HELD       -      -       -       -        -       -        -         -     WAITING  -          EXPIRED
+      CANCELLED  -      -       -       -        -       -        -         -     -        -          -
+      EXPIRED    -      -       -       -        -       -        -         -     -        -          -
       """;
 
   private static final int RECALL_LIMIT = 2;
@@ -136,9 +137,9 @@ class LifecycleTest {
   }
 
   @Test
-  void finalStatusesAreExactlyDoneNoShowAndCancelled() {
+  void finalStatusesAreExactlyDoneNoShowCancelledAndExpired() {
     assertThat(Arrays.stream(TicketStatus.values()).filter(TicketStatus::isFinal))
-        .containsExactlyInAnyOrder(TicketStatus.DONE, NO_SHOW, TicketStatus.CANCELLED);
+        .containsExactlyInAnyOrder(TicketStatus.DONE, NO_SHOW, TicketStatus.CANCELLED, TicketStatus.EXPIRED);
     for (TicketStatus s : TicketStatus.values()) {
       if (s.isFinal()) {
         assertThat(TicketAction.values()).as("%s accepts nothing", s)

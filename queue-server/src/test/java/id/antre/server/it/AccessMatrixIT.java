@@ -141,6 +141,9 @@ class AccessMatrixIT {
     m.put("GET /health/ready", new Rule(AccessMatrixIT::open, "/health/ready", null));
     m.put("GET /health/live", new Rule(AccessMatrixIT::open, "/health/live", null));
     m.put("GET /health", new Rule(AccessMatrixIT::open, "/health", null));
+    // open from this machine whatever the token (the test's requests come from loopback); from
+    // elsewhere or through a proxy only with ANTRE_METRICS_TOKEN: MetricsIT
+    m.put("GET /metrics", new Rule(AccessMatrixIT::open, "/metrics", null));
     m.put("GET /api/v1/openapi.yaml", new Rule(AccessMatrixIT::open, "/api/v1/openapi.yaml", null));
     m.put("POST /api/v1/auth/login", new Rule(AccessMatrixIT::open, "/api/v1/auth/login",
         "{\"username\":\"petugas-cadangan\",\"password\":\"" + TestServer.PASSWORD + "\"}"));

@@ -104,6 +104,18 @@ class TrackBrowserIT {
   }
 
   @Test
+  void aNumberLeftFromAPastDaySaysItHasExpired() {
+    JsonObject mine = issue("KTP");
+    fixture.clock.set(java.time.Instant.parse("2026-11-30T17:01:00Z")); // Tuesday 00:01 in Jakarta
+    assertThat(hall.server.jobs().tick().await()).contains(id.antre.server.jobs.ClosingDay.NAME);
+    openPhone(mine.getString("trackingToken"));
+    assertThat(browser.body("status")).isEqualTo("EXPIRED");
+    assertThat(browser.text(".status-card")).contains("Kedaluwarsa").contains("Nomor ini sudah kedaluwarsa");
+    assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("[data-action=cancel]"))).isEmpty();
+    browser.screenshot(SHOTS.resolve("track-expired.png"));
+  }
+
+  @Test
   void anUnknownTrackingCodeSaysSoPlainly() {
     browser = Browser.open(360, 740);
     browser.go("http://127.0.0.1:" + hall.server.port() + "/t/bukan-kode-yang-benar");

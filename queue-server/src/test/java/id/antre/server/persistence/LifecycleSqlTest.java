@@ -35,7 +35,7 @@ class LifecycleSqlTest {
     assertThat(statuses(LifecycleSql.FRAGMENTS.get("TRANSFER_TO"))).containsExactly(Lifecycle.to(TicketAction.TRANSFER));
     assertThat(statuses(LifecycleSql.FRAGMENTS.get("QUEUED"))).containsExactly(Lifecycle.QUEUED);
     assertThat(statuses(LifecycleSql.FRAGMENTS.get("FINAL")))
-        .isEqualTo(EnumSet.of(TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED));
+        .isEqualTo(EnumSet.of(TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED, TicketStatus.EXPIRED));
   }
 
   @Test
@@ -44,7 +44,7 @@ class LifecycleSqlTest {
     assertThat(LifecycleSql.FRAGMENTS.get("CALL_FROM")).isEqualTo("('WAITING')");
     assertThat(LifecycleSql.FRAGMENTS.get("TRANSFER_FROM")).isEqualTo("('SERVING')");
     assertThat(LifecycleSql.FRAGMENTS.get("RESUME_FROM")).isEqualTo("('HELD')");
-    assertThat(LifecycleSql.FRAGMENTS.get("FINAL")).isEqualTo("('DONE', 'NO_SHOW', 'CANCELLED')");
+    assertThat(LifecycleSql.FRAGMENTS.get("FINAL")).isEqualTo("('DONE', 'NO_SHOW', 'CANCELLED', 'EXPIRED')");
     assertThat(Sql.CALL_TICKET).contains("t.status IN ('WAITING')").contains("SET status = 'CALLED'");
     assertThat(Sql.TRANSFER).contains("status IN ('SERVING')");
     assertThat(Sql.PRINT_JOBS_CANCEL_STALE).contains("t.status <> 'WAITING'").doesNotContainPattern("\\{[A-Z_]+}");
