@@ -78,33 +78,33 @@ final class Sql {
   static final String PRINT_JOBS_OPEN = """
       SELECT j.id AS job_id, j.status AS job_status, j.attempts, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id
-      WHERE j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
+      WHERE j.kiosk = #{kiosk} AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
   /**
    * Open jobs a reconnecting agent must not print: their ticket is no longer waiting, or was issued
-   * before $3 (the visitor has long since taken the kiosk screen's number instead).
+   * before {@code issuedBefore} (the visitor has long since taken the kiosk screen's number instead).
    */
   static final String PRINT_JOBS_CANCEL_STALE = LifecycleSql.fill("""
-      UPDATE print_job j SET status = 'CANCELLED', last_error = $4, updated_at = $2
+      UPDATE print_job j SET status = 'CANCELLED', last_error = #{reason}, updated_at = #{now}
       FROM ticket t
-      WHERE t.id = j.ticket_id AND j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT')
-        AND (t.status <> {QUEUED} OR t.issued_at < $3)
+      WHERE t.id = j.ticket_id AND j.kiosk = #{kiosk} AND j.status IN ('QUEUED', 'SENT')
+        AND (t.status <> {QUEUED} OR t.issued_at < #{issuedBefore})
       RETURNING j.id AS job_id, j.attempts, t.*""");
   static final String PRINT_JOB_GET = """
       SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
-      FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = $1""";
+      FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = #{id}""";
   static final String PRINT_JOB_SENT = """
-      UPDATE print_job SET status = 'SENT', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT')""";
+      UPDATE print_job SET status = 'SENT', updated_at = #{now} WHERE id = #{id} AND status IN ('QUEUED', 'SENT')""";
   /**
-   * The agent's answer. A failure goes back to QUEUED while attempts remain, else FAILED.
-   * $1 job, $2 kiosk, $3 printed, $4 error, $5 now, $6 max attempts.
+   * The agent's answer. A failure goes back to QUEUED while attempts remain ({@code maxAttempts}),
+   * else FAILED.
    */
   static final String PRINT_JOB_RESULT = """
-      UPDATE print_job SET attempts = attempts + 1, updated_at = $5, last_error = $4,
-        status = CASE WHEN $3 THEN 'PRINTED' WHEN attempts + 1 >= $6 THEN 'FAILED' ELSE 'QUEUED' END
-      WHERE id = $1 AND kiosk = $2 AND status IN ('QUEUED', 'SENT')
+      UPDATE print_job SET attempts = attempts + 1, updated_at = #{now}, last_error = #{error},
+        status = CASE WHEN #{printed} THEN 'PRINTED' WHEN attempts + 1 >= #{maxAttempts} THEN 'FAILED' ELSE 'QUEUED' END
+      WHERE id = #{id} AND kiosk = #{kiosk} AND status IN ('QUEUED', 'SENT')
       RETURNING status, attempts""";
   static final String PRINT_JOB_CANCEL = """
-      UPDATE print_job SET status = 'CANCELLED', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT', 'FAILED')
+      UPDATE print_job SET status = 'CANCELLED', updated_at = #{now} WHERE id = #{id} AND status IN ('QUEUED', 'SENT', 'FAILED')
       RETURNING status""";
   /**
    * A printer's state as its agent reports it. Connection keys sort by when the connection became the
@@ -112,24 +112,24 @@ final class Sql {
    */
   static final String PRINTER_STATE_UPSERT = """
       INSERT INTO printer_state (kiosk, status, detail, agent, updated_at, connection, alive_at)
-      VALUES ($1, $2, $3, $4, $5, $6, now())
+      VALUES (#{kiosk}, #{status}, #{detail}, #{agent}, #{now}, #{connection}, now())
       ON CONFLICT (kiosk) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, agent = EXCLUDED.agent,
         updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection, alive_at = now()
       WHERE printer_state.connection IS NULL OR printer_state.connection <= EXCLUDED.connection""";
   /** The agent's connection closed: AGENT_OFFLINE, unless a newer connection has reported since. */
   static final String PRINTER_STATE_AGENT_GONE = """
-      UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = $3, updated_at = $4
-      WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
+      UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = #{detail}, updated_at = #{now}
+      WHERE kiosk = #{kiosk} AND connection = #{connection} RETURNING kiosk""";
   /**
    * The node holding an agent's socket says it is still there (database time: every node judges
    * staleness against the same clock). No row when a newer connection took over.
    */
   static final String PRINTER_STATE_ALIVE = """
-      UPDATE printer_state SET alive_at = now() WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
-  /** A state not refreshed for $1 seconds belongs to an agent whose node is gone. */
+      UPDATE printer_state SET alive_at = now() WHERE kiosk = #{kiosk} AND connection = #{connection} RETURNING kiosk""";
+  /** A state not refreshed for {@code staleAfterSeconds} belongs to an agent whose node is gone. */
   static final String PRINTER_STATES = """
       SELECT p.kiosk, p.status, p.detail, p.agent, p.updated_at,
-             (p.status <> 'AGENT_OFFLINE' AND p.alive_at IS NOT NULL AND p.alive_at < now() - make_interval(secs => $1))
+             (p.status <> 'AGENT_OFFLINE' AND p.alive_at IS NOT NULL AND p.alive_at < now() - make_interval(secs => #{staleAfterSeconds}))
                AS stale,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status IN ('QUEUED', 'SENT')) AS pending,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status = 'FAILED') AS failed
