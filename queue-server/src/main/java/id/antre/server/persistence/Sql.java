@@ -25,52 +25,52 @@ final class Sql {
   static final String RUNNING_TEXT_GET = "SELECT running_text FROM hall WHERE id = 1";
   static final String RUNNING_TEXT_SET = "UPDATE hall SET running_text = #{text} WHERE id = 1";
   static final String HALL_INSERT = """
-      INSERT INTO hall (id, name, time_zone, config, secret, loaded_at) VALUES (1, $1, $2, $3, $4, $5)
+      INSERT INTO hall (id, name, time_zone, config, secret, loaded_at) VALUES (1, #{name}, #{timeZone}, #{config}, #{secret}, #{now})
       ON CONFLICT (id) DO NOTHING""";
   static final String AGENCY_UPSERT = """
-      INSERT INTO agency (code, name, full_name) VALUES ($1, $2, $3)
+      INSERT INTO agency (code, name, full_name) VALUES (#{code}, #{name}, #{fullName})
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, full_name = EXCLUDED.full_name""";
   static final String SERVICE_UPSERT = """
-      INSERT INTO service (code, agency, prefix, name, daily_quota) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO service (code, agency, prefix, name, daily_quota) VALUES (#{code}, #{agency}, #{prefix}, #{name}, #{dailyQuota})
       ON CONFLICT (code) DO UPDATE SET agency = EXCLUDED.agency, prefix = EXCLUDED.prefix,
         name = EXCLUDED.name, daily_quota = EXCLUDED.daily_quota""";
   static final String COUNTER_UPSERT = """
-      INSERT INTO counter (id, name, agency, zone) VALUES ($1, $2, $3, $4)
+      INSERT INTO counter (id, name, agency, zone) VALUES (#{id}, #{name}, #{agency}, #{zone})
       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, agency = EXCLUDED.agency, zone = EXCLUDED.zone""";
   static final String COUNTER_STATE_INIT = """
-      INSERT INTO counter_state (counter_id) VALUES ($1) ON CONFLICT (counter_id) DO NOTHING""";
+      INSERT INTO counter_state (counter_id) VALUES (#{counter}) ON CONFLICT (counter_id) DO NOTHING""";
 
   // ---- users, sessions, devices
   static final String USER_COUNT = "SELECT count(*) FROM app_user";
   static final String USER_UPSERT = """
-      INSERT INTO app_user (username, password_hash, role, agency, display_name) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO app_user (username, password_hash, role, agency, display_name) VALUES (#{username}, #{passwordHash}, #{role}, #{agency}, #{displayName})
       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
         agency = EXCLUDED.agency, display_name = EXCLUDED.display_name, active = true""";
   static final String USER_GET = """
-      SELECT username, password_hash, role, agency, display_name FROM app_user WHERE username = $1 AND active""";
+      SELECT username, password_hash, role, agency, display_name FROM app_user WHERE username = #{username} AND active""";
   static final String SESSION_INSERT = """
-      INSERT INTO session (id, username, created_at, expires_at) VALUES ($1, $2, $3, $4)""";
+      INSERT INTO session (id, username, created_at, expires_at) VALUES (#{id}, #{username}, #{createdAt}, #{expiresAt})""";
   static final String DEVICE_UPSERT = """
-      INSERT INTO device (id, kind, name, token_hash, zone, kiosk) VALUES ($1, $2, $3, $4, $5, $6)
+      INSERT INTO device (id, kind, name, token_hash, zone, kiosk) VALUES (#{id}, #{kind}, #{name}, #{tokenHash}, #{zone}, #{kiosk})
       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
         token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, kiosk = EXCLUDED.kiosk, active = true""";
-  static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = $1 AND active";
+  static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = #{tokenHash} AND active";
   /** What no node may accept any more: revoked unexpired sessions, inactive users, inactive devices. */
   static final String REVOKED = """
-      SELECT 'session' AS kind, id AS subject FROM session WHERE revoked AND expires_at > $1
+      SELECT 'session' AS kind, id AS subject FROM session WHERE revoked AND expires_at > #{now}
       UNION ALL SELECT 'user', username FROM app_user WHERE NOT active
       UNION ALL SELECT 'device', id FROM device WHERE NOT active""";
-  static final String SESSION_REVOKE = "UPDATE session SET revoked = true WHERE id = $1";
+  static final String SESSION_REVOKE = "UPDATE session SET revoked = true WHERE id = #{id}";
   /** Deactivating a user also revokes their sessions, so a reactivation does not revive old tokens. */
   static final String USER_SET_ACTIVE = """
       WITH u AS (
-        UPDATE app_user SET active = $2 WHERE username = $1
+        UPDATE app_user SET active = #{active} WHERE username = #{username}
         RETURNING username, role, agency, display_name, active),
       s AS (
         UPDATE session SET revoked = true
-        WHERE NOT $2 AND username = $1 AND NOT revoked AND expires_at > $3 AND EXISTS (SELECT 1 FROM u))
+        WHERE NOT #{active} AND username = #{username} AND NOT revoked AND expires_at > #{now} AND EXISTS (SELECT 1 FROM u))
       SELECT username, role, agency, display_name, active FROM u""";
-  static final String DEVICE_DEACTIVATE = "UPDATE device SET active = false WHERE id = $1 RETURNING id";
+  static final String DEVICE_DEACTIVATE = "UPDATE device SET active = false WHERE id = #{id} RETURNING id";
   static final String KIOSKS_WITH_PRINTER = """
       SELECT DISTINCT kiosk FROM device WHERE kind = 'print-agent' AND active AND kiosk IS NOT NULL""";
 
