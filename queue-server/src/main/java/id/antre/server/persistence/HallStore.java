@@ -6,16 +6,43 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.Optional;
 
 /** The hall configuration, users, sessions and devices in PostgreSQL. */
 public class HallStore {
   private final Pool pool;
+  private final Statement hallInsert;
+  private final Statement agencyUpsert;
+  private final Statement serviceUpsert;
+  private final Statement counterUpsert;
+  private final Statement counterStateInit;
+  private final Statement userUpsert;
+  private final Statement userGet;
+  private final Statement sessionInsert;
+  private final Statement deviceUpsert;
+  private final Statement deviceByToken;
+  private final Statement revoked;
+  private final Statement sessionRevoke;
+  private final Statement userSetActive;
+  private final Statement deviceDeactivate;
 
   public HallStore(Pool pool) {
     this.pool = pool;
+    hallInsert = new Statement(pool, Sql.HALL_INSERT);
+    agencyUpsert = new Statement(pool, Sql.AGENCY_UPSERT);
+    serviceUpsert = new Statement(pool, Sql.SERVICE_UPSERT);
+    counterUpsert = new Statement(pool, Sql.COUNTER_UPSERT);
+    counterStateInit = new Statement(pool, Sql.COUNTER_STATE_INIT);
+    userUpsert = new Statement(pool, Sql.USER_UPSERT);
+    userGet = new Statement(pool, Sql.USER_GET);
+    sessionInsert = new Statement(pool, Sql.SESSION_INSERT);
+    deviceUpsert = new Statement(pool, Sql.DEVICE_UPSERT);
+    deviceByToken = new Statement(pool, Sql.DEVICE_BY_TOKEN);
+    revoked = new Statement(pool, Sql.REVOKED);
+    sessionRevoke = new Statement(pool, Sql.SESSION_REVOKE);
+    userSetActive = new Statement(pool, Sql.USER_SET_ACTIVE);
+    deviceDeactivate = new Statement(pool, Sql.DEVICE_DEACTIVATE);
   }
 
   /** The configuration text and token secret stored at first start, if any. */
@@ -34,25 +61,28 @@ public class HallStore {
 
   /** Stores a parsed configuration and its rows in one transaction (first start only). */
   public Future<Void> store(Hall hall, String configText, byte[] secret, Instant now) {
-    return pool.withTransaction(conn -> conn.preparedQuery(Sql.HALL_INSERT)
-        .execute(Tuple.of(hall.name() + " " + hall.subtitle(), hall.timeZone().getId(), configText,
-            Buffer.buffer(secret), TicketStore.ts(now)))
+    return pool.withTransaction(conn -> hallInsert.on(conn)
+        .execute("name", hall.name() + " " + hall.subtitle(), "timeZone", hall.timeZone().getId(),
+            "config", configText, "secret", Buffer.buffer(secret), "now", TicketStore.ts(now))
         .compose(v -> rows(conn, hall)));
   }
 
-  private static Future<Void> rows(SqlConnection conn, Hall hall) {
+  private Future<Void> rows(SqlConnection conn, Hall hall) {
+    Statement agency = agencyUpsert.on(conn);
+    Statement service = serviceUpsert.on(conn);
+    Statement counter = counterUpsert.on(conn);
+    Statement counterState = counterStateInit.on(conn);
     Future<?> chain = Future.succeededFuture();
     for (Hall.Agency a : hall.agencies()) {
-      chain = chain.compose(v -> conn.preparedQuery(Sql.AGENCY_UPSERT).execute(Tuple.of(a.code(), a.name(), a.fullName())));
+      chain = chain.compose(v -> agency.execute("code", a.code(), "name", a.name(), "fullName", a.fullName()));
     }
     for (Hall.Service s : hall.services()) {
-      chain = chain.compose(v -> conn.preparedQuery(Sql.SERVICE_UPSERT)
-          .execute(Tuple.of(s.code(), s.agency(), s.prefix(), s.name(), s.dailyQuota())));
+      chain = chain.compose(v -> service.execute("code", s.code(), "agency", s.agency(), "prefix", s.prefix(),
+          "name", s.name(), "dailyQuota", s.dailyQuota()));
     }
     for (Hall.Counter c : hall.counters()) {
-      chain = chain.compose(v -> conn.preparedQuery(Sql.COUNTER_UPSERT)
-          .execute(Tuple.of(c.id(), c.name(), c.agency(), c.zone())))
-          .compose(v -> conn.preparedQuery(Sql.COUNTER_STATE_INIT).execute(Tuple.of(c.id())));
+      chain = chain.compose(v -> counter.execute("id", c.id(), "name", c.name(), "agency", c.agency(), "zone", c.zone()))
+          .compose(v -> counterState.execute("counter", c.id()));
     }
     return chain.mapEmpty();
   }
@@ -62,8 +92,8 @@ public class HallStore {
   }
 
   public Future<Void> upsertUser(String username, String passwordHash, String role, String agency, String displayName) {
-    return pool.preparedQuery(Sql.USER_UPSERT)
-        .execute(Tuple.of(username, passwordHash, role, agency, displayName)).mapEmpty();
+    return userUpsert.execute("username", username, "passwordHash", passwordHash, "role", role, "agency", agency,
+        "displayName", displayName).mapEmpty();
   }
 
   /** A stored user account. */
@@ -71,7 +101,7 @@ public class HallStore {
   }
 
   public Future<Optional<UserRow>> user(String username) {
-    return pool.preparedQuery(Sql.USER_GET).execute(Tuple.of(username)).map(rows -> {
+    return userGet.execute("username", username).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();
       }
@@ -82,12 +112,13 @@ public class HallStore {
   }
 
   public Future<Void> insertSession(String id, String username, Instant created, Instant expires) {
-    return pool.preparedQuery(Sql.SESSION_INSERT)
-        .execute(Tuple.of(id, username, TicketStore.ts(created), TicketStore.ts(expires))).mapEmpty();
+    return sessionInsert.execute("id", id, "username", username, "createdAt", TicketStore.ts(created),
+        "expiresAt", TicketStore.ts(expires)).mapEmpty();
   }
 
   public Future<Void> upsertDevice(String id, String kind, String name, String tokenHash, String zone, String kiosk) {
-    return pool.preparedQuery(Sql.DEVICE_UPSERT).execute(Tuple.of(id, kind, name, tokenHash, zone, kiosk)).mapEmpty();
+    return deviceUpsert.execute("id", id, "kind", kind, "name", name, "tokenHash", tokenHash, "zone", zone,
+        "kiosk", kiosk).mapEmpty();
   }
 
   /** A registered kiosk, display or print agent ({@code kiosk}: whose tickets a print agent prints). */
@@ -104,7 +135,7 @@ public class HallStore {
   }
 
   public Future<Optional<DeviceRow>> deviceByTokenHash(String tokenHash) {
-    return pool.preparedQuery(Sql.DEVICE_BY_TOKEN).execute(Tuple.of(tokenHash)).map(rows -> {
+    return deviceByToken.execute("tokenHash", tokenHash).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();
       }
@@ -120,7 +151,7 @@ public class HallStore {
   }
 
   public Future<Revoked> revoked(Instant now) {
-    return pool.preparedQuery(Sql.REVOKED).execute(Tuple.of(TicketStore.ts(now))).map(rows -> {
+    return revoked.execute("now", TicketStore.ts(now)).map(rows -> {
       java.util.Set<String> sessions = new java.util.HashSet<>();
       java.util.Set<String> users = new java.util.HashSet<>();
       java.util.Set<String> devices = new java.util.HashSet<>();
@@ -136,7 +167,7 @@ public class HallStore {
   }
 
   public Future<Void> revokeSession(String id) {
-    return pool.preparedQuery(Sql.SESSION_REVOKE).execute(Tuple.of(id)).mapEmpty();
+    return sessionRevoke.execute("id", id).mapEmpty();
   }
 
   /** An account as administrators see it. */
@@ -145,7 +176,7 @@ public class HallStore {
 
   /** Activates or deactivates a user (deactivating revokes their sessions); empty when there is no such user. */
   public Future<Optional<Account>> setUserActive(String username, boolean active, Instant now) {
-    return pool.preparedQuery(Sql.USER_SET_ACTIVE).execute(Tuple.of(username, active, TicketStore.ts(now)))
+    return userSetActive.execute("username", username, "active", active, "now", TicketStore.ts(now))
         .map(rows -> {
           if (rows.size() == 0) {
             return Optional.empty();
@@ -158,6 +189,6 @@ public class HallStore {
 
   /** Deactivates a device; false when there is no such device. */
   public Future<Boolean> deactivateDevice(String id) {
-    return pool.preparedQuery(Sql.DEVICE_DEACTIVATE).execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+    return deviceDeactivate.execute("id", id).map(rows -> rows.size() > 0);
   }
 }

@@ -23,54 +23,54 @@ final class Sql {
   // ---- hall configuration
   static final String HALL_GET = "SELECT config, secret FROM hall WHERE id = 1";
   static final String RUNNING_TEXT_GET = "SELECT running_text FROM hall WHERE id = 1";
-  static final String RUNNING_TEXT_SET = "UPDATE hall SET running_text = $1 WHERE id = 1";
+  static final String RUNNING_TEXT_SET = "UPDATE hall SET running_text = #{text} WHERE id = 1";
   static final String HALL_INSERT = """
-      INSERT INTO hall (id, name, time_zone, config, secret, loaded_at) VALUES (1, $1, $2, $3, $4, $5)
+      INSERT INTO hall (id, name, time_zone, config, secret, loaded_at) VALUES (1, #{name}, #{timeZone}, #{config}, #{secret}, #{now})
       ON CONFLICT (id) DO NOTHING""";
   static final String AGENCY_UPSERT = """
-      INSERT INTO agency (code, name, full_name) VALUES ($1, $2, $3)
+      INSERT INTO agency (code, name, full_name) VALUES (#{code}, #{name}, #{fullName})
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, full_name = EXCLUDED.full_name""";
   static final String SERVICE_UPSERT = """
-      INSERT INTO service (code, agency, prefix, name, daily_quota) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO service (code, agency, prefix, name, daily_quota) VALUES (#{code}, #{agency}, #{prefix}, #{name}, #{dailyQuota})
       ON CONFLICT (code) DO UPDATE SET agency = EXCLUDED.agency, prefix = EXCLUDED.prefix,
         name = EXCLUDED.name, daily_quota = EXCLUDED.daily_quota""";
   static final String COUNTER_UPSERT = """
-      INSERT INTO counter (id, name, agency, zone) VALUES ($1, $2, $3, $4)
+      INSERT INTO counter (id, name, agency, zone) VALUES (#{id}, #{name}, #{agency}, #{zone})
       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, agency = EXCLUDED.agency, zone = EXCLUDED.zone""";
   static final String COUNTER_STATE_INIT = """
-      INSERT INTO counter_state (counter_id) VALUES ($1) ON CONFLICT (counter_id) DO NOTHING""";
+      INSERT INTO counter_state (counter_id) VALUES (#{counter}) ON CONFLICT (counter_id) DO NOTHING""";
 
   // ---- users, sessions, devices
   static final String USER_COUNT = "SELECT count(*) FROM app_user";
   static final String USER_UPSERT = """
-      INSERT INTO app_user (username, password_hash, role, agency, display_name) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO app_user (username, password_hash, role, agency, display_name) VALUES (#{username}, #{passwordHash}, #{role}, #{agency}, #{displayName})
       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
         agency = EXCLUDED.agency, display_name = EXCLUDED.display_name, active = true""";
   static final String USER_GET = """
-      SELECT username, password_hash, role, agency, display_name FROM app_user WHERE username = $1 AND active""";
+      SELECT username, password_hash, role, agency, display_name FROM app_user WHERE username = #{username} AND active""";
   static final String SESSION_INSERT = """
-      INSERT INTO session (id, username, created_at, expires_at) VALUES ($1, $2, $3, $4)""";
+      INSERT INTO session (id, username, created_at, expires_at) VALUES (#{id}, #{username}, #{createdAt}, #{expiresAt})""";
   static final String DEVICE_UPSERT = """
-      INSERT INTO device (id, kind, name, token_hash, zone, kiosk) VALUES ($1, $2, $3, $4, $5, $6)
+      INSERT INTO device (id, kind, name, token_hash, zone, kiosk) VALUES (#{id}, #{kind}, #{name}, #{tokenHash}, #{zone}, #{kiosk})
       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
         token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, kiosk = EXCLUDED.kiosk, active = true""";
-  static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = $1 AND active";
+  static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = #{tokenHash} AND active";
   /** What no node may accept any more: revoked unexpired sessions, inactive users, inactive devices. */
   static final String REVOKED = """
-      SELECT 'session' AS kind, id AS subject FROM session WHERE revoked AND expires_at > $1
+      SELECT 'session' AS kind, id AS subject FROM session WHERE revoked AND expires_at > #{now}
       UNION ALL SELECT 'user', username FROM app_user WHERE NOT active
       UNION ALL SELECT 'device', id FROM device WHERE NOT active""";
-  static final String SESSION_REVOKE = "UPDATE session SET revoked = true WHERE id = $1";
+  static final String SESSION_REVOKE = "UPDATE session SET revoked = true WHERE id = #{id}";
   /** Deactivating a user also revokes their sessions, so a reactivation does not revive old tokens. */
   static final String USER_SET_ACTIVE = """
       WITH u AS (
-        UPDATE app_user SET active = $2 WHERE username = $1
+        UPDATE app_user SET active = #{active} WHERE username = #{username}
         RETURNING username, role, agency, display_name, active),
       s AS (
         UPDATE session SET revoked = true
-        WHERE NOT $2 AND username = $1 AND NOT revoked AND expires_at > $3 AND EXISTS (SELECT 1 FROM u))
+        WHERE NOT #{active} AND username = #{username} AND NOT revoked AND expires_at > #{now} AND EXISTS (SELECT 1 FROM u))
       SELECT username, role, agency, display_name, active FROM u""";
-  static final String DEVICE_DEACTIVATE = "UPDATE device SET active = false WHERE id = $1 RETURNING id";
+  static final String DEVICE_DEACTIVATE = "UPDATE device SET active = false WHERE id = #{id} RETURNING id";
   static final String KIOSKS_WITH_PRINTER = """
       SELECT DISTINCT kiosk FROM device WHERE kind = 'print-agent' AND active AND kiosk IS NOT NULL""";
 
@@ -78,33 +78,33 @@ final class Sql {
   static final String PRINT_JOBS_OPEN = """
       SELECT j.id AS job_id, j.status AS job_status, j.attempts, t.*
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id
-      WHERE j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
+      WHERE j.kiosk = #{kiosk} AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
   /**
    * Open jobs a reconnecting agent must not print: their ticket is no longer waiting, or was issued
-   * before $3 (the visitor has long since taken the kiosk screen's number instead).
+   * before {@code issuedBefore} (the visitor has long since taken the kiosk screen's number instead).
    */
   static final String PRINT_JOBS_CANCEL_STALE = LifecycleSql.fill("""
-      UPDATE print_job j SET status = 'CANCELLED', last_error = $4, updated_at = $2
+      UPDATE print_job j SET status = 'CANCELLED', last_error = #{reason}, updated_at = #{now}
       FROM ticket t
-      WHERE t.id = j.ticket_id AND j.kiosk = $1 AND j.status IN ('QUEUED', 'SENT')
-        AND (t.status <> {QUEUED} OR t.issued_at < $3)
+      WHERE t.id = j.ticket_id AND j.kiosk = #{kiosk} AND j.status IN ('QUEUED', 'SENT')
+        AND (t.status <> {QUEUED} OR t.issued_at < #{issuedBefore})
       RETURNING j.id AS job_id, j.attempts, t.*""");
   static final String PRINT_JOB_GET = """
       SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
-      FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = $1""";
+      FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = #{id}""";
   static final String PRINT_JOB_SENT = """
-      UPDATE print_job SET status = 'SENT', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT')""";
+      UPDATE print_job SET status = 'SENT', updated_at = #{now} WHERE id = #{id} AND status IN ('QUEUED', 'SENT')""";
   /**
-   * The agent's answer. A failure goes back to QUEUED while attempts remain, else FAILED.
-   * $1 job, $2 kiosk, $3 printed, $4 error, $5 now, $6 max attempts.
+   * The agent's answer. A failure goes back to QUEUED while attempts remain ({@code maxAttempts}),
+   * else FAILED.
    */
   static final String PRINT_JOB_RESULT = """
-      UPDATE print_job SET attempts = attempts + 1, updated_at = $5, last_error = $4,
-        status = CASE WHEN $3 THEN 'PRINTED' WHEN attempts + 1 >= $6 THEN 'FAILED' ELSE 'QUEUED' END
-      WHERE id = $1 AND kiosk = $2 AND status IN ('QUEUED', 'SENT')
+      UPDATE print_job SET attempts = attempts + 1, updated_at = #{now}, last_error = #{error},
+        status = CASE WHEN #{printed} THEN 'PRINTED' WHEN attempts + 1 >= #{maxAttempts} THEN 'FAILED' ELSE 'QUEUED' END
+      WHERE id = #{id} AND kiosk = #{kiosk} AND status IN ('QUEUED', 'SENT')
       RETURNING status, attempts""";
   static final String PRINT_JOB_CANCEL = """
-      UPDATE print_job SET status = 'CANCELLED', updated_at = $2 WHERE id = $1 AND status IN ('QUEUED', 'SENT', 'FAILED')
+      UPDATE print_job SET status = 'CANCELLED', updated_at = #{now} WHERE id = #{id} AND status IN ('QUEUED', 'SENT', 'FAILED')
       RETURNING status""";
   /**
    * A printer's state as its agent reports it. Connection keys sort by when the connection became the
@@ -112,24 +112,24 @@ final class Sql {
    */
   static final String PRINTER_STATE_UPSERT = """
       INSERT INTO printer_state (kiosk, status, detail, agent, updated_at, connection, alive_at)
-      VALUES ($1, $2, $3, $4, $5, $6, now())
+      VALUES (#{kiosk}, #{status}, #{detail}, #{agent}, #{now}, #{connection}, now())
       ON CONFLICT (kiosk) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, agent = EXCLUDED.agent,
         updated_at = EXCLUDED.updated_at, connection = EXCLUDED.connection, alive_at = now()
       WHERE printer_state.connection IS NULL OR printer_state.connection <= EXCLUDED.connection""";
   /** The agent's connection closed: AGENT_OFFLINE, unless a newer connection has reported since. */
   static final String PRINTER_STATE_AGENT_GONE = """
-      UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = $3, updated_at = $4
-      WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
+      UPDATE printer_state SET status = 'AGENT_OFFLINE', detail = #{detail}, updated_at = #{now}
+      WHERE kiosk = #{kiosk} AND connection = #{connection} RETURNING kiosk""";
   /**
    * The node holding an agent's socket says it is still there (database time: every node judges
    * staleness against the same clock). No row when a newer connection took over.
    */
   static final String PRINTER_STATE_ALIVE = """
-      UPDATE printer_state SET alive_at = now() WHERE kiosk = $1 AND connection = $2 RETURNING kiosk""";
-  /** A state not refreshed for $1 seconds belongs to an agent whose node is gone. */
+      UPDATE printer_state SET alive_at = now() WHERE kiosk = #{kiosk} AND connection = #{connection} RETURNING kiosk""";
+  /** A state not refreshed for {@code staleAfterSeconds} belongs to an agent whose node is gone. */
   static final String PRINTER_STATES = """
       SELECT p.kiosk, p.status, p.detail, p.agent, p.updated_at,
-             (p.status <> 'AGENT_OFFLINE' AND p.alive_at IS NOT NULL AND p.alive_at < now() - make_interval(secs => $1))
+             (p.status <> 'AGENT_OFFLINE' AND p.alive_at IS NOT NULL AND p.alive_at < now() - make_interval(secs => #{staleAfterSeconds}))
                AS stale,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status IN ('QUEUED', 'SENT')) AS pending,
              (SELECT count(*) FROM print_job j WHERE j.kiosk = p.kiosk AND j.status = 'FAILED') AS failed
@@ -141,22 +141,21 @@ final class Sql {
    * the ticket takes the number, the event log gets ISSUE. {@code ahead_at_issue} is the number of
    * waiting tickets of the service as the statement's snapshot saw them, read from
    * {@code waiting_count} (migration V009: kept by triggers on ticket), so the statement does not
-   * count the queue while it holds the sequence row.
-   * $1 service, $2 service day, $3 quota, $4 prefix, $5 priority, $6 channel, $7 tracking token,
-   * $8 request id, $9 issued at, $10 minutes per person ahead, $11 kiosk whose printer prints it (or null).
+   * count the queue while it holds the sequence row. {@code now} is the issue time,
+   * {@code printKiosk} the kiosk whose printer prints the ticket (null: nobody prints it).
    */
   static final String ISSUE = LifecycleSql.fill("""
       WITH seq AS (
-        INSERT INTO daily_sequence AS d (service, service_day, last_number) VALUES ($1, $2, 1)
+        INSERT INTO daily_sequence AS d (service, service_day, last_number) VALUES (#{service}, #{day}, 1)
         ON CONFLICT (service, service_day) DO UPDATE SET last_number = d.last_number + 1
-          WHERE d.last_number < $3
+          WHERE d.last_number < #{quota}
         RETURNING last_number
       ), t AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                             tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
-        SELECT $1, $1, $2, $4, seq.last_number, {QUEUED}, $5, $6, $7, $8, $9,
-               (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = $1 AND w.service_day = $2),
-               $10
+        SELECT #{service}, #{service}, #{day}, #{prefix}, seq.last_number, {QUEUED}, #{priority}, #{channel}, #{trackingToken}, #{requestId}, #{now},
+               (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = #{service} AND w.service_day = #{day}),
+               #{minutesPerPerson}
         FROM seq
         RETURNING *
       ), e AS (
@@ -164,23 +163,23 @@ final class Sql {
         SELECT id, 'ISSUE', NULL, {QUEUED}, issued_at FROM t
       ), p AS (
         INSERT INTO print_job (ticket_id, kiosk, created_at, updated_at)
-        SELECT id, $11, issued_at, issued_at FROM t WHERE $11::text IS NOT NULL
+        SELECT id, #{printKiosk}, issued_at, issued_at FROM t WHERE #{printKiosk}::text IS NOT NULL
         RETURNING id
       )
       SELECT t.*, (SELECT id FROM p) AS print_job FROM t""");
 
   static final String TICKET_BY_REQUEST = """
       SELECT t.*, (SELECT j.id FROM print_job j WHERE j.ticket_id = t.id) AS print_job
-      FROM ticket t WHERE t.request_id = $1""";
-  static final String TICKET_BY_ID = "SELECT * FROM ticket WHERE id = $1";
+      FROM ticket t WHERE t.request_id = #{requestId}""";
+  static final String TICKET_BY_ID = "SELECT * FROM ticket WHERE id = #{id}";
   /** The newest step of a visit: a transfer adds a row with the same token. */
-  static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = $1 ORDER BY id DESC LIMIT 1";
+  static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = #{token} ORDER BY id DESC LIMIT 1";
   static final String AHEAD_OF = LifecycleSql.fill("""
       SELECT count(*) FROM ticket
-      WHERE service = $1 AND service_day = $2 AND status = {QUEUED} AND (issued_at, id) < ($3, $4)""");
+      WHERE service = #{service} AND service_day = #{day} AND status = {QUEUED} AND (issued_at, id) < (#{issuedAt}, #{id})""");
   static final String EVENT_BY_REQUEST = """
       SELECT e.type, e.counter_id, t.* FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
-      WHERE e.request_id = $1""";
+      WHERE e.request_id = #{requestId}""";
 
   // ---- counters
   static final String COUNTER_GET = """
@@ -188,7 +187,7 @@ final class Sql {
              cs.priority_streak, cs.served_day, cs.served, cs.services AS counter_services,
              cs.weights AS counter_weights, t.*
       FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket
-      WHERE cs.counter_id = $1""";
+      WHERE cs.counter_id = #{counter}""";
   static final String COUNTERS_ALL = """
       SELECT cs.counter_id, cs.state, cs.pause_reason, cs.officer AS counter_officer, cs.current_ticket,
              cs.priority_streak, cs.served_day, cs.served, cs.services AS counter_services,
@@ -199,36 +198,36 @@ final class Sql {
    * Call-next in one statement. The counter row is locked first, so two presses on one counter
    * run one after the other and the second finds the counter busy; the claim
    * ({@code antre_claim_next}, migration V005) is {@code Routing.order} as index lookups with
-   * SKIP LOCKED, so other counters claim other tickets meanwhile.
-   * $1 counter, $2 service day, $3 services in plan order, $4 priority first, $5 transfers first,
-   * $6 officer, $7 now, $8 request id, $9 the priority streak the plan was made from, $10 and $11
-   * the streak after calling a priority or a regular visitor ({@code Routing.nextStreak}). A plan
-   * made from another streak than the stored one claims nothing: the caller plans again.
+   * SKIP LOCKED, so other counters claim other tickets meanwhile. {@code services} are in plan
+   * order; {@code plannedStreak} is the priority streak the plan was made from, and
+   * {@code streakAfterPriority} and {@code streakAfterRegular} the streak after calling a priority
+   * or a regular visitor ({@code Routing.nextStreak}). A plan made from another streak than the
+   * stored one claims nothing: the caller plans again.
    */
   static final String CALL_NEXT = LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
-        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL AND priority_streak = $9
+        WHERE counter_id = #{counter} AND state = 'OPEN' AND current_ticket IS NULL AND priority_streak = #{plannedStreak}
         FOR UPDATE
       ), c AS (
-        SELECT antre_claim_next($2, $3::text[], $4::boolean, $5::boolean) AS id WHERE EXISTS (SELECT 1 FROM cs)
+        SELECT antre_claim_next(#{day}, #{services}::text[], #{priorityFirst}::boolean, #{transfersFirst}::boolean) AS id WHERE EXISTS (SELECT 1 FROM cs)
       ), u AS (
-        UPDATE ticket t SET status = {CALL_TO}, counter_id = $1, officer = $6, called_at = $7, recall_count = 0
+        UPDATE ticket t SET status = {CALL_TO}, counter_id = #{counter}, officer = #{officer}, called_at = #{now}, recall_count = 0
         FROM c WHERE t.id = c.id AND t.status IN {CALL_FROM}
         RETURNING t.*
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id)
-        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, $1, $6, $7, $8 FROM u
+        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, #{counter}, #{officer}, #{now}, #{requestId} FROM u
         RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id,
-          priority_streak = CASE WHEN u.priority IS NULL THEN $11 ELSE $10 END,
-          served = (CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END)
+          priority_streak = CASE WHEN u.priority IS NULL THEN #{streakAfterRegular} ELSE #{streakAfterPriority} END,
+          served = (CASE WHEN counter_state.served_day = #{day} THEN counter_state.served ELSE '{}'::jsonb END)
             || jsonb_build_object(u.service, COALESCE(
-                 ((CASE WHEN counter_state.served_day = $2 THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,
+                 ((CASE WHEN counter_state.served_day = #{day} THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,
                  0) + 1),
-          served_day = $2, updated_at = $7
-        FROM u WHERE counter_state.counter_id = $1
+          served_day = #{day}, updated_at = #{now}
+        FROM u WHERE counter_state.counter_id = #{counter}
         RETURNING counter_state.state AS cs_state, counter_state.pause_reason AS cs_pause_reason,
           counter_state.officer AS cs_officer, counter_state.priority_streak AS cs_priority_streak,
           counter_state.served_day AS cs_served_day, counter_state.served AS cs_served,
@@ -238,167 +237,161 @@ final class Sql {
 
   /**
    * One ticket transition guarded by the status it was decided from and the counter that holds
-   * it, so a concurrent change makes it a no-op (no row) instead of a double step.
-   * $1 ticket, $2 expected status, $3 new status, $4 recall count, $5 event type, $6 now,
-   * $7 outcome, $8 counter, $9 officer, $10 request id, $11 event data, $12 counter keeps the ticket.
+   * it, so a concurrent change makes it a no-op (no row) instead of a double step. {@code from}
+   * is the status the step was decided from; {@code counter} may be null (a held ticket is resumed
+   * from anywhere); {@code data} is the event's JSON.
    */
   static final String TRANSITION = LifecycleSql.fill("""
       WITH u AS (
-        UPDATE ticket SET status = $3, recall_count = $4,
-          started_at = CASE WHEN $5 = 'START' THEN $6 ELSE started_at END,
-          finished_at = CASE WHEN $3 IN {FINAL} THEN $6 ELSE finished_at END,
-          counter_id = CASE WHEN $3 = {QUEUED} THEN NULL ELSE counter_id END,
-          outcome = COALESCE($7, outcome),
+        UPDATE ticket SET status = #{to}, recall_count = #{recallCount},
+          started_at = CASE WHEN #{eventType} = 'START' THEN #{now} ELSE started_at END,
+          finished_at = CASE WHEN #{to} IN {FINAL} THEN #{now} ELSE finished_at END,
+          counter_id = CASE WHEN #{to} = {QUEUED} THEN NULL ELSE counter_id END,
+          outcome = COALESCE(#{outcome}, outcome),
           -- a hold's note stays on the ticket, so the held list says why it was parked
-          note = CASE WHEN $5 = 'HOLD' AND $11::jsonb ? 'note' THEN $11::jsonb ->> 'note' ELSE note END
-        WHERE id = $1 AND status = $2
+          note = CASE WHEN #{eventType} = 'HOLD' AND #{data}::jsonb ? 'note' THEN #{data}::jsonb ->> 'note' ELSE note END
+        WHERE id = #{ticket} AND status = #{from}
           -- the counter acts on its own ticket only (a held ticket may be resumed anywhere)
-          AND ($8::text IS NULL OR $2 IN {RESUME_FROM} OR counter_id = $8)
-          AND ($5 <> 'RECALL' OR recall_count = $4 - 1)
+          AND (#{counter}::text IS NULL OR #{from} IN {RESUME_FROM} OR counter_id = #{counter})
+          AND (#{eventType} <> 'RECALL' OR recall_count = #{recallCount} - 1)
         RETURNING *
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
-        SELECT id, $5, $2, $3, $8, $9, $6, $10, $11::jsonb FROM u
+        SELECT id, #{eventType}, #{from}, #{to}, #{counter}, #{officer}, #{now}, #{requestId}, #{data}::jsonb FROM u
         RETURNING id
       ), s AS (
-        UPDATE counter_state SET current_ticket = NULL, updated_at = $6
-        FROM u WHERE counter_state.counter_id = $8 AND counter_state.current_ticket = u.id AND NOT $12::boolean
+        UPDATE counter_state SET current_ticket = NULL, updated_at = #{now}
+        FROM u WHERE counter_state.counter_id = #{counter} AND counter_state.current_ticket = u.id AND NOT #{counterKeepsTicket}::boolean
       )
       SELECT u.*, e.id AS event_id FROM u, e""");
 
   /**
    * Transfer: the served ticket is DONE (outcome "dirujuk"), and the visitor waits again in the
-   * target service with the same number, token and issue time.
-   * $1 ticket, $2 target service, $3 now, $4 counter, $5 officer, $6 request id, $7 note, $8 outcome.
+   * {@code target} service with the same number, token and issue time.
    */
   static final String TRANSFER = LifecycleSql.fill("""
       WITH u AS (
-        UPDATE ticket SET status = {TRANSFER_TO}, finished_at = $3, outcome = $8
-        WHERE id = $1 AND status IN {TRANSFER_FROM}
+        UPDATE ticket SET status = {TRANSFER_TO}, finished_at = #{now}, outcome = #{outcome}
+        WHERE id = #{ticket} AND status IN {TRANSFER_FROM}
         RETURNING *
       ), n AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
                             tracking_token, issued_at, transferred_from, note)
-        SELECT $2, origin_service, service_day, prefix, number, {QUEUED}, priority, channel,
-               tracking_token, issued_at, id, $7
+        SELECT #{target}, origin_service, service_day, prefix, number, {QUEUED}, priority, channel,
+               tracking_token, issued_at, id, #{note}
         FROM u
         RETURNING *
       ), e1 AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
-        SELECT id, 'TRANSFER', {TRANSFER_FROM_STATUS}, {TRANSFER_TO}, $4, $5, $3, $6, jsonb_build_object('to', $2::text) FROM u
+        SELECT id, 'TRANSFER', {TRANSFER_FROM_STATUS}, {TRANSFER_TO}, #{counter}, #{officer}, #{now}, #{requestId}, jsonb_build_object('to', #{target}::text) FROM u
       ), e2 AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, data)
-        SELECT n.id, 'TRANSFER', NULL, {QUEUED}, $4, $5, $3, jsonb_build_object('from', u.service, 'note', $7::text)
+        SELECT n.id, 'TRANSFER', NULL, {QUEUED}, #{counter}, #{officer}, #{now}, jsonb_build_object('from', u.service, 'note', #{note}::text)
         FROM n, u
       ), s AS (
-        UPDATE counter_state SET current_ticket = NULL, updated_at = $3
-        FROM u WHERE counter_state.counter_id = $4 AND counter_state.current_ticket = u.id
+        UPDATE counter_state SET current_ticket = NULL, updated_at = #{now}
+        FROM u WHERE counter_state.counter_id = #{counter} AND counter_state.current_ticket = u.id
       )
       SELECT * FROM n""");
 
-  /**
-   * Counter open/pause/close. The busy guard is repeated here for concurrent calls.
-   * $1 counter, $2 new state, $3 reason, $4 officer, $5 now, $6 event type, $7 requires idle.
-   */
+  /** Counter open/pause/close. The busy guard ({@code requiresIdle}) is repeated here for concurrent calls. */
   static final String COUNTER_SET_STATE = """
       WITH old AS (
-        SELECT state FROM counter_state WHERE counter_id = $1 FOR UPDATE
+        SELECT state FROM counter_state WHERE counter_id = #{counter} FOR UPDATE
       ), u AS (
-        UPDATE counter_state SET state = $2, pause_reason = $3, officer = $4, updated_at = $5
-        WHERE counter_id = $1 AND (NOT $7::boolean OR current_ticket IS NULL)
+        UPDATE counter_state SET state = #{state}, pause_reason = #{reason}, officer = #{officer}, updated_at = #{now}
+        WHERE counter_id = #{counter} AND (NOT #{requiresIdle}::boolean OR current_ticket IS NULL)
         RETURNING counter_id
       ), e AS (
         INSERT INTO counter_event (counter_id, type, from_state, to_state, reason, officer, at)
-        SELECT $1, $6, old.state, $2, $3, $4, $5 FROM old, u
+        SELECT #{counter}, #{eventType}, old.state, #{state}, #{reason}, #{officer}, #{now} FROM old, u
       )
       SELECT old.state AS from_state FROM old, u""";
 
   /**
    * Calls and recalls after an event-log position, oldest first, optionally of one zone: what a
-   * display missed while it was away. $1 after event id, $2 zone or null, $3 limit.
+   * display missed while it was away (zone null: every zone).
    */
   static final String CALLS_AFTER = LifecycleSql.fill("""
       SELECT * FROM (
         SELECT e.id AS event_id, e.type AS event_type, e.at AS event_at, e.counter_id AS event_counter, t.*
         FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id JOIN counter c ON c.id = e.counter_id
-        WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = {CALL_TO} AND e.id > $1
-          AND ($2::text IS NULL OR c.zone = $2)
-        ORDER BY e.id DESC LIMIT $3
+        WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = {CALL_TO} AND e.id > #{afterEvent}
+          AND (#{zone}::text IS NULL OR c.zone = #{zone})
+        ORDER BY e.id DESC LIMIT #{limit}
       ) recent ORDER BY event_id""");
   static final String LATEST_CALL = LifecycleSql.fill("""
       SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = {CALL_TO}""");
 
-  /** $1 counter, $2 services (null: as configured), $3 weights, $4 now, $5 officer. */
+  /** A counter's services and weights; null services restore the configured ones. */
   static final String COUNTER_SET_SERVICES = """
       WITH u AS (
-        UPDATE counter_state SET services = $2::text[], weights = $3::jsonb, updated_at = $4
-        WHERE counter_id = $1 RETURNING counter_id
+        UPDATE counter_state SET services = #{services}::text[], weights = #{weights}::jsonb, updated_at = #{now}
+        WHERE counter_id = #{counter} RETURNING counter_id
       )
       INSERT INTO counter_event (counter_id, type, from_state, to_state, reason, officer, at)
-      SELECT $1, 'SERVICES', NULL, 'SERVICES', array_to_string($2::text[], ','), $5, $4 FROM u""";
+      SELECT #{counter}, 'SERVICES', NULL, 'SERVICES', array_to_string(#{services}::text[], ','), #{officer}, #{now} FROM u""";
 
   /**
-   * Call a chosen waiting ticket out of order, with the reason in the event. Same locking as
-   * call-next. $1 counter, $2 ticket, $3 services the counter serves, $4 officer, $5 now,
-   * $6 request id, $7 data (reason), $8 service day.
+   * Call a chosen waiting ticket out of order, with the reason in the event ({@code data}). Same
+   * locking as call-next; {@code services} are the ones the counter serves.
    */
   static final String CALL_TICKET = LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
-        WHERE counter_id = $1 AND state = 'OPEN' AND current_ticket IS NULL
+        WHERE counter_id = #{counter} AND state = 'OPEN' AND current_ticket IS NULL
         FOR UPDATE
       ), u AS (
-        UPDATE ticket t SET status = {CALL_TO}, counter_id = $1, officer = $4, called_at = $5, recall_count = 0
-        WHERE t.id = $2 AND t.status IN {CALL_FROM} AND t.service = ANY($3::text[]) AND t.service_day = $8
+        UPDATE ticket t SET status = {CALL_TO}, counter_id = #{counter}, officer = #{officer}, called_at = #{now}, recall_count = 0
+        WHERE t.id = #{ticket} AND t.status IN {CALL_FROM} AND t.service = ANY(#{services}::text[]) AND t.service_day = #{day}
           AND EXISTS (SELECT 1 FROM cs)
         RETURNING t.*
       ), e AS (
         INSERT INTO ticket_event (ticket_id, type, from_status, to_status, counter_id, officer, at, request_id, data)
-        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, $1, $4, $5, $6, $7::jsonb FROM u
+        SELECT id, 'CALL', {CALL_FROM_STATUS}, {CALL_TO}, #{counter}, #{officer}, #{now}, #{requestId}, #{data}::jsonb FROM u
         RETURNING id
       ), s AS (
-        UPDATE counter_state SET current_ticket = u.id, updated_at = $5 FROM u WHERE counter_state.counter_id = $1
+        UPDATE counter_state SET current_ticket = u.id, updated_at = #{now} FROM u WHERE counter_state.counter_id = #{counter}
       )
       SELECT u.*, e.id AS event_id FROM u, e""");
 
-  /** Tickets an officer finished (or transferred on) since $2. */
   /**
-   * "Dilayani hari ini": tickets finished since $2 at counter $3 (by anyone) and by officer $1 (at
-   * any counter), and the officer's transfers apart: a transfer hands the visitor on, it is not
-   * a service.
+   * "Dilayani hari ini": tickets finished since {@code since} at the counter (by anyone) and by the
+   * officer (at any counter), and the officer's transfers apart: a transfer hands the visitor on,
+   * it is not a service.
    */
   static final String SERVED_TODAY = LifecycleSql.fill("""
-      SELECT count(*) FILTER (WHERE type = 'FINISH' AND counter_id = $3),
-             count(*) FILTER (WHERE type = 'FINISH' AND officer = $1),
-             count(*) FILTER (WHERE type = 'TRANSFER' AND officer = $1)
+      SELECT count(*) FILTER (WHERE type = 'FINISH' AND counter_id = #{counter}),
+             count(*) FILTER (WHERE type = 'FINISH' AND officer = #{officer}),
+             count(*) FILTER (WHERE type = 'TRANSFER' AND officer = #{officer})
       FROM ticket_event
-      WHERE at >= $2 AND to_status = {FINISH_TO} AND type IN ('FINISH', 'TRANSFER') AND (officer = $1 OR counter_id = $3)""");
+      WHERE at >= #{since} AND to_status = {FINISH_TO} AND type IN ('FINISH', 'TRANSFER') AND (officer = #{officer} OR counter_id = #{counter})""");
 
   /** The waiting tickets of some services today, in issue order: for choosing one out of order. */
   static final String WAITING_OF = LifecycleSql.fill("""
-      SELECT * FROM ticket WHERE service_day = $1 AND status = {QUEUED} AND service = ANY($2::text[])
-      ORDER BY issued_at, id LIMIT $3""");
+      SELECT * FROM ticket WHERE service_day = #{day} AND status = {QUEUED} AND service = ANY(#{services}::text[])
+      ORDER BY issued_at, id LIMIT #{limit}""");
 
   static final String HELD_TICKETS = LifecycleSql.fill("""
       SELECT * FROM ticket t
-      WHERE t.status IN {RESUME_FROM} AND t.service_day = $1 AND t.service = ANY($2::text[])
+      WHERE t.status IN {RESUME_FROM} AND t.service_day = #{day} AND t.service = ANY(#{services}::text[])
       ORDER BY t.issued_at""");
 
   // ---- queues and estimates
   static final String QUEUES = LifecycleSql.fill("""
       SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service_day = $1 AND status = {QUEUED} GROUP BY service""");
+      FROM ticket WHERE service_day = #{day} AND status = {QUEUED} GROUP BY service""");
   /** The same for some services only: what a burst of issues changed. */
   static final String QUEUES_OF = LifecycleSql.fill("""
       SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service = ANY($2::text[]) AND service_day = $1 AND status = {QUEUED} GROUP BY service""");
-  static final String ISSUED_TODAY = "SELECT service, last_number FROM daily_sequence WHERE service_day = $1";
+      FROM ticket WHERE service = ANY(#{services}::text[]) AND service_day = #{day} AND status = {QUEUED} GROUP BY service""");
+  static final String ISSUED_TODAY = "SELECT service, last_number FROM daily_sequence WHERE service_day = #{day}";
   /** Mean service minutes of each service's last finished tickets today. */
   static final String RECENT_SERVICE_TIMES = LifecycleSql.fill("""
       SELECT service, avg(minutes) AS mean, count(*) AS samples FROM (
         SELECT service, extract(epoch FROM finished_at - started_at) / 60.0 AS minutes,
                row_number() OVER (PARTITION BY service ORDER BY finished_at DESC) AS rn
-        FROM ticket WHERE service_day = $1 AND status = {FINISH_TO} AND started_at IS NOT NULL
+        FROM ticket WHERE service_day = #{day} AND status = {FINISH_TO} AND started_at IS NOT NULL
       ) recent WHERE rn <= 20 GROUP BY service""");
   static final String OPEN_COUNTERS = "SELECT counter_id FROM counter_state WHERE state = 'OPEN'";
 }

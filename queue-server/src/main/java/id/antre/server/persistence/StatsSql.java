@@ -5,9 +5,9 @@ package id.antre.server.persistence;
  * ({@code stats_visit}, {@code stats_counter_day}) united with the same rows computed live from the
  * event logs for the days not closed yet (today), by the functions of migration V010.
  *
- * <p>Parameters common to the views: $1 from, $2 to (service days, inclusive), $3 the first day
- * not materialised (today), $4 the hall's time zone, $5 agency, $6 service, $7 officer (each null
- * for all).
+ * <p>Parameters common to the views: {@code from}, {@code to} (service days, inclusive),
+ * {@code live} the first day not materialised (today), {@code timeZone} the hall's, {@code agency},
+ * {@code service}, {@code officer} (each null for all).
  */
 final class StatsSql {
   private StatsSql() {
@@ -15,7 +15,7 @@ final class StatsSql {
 
   /** The closed days of a range without their marker row: those still to be materialised. */
   static final String MISSING_DAYS = """
-      SELECT d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') d
+      SELECT d::date AS day FROM generate_series(#{from}::date, #{to}::date, interval '1 day') d
       WHERE NOT EXISTS (SELECT 1 FROM stats_day s WHERE s.service_day = d::date) ORDER BY 1""";
 
   /** The first service day in the log, where a catch-up of every closed day starts. */
@@ -23,19 +23,19 @@ final class StatsSql {
 
   /** The day's marker; no row back means another node or request materialised it already. */
   static final String MARK_DAY = """
-      INSERT INTO stats_day (service_day, materialised_at, legs) VALUES ($1, $2, 0)
+      INSERT INTO stats_day (service_day, materialised_at, legs) VALUES (#{day}, #{now}, 0)
       ON CONFLICT (service_day) DO NOTHING RETURNING service_day""";
 
   static final String FILL_VISITS = """
       INSERT INTO stats_visit (ticket_id, service_day, hour, weekday, agency, service, counter_id, officer, channel,
                                priority, issued, outcome, wait_s, service_s, target_s)
-      SELECT * FROM antre_stats_legs($1, $1, $2, $3, $4)""";
+      SELECT * FROM antre_stats_legs(#{day}, #{day}, #{timeZone}, #{services}, #{targets})""";
 
   static final String FILL_COUNTER_TIME = """
       INSERT INTO stats_counter_day (service_day, counter_id, officer, state, reason, seconds, times)
-      SELECT * FROM antre_stats_counter_time($1, $1, $2, $3)""";
+      SELECT * FROM antre_stats_counter_time(#{day}, #{day}, #{timeZone}, #{now})""";
 
-  static final String COUNT_DAY = "UPDATE stats_day SET legs = $2 WHERE service_day = $1";
+  static final String COUNT_DAY = "UPDATE stats_day SET legs = #{legs} WHERE service_day = #{day}";
 
   private static final String COLUMNS = """
       service_day, hour, weekday, agency, service, counter_id, officer, channel, priority, issued, outcome, wait_s,
@@ -43,15 +43,16 @@ final class StatsSql {
 
   /**
    * The legs of the range in scope as {@code f}: the facts, and (with live) the rows computed from
-   * the log for the days from $3 on. $8 and $9 are the services and their target waits in seconds.
+   * the log for the days from {@code live} on. {@code services} and {@code targets} are the services
+   * and their target waits in seconds.
    */
   private static String legs(boolean live) {
-    return "WITH v AS (\n  SELECT " + COLUMNS + "\n  FROM stats_visit WHERE service_day BETWEEN $1 AND $2 AND service_day < $3\n"
-        + (live ? "  UNION ALL\n  SELECT " + COLUMNS + "\n  FROM antre_stats_legs(greatest($1, $3), $2, $4, $8, $9)\n"
-            : "  -- nothing live: $4 $8 $9 unused\n  AND $4::text IS NOT NULL AND $8::text[] IS NOT NULL AND $9::float8[] IS NOT NULL\n")
+    return "WITH v AS (\n  SELECT " + COLUMNS + "\n  FROM stats_visit WHERE service_day BETWEEN #{from} AND #{to} AND service_day < #{live}\n"
+        + (live ? "  UNION ALL\n  SELECT " + COLUMNS + "\n  FROM antre_stats_legs(greatest(#{from}, #{live}), #{to}, #{timeZone}, #{services}, #{targets})\n"
+            : "  -- nothing live: #{timeZone} #{services} #{targets} unused\n  AND #{timeZone}::text IS NOT NULL AND #{services}::text[] IS NOT NULL AND #{targets}::float8[] IS NOT NULL\n")
         + "), f AS (\n  SELECT " + COLUMNS + "\n  FROM v\n"
-        + "  WHERE ($5::text IS NULL OR agency = $5) AND ($6::text IS NULL OR service = $6)\n"
-        + "    AND ($7::text IS NULL OR officer = $7)\n)\n";
+        + "  WHERE (#{agency}::text IS NULL OR agency = #{agency}) AND (#{service}::text IS NULL OR service = #{service})\n"
+        + "    AND (#{officer}::text IS NULL OR officer = #{officer})\n)\n";
   }
 
   /**
@@ -85,10 +86,10 @@ final class StatsSql {
     return legs(live) + "SELECT weekday, hour, count(*) AS arrivals FROM f WHERE issued GROUP BY 1, 2 ORDER BY 1, 2";
   }
 
-  /** Waiting times of the called legs in bins of $10 seconds, the last bin ($11) holding the rest. */
+  /** Waiting times of the called legs in bins of {@code binWidth} seconds, the last bin ({@code lastBin}) holding the rest. */
   static String histogram(boolean live) {
     return legs(live) + """
-        SELECT least(floor(wait_s / $10), $11)::int AS bin, count(*) AS legs FROM f
+        SELECT least(floor(wait_s / #{binWidth}), #{lastBin})::int AS bin, count(*) AS legs FROM f
         WHERE wait_s IS NOT NULL GROUP BY 1 ORDER BY 1""";
   }
 
@@ -117,18 +118,18 @@ final class StatsSql {
 
 
 
-  /** Open and paused time per officer and pause reason, from counter_event. $6 is unused, $8 now. */
+  /** Open and paused time per officer and pause reason, from counter_event; {@code service} is unused. */
   static final String OFFICER_TIME = """
       WITH ct AS (
         SELECT service_day, counter_id, officer, state, reason, seconds, times
-        FROM stats_counter_day WHERE service_day BETWEEN $1 AND $2 AND service_day < $3
+        FROM stats_counter_day WHERE service_day BETWEEN #{from} AND #{to} AND service_day < #{live}
         UNION ALL
-        SELECT * FROM antre_stats_counter_time(greatest($1, $3), $2, $4, $8)
+        SELECT * FROM antre_stats_counter_time(greatest(#{from}, #{live}), #{to}, #{timeZone}, #{now})
       )
       SELECT ct.officer, ct.state, ct.reason, sum(ct.seconds) AS seconds, sum(ct.times)::int AS times
       FROM ct JOIN counter c ON c.id = ct.counter_id
-      WHERE ($5::text IS NULL OR c.agency = $5) AND ($6::text IS NULL OR true)
-        AND ($7::text IS NULL OR ct.officer = $7) AND ct.officer <> ''
+      WHERE (#{agency}::text IS NULL OR c.agency = #{agency}) AND (#{service}::text IS NULL OR true)
+        AND (#{officer}::text IS NULL OR ct.officer = #{officer}) AND ct.officer <> ''
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""";
 
   static final String USER_NAMES = "SELECT username, display_name FROM app_user";

@@ -3,7 +3,6 @@ package id.antre.server.persistence;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,9 +17,34 @@ import java.util.Optional;
  */
 public class StatsStore {
   private final Pool pool;
+  private final Statement missingDays;
+  private final Statement markDay;
+  private final Statement fillVisits;
+  private final Statement fillCounterTime;
+  private final Statement countDay;
+  private final Statement officerTime;
+  /** The views by whether some day is live, the summary also by its grouping key. */
+  private final Map<Boolean, Map<String, Statement>> summary = new HashMap<>();
+  private final Map<Boolean, Statement> heatmap = new HashMap<>();
+  private final Map<Boolean, Statement> histogram = new HashMap<>();
+  private final Map<Boolean, Statement> officerWork = new HashMap<>();
 
   public StatsStore(Pool pool) {
     this.pool = pool;
+    missingDays = new Statement(pool, StatsSql.MISSING_DAYS);
+    markDay = new Statement(pool, StatsSql.MARK_DAY);
+    fillVisits = new Statement(pool, StatsSql.FILL_VISITS);
+    fillCounterTime = new Statement(pool, StatsSql.FILL_COUNTER_TIME);
+    countDay = new Statement(pool, StatsSql.COUNT_DAY);
+    officerTime = new Statement(pool, StatsSql.OFFICER_TIME);
+    for (boolean live : new boolean[] {true, false}) {
+      Map<String, Statement> byKey = new HashMap<>();
+      StatsSql.KEYS.forEach((groupBy, key) -> byKey.put(groupBy, new Statement(pool, StatsSql.summary(key, live))));
+      summary.put(live, byKey);
+      heatmap.put(live, new Statement(pool, StatsSql.heatmap(live)));
+      histogram.put(live, new Statement(pool, StatsSql.histogram(live)));
+      officerWork.put(live, new Statement(pool, StatsSql.officerWork(live)));
+    }
   }
 
   /**
@@ -29,15 +53,25 @@ public class StatsStore {
    */
   public record Scope(LocalDate from, LocalDate to, LocalDate live, String timeZone, String agency, String service,
       String officer, Targets targets) {
-    /** $1 to $7. */
-    Tuple base() {
-      return Tuple.tuple().addValue(from).addValue(to).addValue(live).addValue(timeZone).addValue(agency)
-          .addValue(service).addValue(officer);
+    /** The parameters common to the views. */
+    Map<String, Object> base() {
+      Map<String, Object> out = new HashMap<>();
+      out.put("from", from);
+      out.put("to", to);
+      out.put("live", live);
+      out.put("timeZone", timeZone);
+      out.put("agency", agency);
+      out.put("service", service);
+      out.put("officer", officer);
+      return out;
     }
 
-    /** $1 to $9: with the services and their target waits. */
-    Tuple tuple() {
-      return base().addArrayOfString(targets.services()).addArrayOfDouble(targets.seconds());
+    /** With the services and their target waits. */
+    Map<String, Object> params() {
+      Map<String, Object> out = base();
+      out.put("services", targets.services());
+      out.put("targets", targets.seconds());
+      return out;
     }
 
     /** Whether some day of the range is computed from the log (today is in it). */
@@ -92,7 +126,7 @@ public class StatsStore {
     if (to.isBefore(from)) {
       return Future.succeededFuture(0);
     }
-    return pool.preparedQuery(StatsSql.MISSING_DAYS).execute(Tuple.of(from, to)).compose(rows -> {
+    return missingDays.execute("from", from, "to", to).compose(rows -> {
       List<LocalDate> days = new ArrayList<>();
       rows.forEach(r -> days.add(r.getLocalDate(0)));
       Future<Integer> chain = Future.succeededFuture(0);
@@ -104,16 +138,16 @@ public class StatsStore {
   }
 
   private Future<Boolean> materialise(LocalDate day, String timeZone, Instant now, Targets targets) {
-    return pool.withTransaction(conn -> conn.preparedQuery(StatsSql.MARK_DAY).execute(Tuple.of(day, TicketStore.ts(now)))
+    return pool.withTransaction(conn -> markDay.on(conn).execute("day", day, "now", TicketStore.ts(now))
         .compose(marked -> {
           if (marked.size() == 0) {
             return Future.succeededFuture(false);
           }
-          return conn.preparedQuery(StatsSql.FILL_VISITS).execute(Tuple.of(day, timeZone)
-                  .addArrayOfString(targets.services()).addArrayOfDouble(targets.seconds()))
-              .compose(visits -> conn.preparedQuery(StatsSql.FILL_COUNTER_TIME)
-                  .execute(Tuple.of(day, timeZone, TicketStore.ts(now)))
-                  .compose(t -> conn.preparedQuery(StatsSql.COUNT_DAY).execute(Tuple.of(day, visits.rowCount()))))
+          return fillVisits.on(conn).execute("day", day, "timeZone", timeZone, "services", targets.services(),
+                  "targets", targets.seconds())
+              .compose(visits -> fillCounterTime.on(conn)
+                  .execute("day", day, "timeZone", timeZone, "now", TicketStore.ts(now))
+                  .compose(t -> countDay.on(conn).execute("day", day, "legs", visits.rowCount())))
               .map(true);
         }));
   }
@@ -124,7 +158,7 @@ public class StatsStore {
     if (key == null) {
       return Future.failedFuture(new IllegalArgumentException("unknown grouping " + groupBy));
     }
-    return pool.preparedQuery(StatsSql.summary(key, scope.anyLive())).execute(scope.tuple()).map(rows -> {
+    return summary.get(scope.anyLive()).get(groupBy).execute(scope.params()).map(rows -> {
       List<Group> out = new ArrayList<>();
       for (Row r : rows) {
         Double[] wait = r.getArrayOfDoubles("wait_p");
@@ -148,7 +182,7 @@ public class StatsStore {
   }
 
   public Future<List<Cell>> heatmap(Scope scope) {
-    return pool.preparedQuery(StatsSql.heatmap(scope.anyLive())).execute(scope.tuple()).map(rows -> {
+    return heatmap.get(scope.anyLive()).execute(scope.params()).map(rows -> {
       List<Cell> out = new ArrayList<>();
       rows.forEach(r -> out.add(new Cell(r.getInteger("weekday"), r.getInteger("hour"), r.getLong("arrivals"))));
       return out;
@@ -157,8 +191,10 @@ public class StatsStore {
 
   /** Waiting times in bins of {@code binSeconds}; bin {@code lastBin} holds every longer wait. */
   public Future<List<Bin>> histogram(Scope scope, double binSeconds, int lastBin) {
-    return pool.preparedQuery(StatsSql.histogram(scope.anyLive()))
-        .execute(scope.tuple().addValue(binSeconds).addValue(lastBin))
+    Map<String, Object> params = scope.params();
+    params.put("binWidth", binSeconds);
+    params.put("lastBin", lastBin);
+    return histogram.get(scope.anyLive()).execute(params)
         .map(rows -> {
           List<Bin> out = new ArrayList<>();
           rows.forEach(r -> out.add(new Bin(r.getInteger("bin"), r.getLong("legs"))));
@@ -167,7 +203,7 @@ public class StatsStore {
   }
 
   public Future<List<OfficerWork>> officerWork(Scope scope) {
-    return pool.preparedQuery(StatsSql.officerWork(scope.anyLive())).execute(scope.tuple()).map(rows -> {
+    return officerWork.get(scope.anyLive()).execute(scope.params()).map(rows -> {
       List<OfficerWork> out = new ArrayList<>();
       rows.forEach(r -> out.add(new OfficerWork(r.getString("officer"), r.getLong("served"), r.getLong("transferred"),
           r.getLong("no_show"), r.getDouble("service_mean"), r.getDouble("service_total"))));
@@ -176,7 +212,9 @@ public class StatsStore {
   }
 
   public Future<List<OfficerTime>> officerTime(Scope scope, Instant now) {
-    return pool.preparedQuery(StatsSql.OFFICER_TIME).execute(scope.base().addValue(TicketStore.ts(now)))
+    Map<String, Object> params = scope.base();
+    params.put("now", TicketStore.ts(now));
+    return officerTime.execute(params)
         .map(rows -> {
           List<OfficerTime> out = new ArrayList<>();
           rows.forEach(r -> out.add(new OfficerTime(r.getString("officer"), r.getString("state"), r.getString("reason"),

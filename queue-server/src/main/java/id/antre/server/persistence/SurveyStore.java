@@ -5,10 +5,11 @@ import id.antre.server.domain.QueueException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,31 +23,30 @@ public class SurveyStore {
   /**
    * One statement: it inserts only when the visit's last ticket is DONE (and, from a tablet, was
    * finished at the tablet's counter); a second response loses on the unique constraint.
-   * $1 token, $2 answered at, $3 channel, $4-$12 the nine answers, $13 age band, $14 sex,
-   * $15 education, $16 occupation, $17 comment, $18 the tablet's device id or null.
+   * {@code u1..u9} are the nine answers, {@code tablet} the tablet's device id or null.
    */
   static final String INSERT = """
       INSERT INTO survey_response (tracking_token, ticket_id, service, agency, counter_id, service_day, answered_at,
                                    channel, u1, u2, u3, u4, u5, u6, u7, u8, u9, age_band, sex, education, occupation,
                                    comment)
-      SELECT t.tracking_token, t.id, t.service, s.agency, t.counter_id, t.service_day, $2, $3,
-             $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+      SELECT t.tracking_token, t.id, t.service, s.agency, t.counter_id, t.service_day, #{now}, #{channel},
+             #{u1}, #{u2}, #{u3}, #{u4}, #{u5}, #{u6}, #{u7}, #{u8}, #{u9}, #{ageBand}, #{sex}, #{education}, #{occupation}, #{comment}
       FROM ticket t JOIN service s ON s.code = t.service
-      WHERE t.id = (SELECT max(id) FROM ticket WHERE tracking_token = $1) AND t.status = 'DONE'
-        AND ($18::text IS NULL
-             OR t.counter_id = (SELECT counter_id FROM device WHERE id = $18 AND kind = 'survey' AND active))
+      WHERE t.id = (SELECT max(id) FROM ticket WHERE tracking_token = #{token}) AND t.status = 'DONE'
+        AND (#{tablet}::text IS NULL
+             OR t.counter_id = (SELECT counter_id FROM device WHERE id = #{tablet} AND kind = 'survey' AND active))
       RETURNING id""";
 
   /** Where a visit stands for the survey: its last ticket's status and counter, and whether it was answered. */
   static final String VISIT = """
       SELECT t.status, t.counter_id,
-             EXISTS (SELECT 1 FROM survey_response r WHERE r.tracking_token = $1) AS answered
-      FROM ticket t WHERE t.tracking_token = $1 ORDER BY t.id DESC LIMIT 1""";
+             EXISTS (SELECT 1 FROM survey_response r WHERE r.tracking_token = #{token}) AS answered
+      FROM ticket t WHERE t.tracking_token = #{token} ORDER BY t.id DESC LIMIT 1""";
 
   /**
-   * The visit the tablet's counter finished last, since $2, when nobody has answered it yet: once
-   * it is answered the tablet asks about nothing (an earlier visitor who walked away is not asked
-   * for again). $1 the survey device's id. A ticket transferred on is DONE too, but its visit goes
+   * The visit the survey {@code device}'s counter finished last, since {@code since}, when nobody
+   * has answered it yet: once it is answered the tablet asks about nothing (an earlier visitor who
+   * walked away is not asked for again). A ticket transferred on is DONE too, but its visit goes
    * on elsewhere: only a visit's last ticket counts.
    */
   static final String PENDING = """
@@ -54,15 +54,15 @@ public class SurveyStore {
       FROM device d
       LEFT JOIN LATERAL (
         SELECT t.* FROM ticket t
-        WHERE t.counter_id = d.counter_id AND t.status = 'DONE' AND t.finished_at >= $2
+        WHERE t.counter_id = d.counter_id AND t.status = 'DONE' AND t.finished_at >= #{since}
           AND t.id = (SELECT max(n.id) FROM ticket n WHERE n.tracking_token = t.tracking_token)
         ORDER BY t.finished_at DESC LIMIT 1
       ) t ON NOT EXISTS (SELECT 1 FROM survey_response r WHERE r.tracking_token = t.tracking_token)
-      WHERE d.id = $1 AND d.kind = 'survey' AND d.active""";
+      WHERE d.id = #{device} AND d.kind = 'survey' AND d.active""";
 
   /**
-   * The sums per element and the number of respondents between two service days ($1, $2),
-   * optionally for one agency ($3) and one service ($4).
+   * The sums per element and the number of respondents between two service days ({@code from},
+   * {@code to}), optionally for one agency and one service.
    */
   static final String SUMS = """
       SELECT count(*) AS respondents,
@@ -70,36 +70,48 @@ public class SurveyStore {
              coalesce(sum(u4), 0) AS s4, coalesce(sum(u5), 0) AS s5, coalesce(sum(u6), 0) AS s6,
              coalesce(sum(u7), 0) AS s7, coalesce(sum(u8), 0) AS s8, coalesce(sum(u9), 0) AS s9
       FROM survey_response
-      WHERE service_day BETWEEN $1 AND $2 AND ($3::text IS NULL OR agency = $3) AND ($4::text IS NULL OR service = $4)""";
+      WHERE service_day BETWEEN #{from} AND #{to} AND (#{agency}::text IS NULL OR agency = #{agency}) AND (#{service}::text IS NULL OR service = #{service})""";
 
   /** The population: visits served (their last ticket DONE) in the same scope. */
   static final String POPULATION = """
       SELECT count(*) FROM ticket t JOIN service s ON s.code = t.service
-      WHERE t.service_day BETWEEN $1 AND $2 AND t.status = 'DONE'
-        AND ($3::text IS NULL OR s.agency = $3) AND ($4::text IS NULL OR t.service = $4)
+      WHERE t.service_day BETWEEN #{from} AND #{to} AND t.status = 'DONE'
+        AND (#{agency}::text IS NULL OR s.agency = #{agency}) AND (#{service}::text IS NULL OR t.service = #{service})
         AND NOT EXISTS (SELECT 1 FROM ticket n WHERE n.tracking_token = t.tracking_token AND n.id > t.id)""";
 
   /** The latest comments in scope, newest first, for the monthly report. */
   static final String COMMENTS = """
       SELECT service, service_day, comment FROM survey_response
-      WHERE service_day BETWEEN $1 AND $2 AND ($3::text IS NULL OR agency = $3) AND ($4::text IS NULL OR service = $4)
+      WHERE service_day BETWEEN #{from} AND #{to} AND (#{agency}::text IS NULL OR agency = #{agency}) AND (#{service}::text IS NULL OR service = #{service})
         AND comment IS NOT NULL AND comment <> ''
-      ORDER BY answered_at DESC LIMIT $5""";
+      ORDER BY answered_at DESC LIMIT #{limit}""";
 
   /** A survey tablet's device row, bound to its counter (the hall's other devices are in HallStore). */
   static final String DEVICE_UPSERT = """
-      INSERT INTO device (id, kind, name, token_hash, counter_id) VALUES ($1, 'survey', $2, $3, $4)
+      INSERT INTO device (id, kind, name, token_hash, counter_id) VALUES (#{id}, 'survey', #{name}, #{tokenHash}, #{counter})
       ON CONFLICT (id) DO UPDATE SET kind = 'survey', name = EXCLUDED.name, token_hash = EXCLUDED.token_hash,
         zone = NULL, kiosk = NULL, counter_id = EXCLUDED.counter_id, active = true""";
 
-  private final SqlClient client;
+  private final Statement insert;
+  private final Statement visit;
+  private final Statement pending;
+  private final Statement sums;
+  private final Statement population;
+  private final Statement comments;
+  private final Statement upsertTablet;
 
   public SurveyStore(SqlClient client) {
-    this.client = client;
+    insert = new Statement(client, INSERT);
+    visit = new Statement(client, VISIT);
+    pending = new Statement(client, PENDING);
+    sums = new Statement(client, SUMS);
+    population = new Statement(client, POPULATION);
+    comments = new Statement(client, COMMENTS);
+    upsertTablet = new Statement(client, DEVICE_UPSERT);
   }
 
   public Future<Void> upsertTablet(String id, String name, String tokenHash, String counter) {
-    return client.preparedQuery(DEVICE_UPSERT).execute(Tuple.of(id, name, tokenHash, counter)).mapEmpty();
+    return upsertTablet.execute("id", id, "name", name, "tokenHash", tokenHash, "counter", counter).mapEmpty();
   }
 
   /** A response to store; {@code tablet} is the survey device's id, null from a phone. */
@@ -116,11 +128,20 @@ public class SurveyStore {
    * finished elsewhere) and nothing was stored; SURVEY_EXISTS when the visit already has one.
    */
   public Future<Optional<Long>> insert(NewResponse r) {
-    Tuple args = Tuple.tuple().addString(r.token()).addOffsetDateTime(TicketStore.ts(r.at())).addString(r.channel());
-    r.answers().forEach(a -> args.addShort(a.shortValue()));
-    args.addString(r.ageBand()).addString(r.sex()).addString(r.education()).addString(r.occupation())
-        .addString(r.comment()).addString(r.tablet());
-    return client.preparedQuery(INSERT).execute(args)
+    Map<String, Object> args = new HashMap<>();
+    args.put("token", r.token());
+    args.put("now", TicketStore.ts(r.at()));
+    args.put("channel", r.channel());
+    for (int i = 0; i < r.answers().size(); i++) {
+      args.put("u" + (i + 1), r.answers().get(i).shortValue());
+    }
+    args.put("ageBand", r.ageBand());
+    args.put("sex", r.sex());
+    args.put("education", r.education());
+    args.put("occupation", r.occupation());
+    args.put("comment", r.comment());
+    args.put("tablet", r.tablet());
+    return insert.execute(args)
         .map(rows -> rows.size() == 0 ? Optional.<Long>empty() : Optional.of(rows.iterator().next().getLong(0)))
         .recover(err -> Future.failedFuture(PgErrors.violatesUnique(err, ONE_PER_VISIT)
             ? new QueueException(ErrorCode.SURVEY_EXISTS,
@@ -129,7 +150,7 @@ public class SurveyStore {
   }
 
   public Future<Optional<Visit>> visit(String token) {
-    return client.preparedQuery(VISIT).execute(Tuple.of(token)).map(rows -> {
+    return visit.execute("token", token).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();
       }
@@ -147,7 +168,7 @@ public class SurveyStore {
    *     counter has no unanswered visit finished since {@code since}
    */
   public Future<Optional<Optional<Pending>>> pending(String deviceId, Instant since) {
-    return client.preparedQuery(PENDING).execute(Tuple.of(deviceId, TicketStore.ts(since))).map(rows -> {
+    return pending.execute("device", deviceId, "since", TicketStore.ts(since)).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();
       }
@@ -165,7 +186,7 @@ public class SurveyStore {
   }
 
   public Future<Sums> sums(LocalDate from, LocalDate to, String agency, String service) {
-    return client.preparedQuery(SUMS).execute(Tuple.of(from, to, agency, service)).map(rows -> {
+    return sums.execute("from", from, "to", to, "agency", agency, "service", service).map(rows -> {
       Row row = rows.iterator().next();
       long[] sums = new long[9];
       for (int i = 0; i < 9; i++) {
@@ -177,7 +198,7 @@ public class SurveyStore {
 
   /** Visits served (DONE, not transferred on) in a scope. */
   public Future<Long> population(LocalDate from, LocalDate to, String agency, String service) {
-    return client.preparedQuery(POPULATION).execute(Tuple.of(from, to, agency, service))
+    return population.execute("from", from, "to", to, "agency", agency, "service", service)
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
@@ -186,7 +207,7 @@ public class SurveyStore {
   }
 
   public Future<List<Comment>> comments(LocalDate from, LocalDate to, String agency, String service, int limit) {
-    return client.preparedQuery(COMMENTS).execute(Tuple.of(from, to, agency, service, limit)).map(rows -> {
+    return comments.execute("from", from, "to", to, "agency", agency, "service", service, "limit", limit).map(rows -> {
       List<Comment> out = new java.util.ArrayList<>();
       rows.forEach(r -> out.add(new Comment(r.getString("service"), r.getLocalDate("service_day"), r.getString("comment"))));
       return out;

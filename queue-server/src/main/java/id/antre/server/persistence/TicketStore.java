@@ -15,7 +15,6 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,22 +36,65 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private final SqlClient client;
+  private final Statement issue;
+  private final Statement ticketByRequest;
+  private final Statement ticketById;
+  private final Statement ticketByToken;
+  private final Statement aheadOf;
+  private final Statement eventByRequest;
+  private final Statement counterGet;
+  private final Statement callNext;
+  private final Statement transition;
+  private final Statement transfer;
+  private final Statement counterSetState;
+  private final Statement runningTextSet;
+  private final Statement callsAfter;
+  private final Statement counterSetServices;
+  private final Statement callTicket;
+  private final Statement servedToday;
+  private final Statement waitingOf;
+  private final Statement heldTickets;
+  private final Statement allQueues;
+  private final Statement queuesOf;
+  private final Statement issuedToday;
+  private final Statement recentServiceTimes;
 
   public TicketStore(SqlClient client) {
     this.client = client;
+    issue = new Statement(client, Sql.ISSUE);
+    ticketByRequest = new Statement(client, Sql.TICKET_BY_REQUEST);
+    ticketById = new Statement(client, Sql.TICKET_BY_ID);
+    ticketByToken = new Statement(client, Sql.TICKET_BY_TOKEN);
+    aheadOf = new Statement(client, Sql.AHEAD_OF);
+    eventByRequest = new Statement(client, Sql.EVENT_BY_REQUEST);
+    counterGet = new Statement(client, Sql.COUNTER_GET);
+    callNext = new Statement(client, Sql.CALL_NEXT);
+    transition = new Statement(client, Sql.TRANSITION);
+    transfer = new Statement(client, Sql.TRANSFER);
+    counterSetState = new Statement(client, Sql.COUNTER_SET_STATE);
+    runningTextSet = new Statement(client, Sql.RUNNING_TEXT_SET);
+    callsAfter = new Statement(client, Sql.CALLS_AFTER);
+    counterSetServices = new Statement(client, Sql.COUNTER_SET_SERVICES);
+    callTicket = new Statement(client, Sql.CALL_TICKET);
+    servedToday = new Statement(client, Sql.SERVED_TODAY);
+    waitingOf = new Statement(client, Sql.WAITING_OF);
+    heldTickets = new Statement(client, Sql.HELD_TICKETS);
+    allQueues = new Statement(client, Sql.QUEUES);
+    queuesOf = new Statement(client, Sql.QUEUES_OF);
+    issuedToday = new Statement(client, Sql.ISSUED_TODAY);
+    recentServiceTimes = new Statement(client, Sql.RECENT_SERVICE_TIMES);
   }
 
   /** Empty when the quota is exhausted; a repeated request id answers with the first ticket. */
   public Future<Optional<IssueResult>> issue(IssueRequest r) {
-    Tuple args = Tuple.tuple()
-        .addString(r.service()).addLocalDate(r.day()).addInteger(r.quota()).addString(r.prefix())
-        .addString(r.priority()).addString(r.channel()).addString(r.trackingToken()).addString(r.requestId())
-        .addOffsetDateTime(ts(r.at())).addDouble(r.minutesPerPerson()).addString(r.printKiosk());
-    return client.preparedQuery(Sql.ISSUE).execute(args)
+    return issue.execute("service", r.service(), "day", r.day(), "quota", r.quota(), "prefix", r.prefix(),
+            "priority", r.priority(), "channel", r.channel(), "trackingToken", r.trackingToken(),
+            "requestId", r.requestId(), "now", ts(r.at()), "minutesPerPerson", r.minutesPerPerson(),
+            "printKiosk", r.printKiosk())
         .map(rows -> rows.size() == 0 ? Optional.<IssueResult>empty() : Optional.of(new IssueResult(
             ticket(rows.iterator().next()), rows.iterator().next().getLong("print_job"))))
         .recover(err -> isUnique(err, "ticket_request_unique")
-            ? client.preparedQuery(Sql.TICKET_BY_REQUEST).execute(Tuple.of(r.requestId())).map(rows -> Optional.of(
+            ? ticketByRequest.execute("requestId", r.requestId()).map(rows -> Optional.of(
                 new IssueResult(ticket(rows.iterator().next()), rows.iterator().next().getLong("print_job"))))
             : Future.failedFuture(err));
   }
@@ -62,22 +104,21 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
     if (requestId == null) {
       return Future.succeededFuture(Optional.empty());
     }
-    return client.preparedQuery(Sql.TICKET_BY_REQUEST).execute(Tuple.of(requestId)).map(rows -> rows.size() == 0
+    return ticketByRequest.execute("requestId", requestId).map(rows -> rows.size() == 0
         ? Optional.<IssueResult>empty()
         : Optional.of(new IssueResult(ticket(rows.iterator().next()), rows.iterator().next().getLong("print_job"))));
   }
 
   public Future<Optional<Ticket>> ticketById(long id) {
-    return client.preparedQuery(Sql.TICKET_BY_ID).execute(Tuple.of(id)).map(TicketStore::first);
+    return ticketById.execute("id", id).map(TicketStore::first);
   }
 
   public Future<Optional<Ticket>> ticketByToken(String token) {
-    return client.preparedQuery(Sql.TICKET_BY_TOKEN).execute(Tuple.of(token)).map(TicketStore::first);
+    return ticketByToken.execute("token", token).map(TicketStore::first);
   }
 
   public Future<Integer> aheadOf(Ticket t) {
-    return client.preparedQuery(Sql.AHEAD_OF)
-        .execute(Tuple.of(t.service(), t.serviceDay(), ts(t.issuedAt()), t.id()))
+    return aheadOf.execute("service", t.service(), "day", t.serviceDay(), "issuedAt", ts(t.issuedAt()), "id", t.id())
         .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
@@ -85,7 +126,7 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
     if (requestId == null) {
       return Future.succeededFuture(Optional.empty());
     }
-    return client.preparedQuery(Sql.EVENT_BY_REQUEST).execute(Tuple.of(requestId)).map(rows -> {
+    return eventByRequest.execute("requestId", requestId).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();
       }
@@ -95,7 +136,7 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   }
 
   public Future<CounterSnapshot> counter(String counterId) {
-    return client.preparedQuery(Sql.COUNTER_GET).execute(Tuple.of(counterId)).map(rows -> {
+    return counterGet.execute("counter", counterId).map(rows -> {
       if (rows.size() == 0) {
         throw new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + counterId);
       }
@@ -120,11 +161,11 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   public Future<Optional<CounterSnapshot>> callNext(String counterId, LocalDate day, List<String> services,
       boolean priorityFirst, boolean transfersFirst, int plannedStreak, String officer, Instant now,
       String requestId) {
-    Tuple args = Tuple.tuple().addString(counterId).addLocalDate(day)
-        .addArrayOfString(services.toArray(new String[0])).addBoolean(priorityFirst).addBoolean(transfersFirst)
-        .addString(officer).addOffsetDateTime(ts(now)).addString(requestId).addInteger(plannedStreak)
-        .addInteger(Routing.nextStreak(plannedStreak, true)).addInteger(Routing.nextStreak(plannedStreak, false));
-    return client.preparedQuery(Sql.CALL_NEXT).execute(args).map(rows -> {
+    return callNext.execute("counter", counterId, "day", day, "services", services.toArray(new String[0]),
+        "priorityFirst", priorityFirst, "transfersFirst", transfersFirst, "officer", officer, "now", ts(now),
+        "requestId", requestId, "plannedStreak", plannedStreak,
+        "streakAfterPriority", Routing.nextStreak(plannedStreak, true),
+        "streakAfterRegular", Routing.nextStreak(plannedStreak, false)).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();
       }
@@ -147,27 +188,24 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
 
   /** Empty when the ticket is no longer in the expected status (somebody else moved it). */
   public Future<Optional<Ticket>> transition(TransitionRequest r) {
-    Tuple args = Tuple.tuple().addLong(r.ticketId()).addString(r.from().name()).addString(r.to().name())
-        .addInteger(r.recallCount()).addString(r.eventType()).addOffsetDateTime(ts(r.at())).addString(r.outcome())
-        .addString(r.counterId()).addString(r.officer()).addString(r.requestId()).addValue(r.data())
-        .addBoolean(r.counterKeepsTicket());
-    return client.preparedQuery(Sql.TRANSITION).execute(args).map(TicketStore::first);
+    return transition.execute("ticket", r.ticketId(), "from", r.from().name(), "to", r.to().name(),
+        "recallCount", r.recallCount(), "eventType", r.eventType(), "now", ts(r.at()), "outcome", r.outcome(),
+        "counter", r.counterId(), "officer", r.officer(), "requestId", r.requestId(), "data", r.data(),
+        "counterKeepsTicket", r.counterKeepsTicket()).map(TicketStore::first);
   }
 
   /** Returns the new waiting ticket in the target service; empty when the ticket was not serving. */
   public Future<Optional<Ticket>> transfer(long ticketId, String targetService, Instant at, String counterId,
       String officer, String requestId, String note, String outcome) {
-    Tuple args = Tuple.tuple().addLong(ticketId).addString(targetService).addOffsetDateTime(ts(at))
-        .addString(counterId).addString(officer).addString(requestId).addString(note).addString(outcome);
-    return client.preparedQuery(Sql.TRANSFER).execute(args).map(TicketStore::first);
+    return transfer.execute("ticket", ticketId, "target", targetService, "now", ts(at), "counter", counterId,
+        "officer", officer, "requestId", requestId, "note", note, "outcome", outcome).map(TicketStore::first);
   }
 
   /** Returns the previous state, or empty when the counter was busy at the moment of the change. */
   public Future<Optional<String>> setCounterState(String counterId, String state, String reason, String officer,
       Instant at, String eventType, boolean requiresIdle) {
-    Tuple args = Tuple.tuple().addString(counterId).addString(state).addString(reason).addString(officer)
-        .addOffsetDateTime(ts(at)).addString(eventType).addBoolean(requiresIdle);
-    return client.preparedQuery(Sql.COUNTER_SET_STATE).execute(args)
+    return counterSetState.execute("counter", counterId, "state", state, "reason", reason, "officer", officer,
+            "now", ts(at), "eventType", eventType, "requiresIdle", requiresIdle)
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
   }
 
@@ -178,13 +216,12 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   }
 
   public Future<Void> runningText(String text) {
-    return client.preparedQuery(Sql.RUNNING_TEXT_SET).execute(Tuple.of(text)).mapEmpty();
+    return runningTextSet.execute("text", text).mapEmpty();
   }
 
   /** Calls after {@code afterSeq}; when more than {@code limit}, the latest {@code limit}. */
   public Future<List<CallRow>> callsAfter(long afterSeq, String zone, int limit) {
-    return client.preparedQuery(Sql.CALLS_AFTER)
-        .execute(Tuple.tuple().addLong(afterSeq).addString(zone).addInteger(limit)).map(rows -> {
+    return callsAfter.execute("afterEvent", afterSeq, "zone", zone, "limit", limit).map(rows -> {
           List<CallRow> out = new ArrayList<>();
           rows.forEach(r -> out.add(new CallRow(r.getLong("event_id"), "RECALL".equals(r.getString("event_type")),
               instant(r.getOffsetDateTime("event_at")), r.getString("event_counter"), ticket(r))));
@@ -199,23 +236,22 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   /** null services restore the configured ones. */
   public Future<Void> setServices(String counterId, List<String> services, Map<String, Integer> weights, Instant at,
       String officer) {
-    Tuple args = Tuple.tuple().addString(counterId)
-        .addArrayOfString(services == null ? null : services.toArray(new String[0]))
-        .addValue(weights == null || weights.isEmpty() ? null : new JsonObject(new HashMap<>(weights)))
-        .addOffsetDateTime(ts(at)).addString(officer);
-    return client.preparedQuery(Sql.COUNTER_SET_SERVICES).execute(args).mapEmpty();
+    return counterSetServices.execute("counter", counterId,
+        "services", services == null ? null : services.toArray(new String[0]),
+        "weights", weights == null || weights.isEmpty() ? null : new JsonObject(new HashMap<>(weights)),
+        "now", ts(at), "officer", officer).mapEmpty();
   }
 
   /** Empty when the ticket is not waiting in these services today or the counter is not free. */
   public Future<Optional<Ticket>> callTicket(String counterId, long ticketId, List<String> services, String officer,
       Instant now, String requestId, JsonObject data, LocalDate day) {
-    Tuple args = Tuple.tuple().addString(counterId).addLong(ticketId).addArrayOfString(services.toArray(new String[0]))
-        .addString(officer).addOffsetDateTime(ts(now)).addString(requestId).addValue(data).addLocalDate(day);
-    return client.preparedQuery(Sql.CALL_TICKET).execute(args).map(TicketStore::first);
+    return callTicket.execute("counter", counterId, "ticket", ticketId, "services", services.toArray(new String[0]),
+        "officer", officer, "now", ts(now), "requestId", requestId, "data", data, "day", day)
+        .map(TicketStore::first);
   }
 
   public Future<ServedToday> servedToday(String officer, String counterId, Instant since) {
-    return client.preparedQuery(Sql.SERVED_TODAY).execute(Tuple.of(officer, ts(since), counterId))
+    return servedToday.execute("officer", officer, "since", ts(since), "counter", counterId)
         .map(rows -> {
           Row r = rows.iterator().next();
           return new ServedToday(r.getLong(0).intValue(), r.getLong(1).intValue(), r.getLong(2).intValue());
@@ -223,25 +259,22 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   }
 
   public Future<List<Ticket>> waitingOf(LocalDate day, List<String> services, int limit) {
-    return client.preparedQuery(Sql.WAITING_OF)
-        .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0])).addInteger(limit))
+    return waitingOf.execute("day", day, "services", services.toArray(new String[0]), "limit", limit)
         .map(TicketStore::all);
   }
 
   public Future<List<Ticket>> held(LocalDate day, List<String> services) {
-    return client.preparedQuery(Sql.HELD_TICKETS)
-        .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0])))
+    return heldTickets.execute("day", day, "services", services.toArray(new String[0]))
         .map(TicketStore::all);
   }
 
   public Future<Map<String, QueueRow>> queues(LocalDate day) {
-    return queues(client.preparedQuery(Sql.QUEUES).execute(Tuple.of(day)));
+    return queues(allQueues.execute("day", day));
   }
 
   /** Waiting count and oldest issue time of some services (the others are left out). */
   public Future<Map<String, QueueRow>> queues(LocalDate day, java.util.Collection<String> services) {
-    return queues(client.preparedQuery(Sql.QUEUES_OF)
-        .execute(Tuple.tuple().addLocalDate(day).addArrayOfString(services.toArray(new String[0]))));
+    return queues(queuesOf.execute("day", day, "services", services.toArray(new String[0])));
   }
 
   private static Future<Map<String, QueueRow>> queues(Future<RowSet<Row>> query) {
@@ -254,7 +287,7 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   }
 
   public Future<Map<String, Integer>> issuedToday(LocalDate day) {
-    return client.preparedQuery(Sql.ISSUED_TODAY).execute(Tuple.of(day)).map(rows -> {
+    return issuedToday.execute("day", day).map(rows -> {
       Map<String, Integer> out = new HashMap<>();
       rows.forEach(r -> out.put(r.getString(0), r.getInteger(1)));
       return out;
@@ -262,7 +295,7 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   }
 
   public Future<Map<String, ServiceTime>> recentServiceTimes(LocalDate day) {
-    return client.preparedQuery(Sql.RECENT_SERVICE_TIMES).execute(Tuple.of(day)).map(rows -> {
+    return recentServiceTimes.execute("day", day).map(rows -> {
       Map<String, ServiceTime> out = new HashMap<>();
       rows.forEach(r -> out.put(r.getString("service"),
           new ServiceTime(r.getNumeric("mean").doubleValue(), r.getLong("samples").intValue())));
