@@ -78,9 +78,9 @@ if [ "$TICKETS" -lt 1000 ]; then
   log "generating the last $DAYS days (working days ~$PER_DAY visits each) into $DB"
   GEN_T0=$(date +%s)
   scripts/generate-year "$DB" "$DAYS" "$PER_DAY"
-  GEN_SECONDS=$(( $(date +%s) - GEN_T0 ))
+  GEN_SECONDS="generated in $(( $(date +%s) - GEN_T0 )) s"
 else
-  GEN_SECONDS="(kept from an earlier run)"
+  GEN_SECONDS="kept from an earlier run"
 fi
 VOLUME=$("${PSQL[@]}" -d "$DB" -tAc "SELECT format('%s tickets, %s ticket events, %s counter events, service days %s to %s',
   to_char((SELECT count(*) FROM ticket), 'FM999,999,999'), to_char((SELECT count(*) FROM ticket_event), 'FM999,999,999'),
@@ -156,7 +156,7 @@ SECTION=$WORK/section.md
   echo "<!-- stats:begin -->"
   echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`scripts/bench.d/stats.sh\` on $(nproc) cores,"
   echo "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1)."
-  echo "Data: $VOLUME; generated in $GEN_SECONDS s; closed days materialised in $CATCH_SECONDS s (the server's catch-up)."
+  echo "Data: $VOLUME; $GEN_SECONDS; closed days materialised in $CATCH_SECONDS s (the server's catch-up)."
   echo "Month = the last 30 days to today, year = the last 365; $REPEAT sequential requests per cell after 3 warm-ups,"
   echo "as a manager (the whole hall). Load average before $LOAD_BEFORE, after $LOAD_AFTER (other processes may share"
   echo "the machine)."
