@@ -6,7 +6,6 @@ import id.antre.server.stats.StatsService;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;

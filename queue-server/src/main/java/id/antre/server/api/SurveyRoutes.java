@@ -2,11 +2,9 @@ package id.antre.server.api;
 
 import id.antre.server.api.Requests.Type;
 import id.antre.server.auth.Actor;
-import id.antre.server.auth.AuthService;
 import id.antre.server.survey.Ikm;
 import id.antre.server.survey.Skm;
 import id.antre.server.survey.SurveyService;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -100,6 +100,13 @@ final class Connection implements Subscriber {
     }
   }
 
+  /** Forgets what arrived during a snapshot that failed, when nothing else is subscribed. */
+  void dropLiveEvents() {
+    held = null;
+    heldSeqs = null;
+    replayed.clear();
+  }
+
   /** Sends what arrived during the snapshot, skipping calls the snapshot already replayed. */
   void releaseLiveEvents() {
     List<String> events = held;

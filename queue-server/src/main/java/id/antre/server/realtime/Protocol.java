@@ -219,6 +219,7 @@ final class Protocol {
   /** Registers first, holds live events, sends the snapshots, then releases what arrived meanwhile. */
   private void register(Connection conn, List<String> topics, Long since, Actor actor) {
     conn.holdLiveEvents();
+    List<String> added = topics.stream().filter(t -> !conn.topics.contains(t)).toList();
     for (String t : topics) {
       conn.topics.add(t);
       fanOut.subscribe(conn, t);
@@ -229,7 +230,17 @@ final class Protocol {
     }
     chain.onComplete(done -> {
       if (done.failed()) {
+        // nothing of a subscription whose snapshot failed stays: live calls without the replay
+        // they follow would make a client take their seq as seen and skip what it missed
+        conn.topics.removeAll(added);
+        fanOut.unsubscribe(conn, added);
         WsErrors.send(conn, done.cause());
+        if (conn.topics.isEmpty()) {
+          conn.dropLiveEvents();
+        } else {
+          conn.releaseLiveEvents();
+        }
+        return;
       }
       conn.releaseLiveEvents();
       presence.announce(conn, topics, "join");
