@@ -29,6 +29,7 @@ public final class Migrations {
       "V010__statistics.sql",
       "V011__survey.sql",
       "V012__cluster_liveness.sql",
+      "V013__call_index.sql",
       "V014__jobs_and_expiry.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 

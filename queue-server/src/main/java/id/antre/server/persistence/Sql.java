@@ -320,6 +320,17 @@ final class Sql {
           AND (#{zone}::text IS NULL OR c.zone = #{zone})
         ORDER BY e.id DESC LIMIT #{limit}
       ) recent ORDER BY event_id""");
+  /** The positions of the calls after a position, newest first: cheap, for finding the missed ones. */
+  static final String CALL_SEQS_AFTER = LifecycleSql.fill("""
+      SELECT e.id FROM ticket_event e
+      WHERE e.type IN ('CALL', 'RECALL') AND e.to_status = {CALL_TO} AND e.id > #{afterEvent}
+      ORDER BY e.id DESC LIMIT #{limit}""");
+  /** The calls at the given positions, oldest first. */
+  static final String CALLS_AT = LifecycleSql.fill("""
+      SELECT e.id AS event_id, e.type AS event_type, e.at AS event_at, e.counter_id AS event_counter, t.*
+      FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
+      WHERE e.id = ANY(#{seqs}::bigint[]) AND e.type IN ('CALL', 'RECALL') AND e.to_status = {CALL_TO}
+      ORDER BY e.id""");
   static final String LATEST_CALL = LifecycleSql.fill("""
       SELECT coalesce(max(id), 0) FROM ticket_event WHERE type IN ('CALL', 'RECALL') AND to_status = {CALL_TO}""");
 

@@ -49,6 +49,8 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   private final Statement counterSetState;
   private final Statement runningTextSet;
   private final Statement callsAfter;
+  private final Statement callSeqsAfter;
+  private final Statement callsAt;
   private final Statement counterSetServices;
   private final Statement callTicket;
   private final Statement servedToday;
@@ -74,6 +76,8 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
     counterSetState = new Statement(client, Sql.COUNTER_SET_STATE);
     runningTextSet = new Statement(client, Sql.RUNNING_TEXT_SET);
     callsAfter = new Statement(client, Sql.CALLS_AFTER);
+    callSeqsAfter = new Statement(client, Sql.CALL_SEQS_AFTER);
+    callsAt = new Statement(client, Sql.CALLS_AT);
     counterSetServices = new Statement(client, Sql.COUNTER_SET_SERVICES);
     callTicket = new Statement(client, Sql.CALL_TICKET);
     servedToday = new Statement(client, Sql.SERVED_TODAY);
@@ -227,6 +231,25 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
               instant(r.getOffsetDateTime("event_at")), r.getString("event_counter"), ticket(r))));
           return out;
         });
+  }
+
+  @Override
+  public Future<List<Long>> callSeqsAfter(long afterSeq, int limit) {
+    return callSeqsAfter.execute("afterEvent", afterSeq, "limit", limit).map(rows -> {
+      List<Long> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(r.getLong(0)));
+      return out;
+    });
+  }
+
+  @Override
+  public Future<List<CallRow>> callsAt(List<Long> seqs) {
+    return callsAt.execute("seqs", seqs.toArray(new Long[0])).map(rows -> {
+      List<CallRow> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new CallRow(r.getLong("event_id"), "RECALL".equals(r.getString("event_type")),
+          instant(r.getOffsetDateTime("event_at")), r.getString("event_counter"), ticket(r))));
+      return out;
+    });
   }
 
   public Future<Long> latestCallSeq() {

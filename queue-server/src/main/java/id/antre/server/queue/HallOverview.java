@@ -46,4 +46,10 @@ public interface HallOverview {
   Future<Calls> callsAfter(long afterSeq, String zone, int limit);
 
   Future<Long> latestCallSeq();
+
+  /** The positions of the calls after {@code afterSeq} (all zones), at most {@code limit}, the latest. */
+  Future<List<Long>> callSeqsAfter(long afterSeq, int limit);
+
+  /** The calls at these positions, oldest first. */
+  Future<List<Call>> callsAt(List<Long> seqs);
 }

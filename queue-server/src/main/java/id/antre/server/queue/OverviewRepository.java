@@ -41,6 +41,12 @@ public interface OverviewRepository {
   /** Calls after {@code afterSeq}; when more than {@code limit}, the latest {@code limit}. */
   Future<List<CallRow>> callsAfter(long afterSeq, String zone, int limit);
 
+  /** The positions of the calls after {@code afterSeq}; when more than {@code limit}, the latest. */
+  Future<List<Long>> callSeqsAfter(long afterSeq, int limit);
+
+  /** The calls at these positions, oldest first. */
+  Future<List<CallRow>> callsAt(List<Long> seqs);
+
   Future<Long> latestCallSeq();
 
   /** The managers' running text, or null when the configuration's applies. */

@@ -106,6 +106,17 @@ final class OverviewService implements HallOverview, QueueCounts {
   }
 
   @Override
+  public Future<List<Long>> callSeqsAfter(long afterSeq, int limit) {
+    return store.callSeqsAfter(afterSeq, limit);
+  }
+
+  @Override
+  public Future<List<Call>> callsAt(List<Long> seqs) {
+    return store.callsAt(seqs).map(rows -> rows.stream()
+        .map(r -> new Call(r.seq(), r.recall(), r.at(), r.counterId(), r.ticket())).toList());
+  }
+
+  @Override
   public Future<Long> latestCallSeq() {
     return store.latestCallSeq();
   }

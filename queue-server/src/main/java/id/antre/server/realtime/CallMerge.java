@@ -68,6 +68,11 @@ final class CallMerge {
     return floor;
   }
 
+  /** Whether a call with this seq was seen already (or is too old to be new). */
+  boolean known(long seq) {
+    return seq > 0 && (seq <= forgottenUpTo || seen.containsKey(seq));
+  }
+
   /** Whether a call with this seq is new (and from now on, not new). Calls without a seq are always new. */
   boolean fresh(long seq, long now) {
     if (seq <= 0) {

@@ -3,6 +3,7 @@ package id.antre.server.realtime;
 import id.antre.server.auth.Actor;
 import id.antre.server.queue.Application;
 import id.antre.server.queue.Deadline;
+import id.antre.server.queue.HallOverview;
 import id.antre.server.view.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,16 @@ public final class DirectGatewayPort implements GatewayPort {
   @Override
   public Future<JsonObject> calls(long since, String zone, int limit) {
     return within(() -> app.overview().callsAfter(since, zone, limit).map(views::calls));
+  }
+
+  @Override
+  public Future<List<Long>> callSeqs(long since, int limit) {
+    return within(() -> app.overview().callSeqsAfter(since, limit));
+  }
+
+  @Override
+  public Future<JsonObject> callsAt(List<Long> seqs) {
+    return within(() -> app.overview().callsAt(seqs).map(calls -> views.calls(new HallOverview.Calls(0, calls))));
   }
 
   @Override

@@ -43,7 +43,8 @@ public class Gateway {
   static final long LOG_READ_MILLIS = 1_000;
   /** How long a call may take to commit after one with a higher seq and still be found (see {@link CallMerge}). */
   static final long SETTLE_MILLIS = 10_000;
-  static final int LOG_READ_LIMIT = 1_000;
+  /** Positions read at most per re-read: a busy hall makes a few calls a second, a benchmark a thousand. */
+  static final int LOG_READ_LIMIT = 20_000;
   /** A heartbeat this late is logged: the node stood still (a busy event loop is late by less). */
   static final long STOOD_STILL_MILLIS = 5_000;
   /** How often queues and counter states are sent again while the cluster is short of members. */
@@ -123,29 +124,36 @@ public class Gateway {
       return;
     }
     reading = true;
-    commands.calls(null, merge.readAfter(System.currentTimeMillis()), LOG_READ_LIMIT).onComplete(r -> {
+    // first the positions only, which is cheap however many calls the window holds; then the few
+    // calls this node did not hear, if any (usually none)
+    long[] latest = {0};
+    commands.callSeqs(merge.readAfter(System.currentTimeMillis()), LOG_READ_LIMIT).compose(seqs -> {
+      if (seqs.size() >= LOG_READ_LIMIT && System.currentTimeMillis() - lastFullWarning > 60_000) {
+        lastFullWarning = System.currentTimeMillis();
+        // the read gives the newest calls of the window: older ones a split hid could be passed over
+        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {} (said once a minute)",
+            seqs.size(), SETTLE_MILLIS / 1000, LOG_READ_LIMIT);
+      }
+      latest[0] = seqs.isEmpty() ? 0 : seqs.get(0);
+      List<Long> unknown = seqs.stream().filter(seq -> !merge.known(seq)).toList();
+      return unknown.isEmpty() ? Future.succeededFuture(List.<JsonObject>of())
+          : commands.callsAt(unknown);
+    }).onComplete(r -> {
       reading = false;
       if (r.failed()) {
         LOG.debug("calls not re-read from the log: {}", r.cause().getMessage());
         return;
       }
-      List<JsonObject> calls = new ArrayList<>();
-      r.result().calls().forEach(c -> calls.add((JsonObject) c));
-      if (calls.size() >= LOG_READ_LIMIT && System.currentTimeMillis() - lastFullWarning > 60_000) {
-        lastFullWarning = System.currentTimeMillis();
-        // the read gives the newest calls of the window: older ones a split hid could be passed over
-        LOG.warn("{} calls in the last {} s: the event-log re-read sees only the newest {} (said once a minute)",
-            calls.size(), SETTLE_MILLIS / 1000, LOG_READ_LIMIT);
-      }
-      List<JsonObject> fresh = merge.fresh(calls, System.currentTimeMillis());
+      List<JsonObject> fresh = merge.fresh(r.result(), System.currentTimeMillis());
       if (!fresh.isEmpty()) {
         LOG.info("{} call(s) not heard on the bus delivered from the event log (a node split off, paused or died)",
             fresh.size());
       }
       fresh.forEach(c -> protocol.sawCall(fanOut.call(c)));
-      protocol.sawCall(r.result().seq());
+      protocol.sawCall(latest[0]);
     });
   }
+
 
   /**
    * Queues, counter states and tickets have no log to re-read: they are sent again as snapshots

@@ -4,6 +4,8 @@ import id.antre.server.auth.Actor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Every command the gateway gives the application, one typed method each, in the shapes the
@@ -32,6 +34,20 @@ final class GatewayCommands {
    */
   Future<Calls> calls(String zone, long since, int limit) {
     return app.calls(since, zone, limit).map(j -> new Calls(j.getLong("seq"), j.getJsonArray("calls")));
+  }
+
+  /** The positions of the latest calls after {@code since}, newest first, at most {@code limit}. */
+  Future<List<Long>> callSeqs(long since, int limit) {
+    return app.callSeqs(since, limit);
+  }
+
+  /** The calls at these positions, oldest first. */
+  Future<List<JsonObject>> callsAt(List<Long> seqs) {
+    return app.callsAt(seqs).map(j -> {
+      List<JsonObject> calls = new ArrayList<>();
+      j.getJsonArray("calls").forEach(c -> calls.add((JsonObject) c));
+      return calls;
+    });
   }
 
   /** {@code {"queues":[...]}}: waiting visitors per service. */

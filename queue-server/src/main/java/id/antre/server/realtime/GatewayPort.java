@@ -18,6 +18,12 @@ public interface GatewayPort {
   /** {@code {seq, calls:[...]}}: calls after {@code since} (all zones when zone is null), at most {@code limit}. */
   Future<JsonObject> calls(long since, String zone, int limit);
 
+  /** The positions of the latest calls after {@code since} (all zones), at most {@code limit}. */
+  Future<List<Long>> callSeqs(long since, int limit);
+
+  /** {@code {calls:[...]}}: the calls at these positions, oldest first. */
+  Future<JsonObject> callsAt(List<Long> seqs);
+
   /** {@code {queues:[...]}}. */
   Future<JsonObject> queues();
 

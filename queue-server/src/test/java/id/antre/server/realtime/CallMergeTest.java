@@ -92,4 +92,18 @@ class CallMergeTest {
     assertThat(merge.fresh(0, 0)).isTrue();
     assertThat(merge.fresh(0, 0)).isTrue();
   }
+
+  @Test
+  void onlyTheCallsNotHeardAreFetchedFromTheLog() {
+    merge.startAt(100);
+    bus(101, 0);
+    bus(103, 0);
+    // the gateway reads the positions first and fetches only the unknown ones
+    assertThat(LongStream.of(99, 100, 101, 102, 103, 104).filter(seq -> !merge.known(seq)).boxed().toList())
+        .containsExactly(102L, 104L);
+    log(1_000, 102, 104);
+    assertThat(merge.known(102)).isTrue();
+    assertThat(merge.known(104)).isTrue();
+    assertThat(delivered).containsExactly(101L, 103L, 102L, 104L);
+  }
 }

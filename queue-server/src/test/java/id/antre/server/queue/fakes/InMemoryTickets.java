@@ -450,6 +450,21 @@ public final class InMemoryTickets implements TicketRepository, CounterRepositor
   }
 
   @Override
+  public Future<List<Long>> callSeqsAfter(long afterSeq, int limit) {
+    List<Long> seqs = events.stream().filter(e -> isCall(e) && e.id() > afterSeq).map(Event::id)
+        .sorted(java.util.Comparator.reverseOrder()).toList();
+    return Future.succeededFuture(seqs.subList(0, Math.min(limit, seqs.size())));
+  }
+
+  @Override
+  public Future<List<CallRow>> callsAt(List<Long> seqs) {
+    return Future.succeededFuture(events.stream().filter(e -> isCall(e) && seqs.contains(e.id()))
+        .map(e -> new CallRow(e.id(), e.type().equals("RECALL"), e.at(), e.counterId(),
+            tickets.get(e.ticketId()).ticket(e.id())))
+        .toList());
+  }
+
+  @Override
   public Future<Long> latestCallSeq() {
     return Future.succeededFuture(events.stream().filter(InMemoryTickets::isCall).mapToLong(Event::id).max()
         .orElse(0));
