@@ -47,6 +47,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AntreServer {
   private static final Logger LOG = LoggerFactory.getLogger(AntreServer.class);
+  /** How long a starting node waits for PostgreSQL to answer before it gives up. */
+  static final Duration START_WAIT = Duration.ofSeconds(60);
   static final String DEMO_HALL = "/halls/cirebon.yaml";
   /** How often each node refreshes its wait-estimate figures. */
   static final long ESTIMATE_REFRESH_MS = 10_000;
@@ -116,9 +119,9 @@ public final class AntreServer {
     TicketStore tickets = new TicketStore(client);
     surveyStore = new SurveyStore(client); // the demo seed registers a survey tablet
     // nodes started at once: one at a time through migrations, the hall file and the demo seed
-    return StartLock.holding(pool, () -> Migrations.apply(pool)
+    return Db.awaitReady(vertx, pool, START_WAIT).compose(ready -> StartLock.holding(pool, () -> Migrations.apply(pool)
             .compose(n -> loadHall(halls))
-            .compose(stored -> seedDemo(halls).map(stored)))
+            .compose(stored -> seedDemo(halls).map(stored))))
         .compose(stored -> {
           Tokens tokens = new Tokens(stored.secret(), clock, config.tokenLifetime());
           auth = new AuthService(vertx, halls, tokens, clock);

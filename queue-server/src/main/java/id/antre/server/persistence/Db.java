@@ -1,5 +1,7 @@
 package id.antre.server.persistence;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -9,9 +11,12 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates the database clients. */
 public final class Db {
+  private static final Logger LOG = LoggerFactory.getLogger(Db.class);
   private Db() {
   }
 
@@ -79,5 +84,35 @@ public final class Db {
   private static PoolOptions poolOptions(int size, Duration deadline) {
     return new PoolOptions().setMaxSize(size)
         .setConnectionTimeout((int) Math.max(1, deadline.toMillis())).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Waits until the database answers, trying every half second for at most {@code within}: a node
+   * started at boot beside PostgreSQL, or on a machine so busy that a first connection takes longer
+   * than the command deadline, waits for it rather than giving up at its first try.
+   */
+  public static Future<Void> awaitReady(Vertx vertx, Pool pool, Duration within) {
+    long end = System.nanoTime() + within.toNanos();
+    Promise<Void> ready = Promise.promise();
+    tryOnce(vertx, pool, end, ready, 1);
+    return ready.future();
+  }
+
+  private static void tryOnce(Vertx vertx, Pool pool, long end, Promise<Void> ready, int attempt) {
+    pool.query("SELECT 1").execute().onComplete(r -> {
+      if (r.succeeded()) {
+        if (attempt > 1) {
+          LOG.info("the database answers (after {} attempts)", attempt);
+        }
+        ready.complete();
+      } else if (System.nanoTime() - end >= 0) {
+        ready.fail(r.cause());
+      } else {
+        if (attempt == 1) {
+          LOG.info("waiting for the database: {}", r.cause().getMessage());
+        }
+        vertx.setTimer(500, id -> tryOnce(vertx, pool, end, ready, attempt + 1));
+      }
+    });
   }
 }
