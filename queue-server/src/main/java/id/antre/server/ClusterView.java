@@ -8,6 +8,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -28,21 +29,24 @@ public final class ClusterView {
 
   private final IntSupplier members;
   private final Supplier<String> membership;
+  private final Supplier<String> localMember;
   private final int expected;
 
-  private ClusterView(IntSupplier members, Supplier<String> membership, int expected) {
+  private ClusterView(IntSupplier members, Supplier<String> membership, Supplier<String> localMember, int expected) {
     this.members = members;
     this.membership = membership;
+    this.localMember = localMember;
     this.expected = expected;
   }
 
   private static ClusterView of(HazelcastInstance instance, int expected) {
     return new ClusterView(() -> instance.getCluster().getMembers().size(), () -> instance.getCluster().getMembers()
-        .stream().map(m -> m.getUuid().toString()).sorted().collect(Collectors.joining(",")), expected);
+        .stream().map(m -> m.getUuid().toString()).sorted().collect(Collectors.joining(",")),
+        () -> instance.getCluster().getLocalMember().getUuid().toString(), expected);
   }
 
   private static ClusterView single(int expected) {
-    return new ClusterView(() -> 1, () -> "", expected);
+    return new ClusterView(() -> 1, () -> "", () -> "", expected);
   }
 
   /**
@@ -104,6 +108,24 @@ public final class ClusterView {
    */
   public String membership() {
     return membership.get();
+  }
+
+  /** The ids of the members, as in {@link #membership()}; empty on a single node. */
+  public Set<String> memberIds() {
+    String m = membership();
+    return m.isEmpty() ? Set.of() : Set.of(m.split(","));
+  }
+
+  /**
+   * This node's member id, as the others see it in their {@link #membership()} (it changes when
+   * the node rejoins after a split); empty on a single node.
+   */
+  public String localMember() {
+    try {
+      return localMember.get();
+    } catch (RuntimeException e) {
+      return ""; // the node is leaving the cluster: it has no member id any more
+    }
   }
 
   /** The configured number of members, or the number seen when none is configured. */

@@ -12,6 +12,27 @@ public record CounterSnapshot(String counterId, String state, String pauseReason
     int priorityStreak, LocalDate servedDay, Map<String, Integer> served, Ticket current,
     List<String> servicesOverride, Map<String, Integer> weightsOverride) {
 
+  /**
+   * What a call plan is made from, besides the configuration and today's calls: the priority
+   * streak and a supervisor's reassignment (services in order, and weights). The claim of
+   * call-next takes nothing when the stored counter no longer has these, so a plan made from an
+   * out-of-date view, on any node, is made again.
+   *
+   * @param services the reassigned services, or null for the configured ones
+   * @param weights  the reassigned weights, empty when none
+   */
+  public record PlannedFrom(int priorityStreak, List<String> services, Map<String, Integer> weights) {
+    public PlannedFrom {
+      services = services == null ? null : List.copyOf(services);
+      weights = weights == null ? Map.of() : Map.copyOf(weights);
+    }
+  }
+
+  /** What a plan made from this view of the counter is made from. */
+  public PlannedFrom plannedFrom() {
+    return new PlannedFrom(priorityStreak, servicesOverride, weightsOverride);
+  }
+
   /** Tickets called per service on {@code day} (empty on another day). */
   public Map<String, Integer> servedOn(LocalDate day) {
     return day.equals(servedDay) ? served : Map.of();

@@ -201,13 +201,17 @@ final class Sql {
    * SKIP LOCKED, so other counters claim other tickets meanwhile. {@code services} are in plan
    * order; {@code plannedStreak} is the priority streak the plan was made from, and
    * {@code streakAfterPriority} and {@code streakAfterRegular} the streak after calling a priority
-   * or a regular visitor ({@code Routing.nextStreak}). A plan made from another streak than the
-   * stored one claims nothing: the caller plans again.
+   * or a regular visitor ({@code Routing.nextStreak}). {@code plannedServices} and
+   * {@code plannedWeights} are the reassignment the plan was made from (null and {} for the
+   * configured services). A plan made from another streak or another reassignment than the
+   * stored ones claims nothing: the caller plans again. So a reassignment made through any node,
+   * split off or not, applies to the very next call.
    */
   static final String CALL_NEXT = LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
         WHERE counter_id = #{counter} AND state = 'OPEN' AND current_ticket IS NULL AND priority_streak = #{plannedStreak}
+          AND services IS NOT DISTINCT FROM #{plannedServices}::text[] AND COALESCE(weights, '{}') = #{plannedWeights}::jsonb
         FOR UPDATE
       ), c AS (
         SELECT antre_claim_next(#{day}, #{services}::text[], #{priorityFirst}::boolean, #{transfersFirst}::boolean) AS id WHERE EXISTS (SELECT 1 FROM cs)

@@ -158,18 +158,21 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
 
   /**
    * Claims the next ticket by the plan; empty when nobody waits, the counter is not free, or its
-   * priority streak is no longer {@code plannedStreak} (the plan is out of date). The streak it
-   * stores is {@link Routing#nextStreak} of the planned one. The counter's row comes back with
-   * it, so nothing needs reading again to publish it.
+   * priority streak or reassignment is no longer the one planned from (the plan is out of date).
+   * The streak it stores is {@link Routing#nextStreak} of the planned one. The counter's row
+   * comes back with it, so nothing needs reading again to publish it.
    */
   public Future<Optional<CounterSnapshot>> callNext(String counterId, LocalDate day, List<String> services,
-      boolean priorityFirst, boolean transfersFirst, int plannedStreak, String officer, Instant now,
+      boolean priorityFirst, boolean transfersFirst, CounterSnapshot.PlannedFrom from, String officer, Instant now,
       String requestId) {
+    int streak = from.priorityStreak();
     return callNext.execute("counter", counterId, "day", day, "services", services.toArray(new String[0]),
         "priorityFirst", priorityFirst, "transfersFirst", transfersFirst, "officer", officer, "now", ts(now),
-        "requestId", requestId, "plannedStreak", plannedStreak,
-        "streakAfterPriority", Routing.nextStreak(plannedStreak, true),
-        "streakAfterRegular", Routing.nextStreak(plannedStreak, false)).map(rows -> {
+        "requestId", requestId, "plannedStreak", streak,
+        "plannedServices", from.services() == null ? null : from.services().toArray(new String[0]),
+        "plannedWeights", new JsonObject(new HashMap<>(from.weights())),
+        "streakAfterPriority", Routing.nextStreak(streak, true),
+        "streakAfterRegular", Routing.nextStreak(streak, false)).map(rows -> {
       if (rows.size() == 0) {
         return Optional.empty();
       }

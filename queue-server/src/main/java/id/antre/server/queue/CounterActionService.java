@@ -64,46 +64,57 @@ final class CounterActionService implements CounterActions {
   /**
    * Call-next: empty when nobody waits for this counter's services. The routing plan is made
    * from this node's last view of the counter (its priority streak, calls per service and any
-   * reassignment, at most {@link CounterLookup#PLAN_CACHE_MILLIS} old): a slightly old view only shifts
-   * fairness, never correctness, because the claim itself checks that the counter is open and
-   * free under a row lock. So the usual call is one statement.
+   * reassignment, at most {@link CounterLookup#PLAN_CACHE_MILLIS} old), so the usual call is one
+   * statement. The claim itself checks that the counter is open and free under a row lock, and
+   * that its streak and reassignment are still the ones planned from: a plan made from an
+   * out-of-date view (a call or a reassignment through another node) claims nothing, and the
+   * call is planned once more from the counter as stored.
    */
   @Override
   public Future<Optional<Ticket>> callNext(Actor actor, String counterId, String requestId) {
-    return counters.counterFor(actor, counterId).compose(counter -> counters.planView(counterId).compose(row -> {
-      LocalDate day = today();
-      Routing.CallPlan plan = Routing.plan(row.effective(counter), hall.routing(), row.priorityStreak(),
-          row.servedOn(day));
-      return counterStore.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
-              row.priorityStreak(), actor.name(), clock.instant(), requestId)
-          .recover(err -> store.isRequestReplay(err)
-              ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
-          .compose(called -> {
-            if (called.isPresent()) {
-              CounterSnapshot now = called.get();
-              counters.remember(now);
-              Ticket t = now.current();
-              LOG.debug("counter {} called ticket {} id={}", counterId, t.number(), t.id());
-              events.ticket("CALL", t);
-              events.call(t, counter, false);
-              events.queue(t.service());
-              events.counter(counter, now);
-              return Future.succeededFuture(Optional.of(t));
+    return counters.counterFor(actor, counterId).compose(counter -> counters.planView(counterId)
+        .compose(row -> callNext(actor, counter, row, requestId, true)));
+  }
+
+  private Future<Optional<Ticket>> callNext(Actor actor, Hall.Counter counter, CounterSnapshot row, String requestId,
+      boolean mayPlanAgain) {
+    String counterId = counter.id();
+    LocalDate day = today();
+    Routing.CallPlan plan = Routing.plan(row.effective(counter), hall.routing(), row.priorityStreak(),
+        row.servedOn(day));
+    return counterStore.callNext(counterId, day, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
+            row.plannedFrom(), actor.name(), clock.instant(), requestId)
+        .recover(err -> store.isRequestReplay(err)
+            ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err))
+        .compose(called -> {
+          if (called.isPresent()) {
+            CounterSnapshot now = called.get();
+            counters.remember(now);
+            Ticket t = now.current();
+            LOG.debug("counter {} called ticket {} id={}", counterId, t.number(), t.id());
+            events.ticket("CALL", t);
+            events.call(t, counter, false);
+            events.queue(t.service());
+            events.counter(counter, now);
+            return Future.succeededFuture(Optional.of(t));
+          }
+          // not open, still busy, a repeated press, planned from an old view, or nobody waiting: tell which
+          return counterStore.counter(counterId).compose(now -> {
+            counters.remember(now);
+            Optional<QueueException> notFree = notFreeToCall(now);
+            if (notFree.isPresent()) {
+              return transitions.replayOr(requestId, "CALL", counterId, notFree.get()).map(Optional::of);
             }
-            // not open, still busy, a repeated press, or nobody waiting: tell which
-            return counterStore.counter(counterId).compose(now -> {
-              counters.remember(now);
-              Optional<QueueException> notFree = notFreeToCall(now);
-              if (notFree.isPresent()) {
-                return transitions.replayOr(requestId, "CALL", counterId, notFree.get()).map(Optional::of);
+            if (!now.plannedFrom().equals(row.plannedFrom())) {
+              if (mayPlanAgain) {
+                return callNext(actor, counter, now, requestId, false); // planned from an old view: plan again
               }
-              if (now.priorityStreak() != row.priorityStreak()) {
-                return callNext(actor, counterId, requestId); // planned from an old streak: plan again
-              }
-              return transitions.replay(requestId, "CALL", counterId);
-            });
+              // changed again between reading and claiming: rare enough to ask for another press
+              return transitions.replayOr(requestId, "CALL", counterId, Refusals.counterChanged()).map(Optional::of);
+            }
+            return transitions.replay(requestId, "CALL", counterId);
           });
-    }));
+        });
   }
 
   @Override

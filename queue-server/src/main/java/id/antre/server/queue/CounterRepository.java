@@ -27,12 +27,13 @@ public interface CounterRepository {
 
   /**
    * Claims the next ticket by the plan; empty when nobody waits, the counter is not free, or its
-   * priority streak is no longer {@code plannedStreak} (the plan is out of date). The streak it
-   * stores is {@link Routing#nextStreak} of the planned one. The counter's row comes back with
-   * the ticket it now holds.
+   * priority streak or a supervisor's reassignment (services, weights) is no longer what the plan
+   * was made {@code from} (the plan is out of date). The streak it stores is
+   * {@link Routing#nextStreak} of the planned one. The counter's row comes back with the ticket it
+   * now holds.
    */
   Future<Optional<CounterSnapshot>> callNext(String counterId, LocalDate day, List<String> services,
-      boolean priorityFirst, boolean transfersFirst, int plannedStreak, String officer, Instant now,
+      boolean priorityFirst, boolean transfersFirst, CounterSnapshot.PlannedFrom from, String officer, Instant now,
       String requestId);
 
   /** Returns the previous state, or empty when the counter was busy at the moment of the change. */

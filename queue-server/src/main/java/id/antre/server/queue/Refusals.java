@@ -17,6 +17,11 @@ final class Refusals {
     return new QueueException(ErrorCode.CONFLICT, "Tiket baru saja diubah di tempat lain, muat ulang (changed concurrently)");
   }
 
+  static QueueException counterChanged() {
+    return new QueueException(ErrorCode.CONFLICT,
+        "Loket baru saja diubah di tempat lain, tekan sekali lagi (the counter changed meanwhile: press again)");
+  }
+
   static QueueException unknownService(String code) {
     return new QueueException(ErrorCode.UNKNOWN_SERVICE, "Layanan tidak dikenal: " + code);
   }

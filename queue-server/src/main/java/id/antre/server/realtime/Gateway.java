@@ -66,6 +66,7 @@ public class Gateway {
   private long lastBeat;
   private boolean reading;
   private String lastMembership;
+  private Set<String> lastMembers = Set.of();
   /** The members changed or this node stood still since the last resend: resend. */
   private boolean changed;
   private long lastRefresh;
@@ -78,7 +79,7 @@ public class Gateway {
     this.options = options;
     this.commands = new GatewayCommands(app);
     this.agents = new AgentChannel(vertx, commands, fanOut);
-    this.presence = new Presence(vertx);
+    this.presence = new Presence(vertx, () -> ClusterView.of(vertx).localMember());
     this.snapshots = new Snapshots(commands, agents);
     this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut, snapshots, agents, presence);
   }
@@ -166,8 +167,10 @@ public class Gateway {
     String membership = view.membership();
     if (lastMembership != null && !membership.equals(lastMembership)) {
       changed = true;
+      membersLeft(view.memberIds());
     }
     lastMembership = membership;
+    lastMembers = view.memberIds();
     if (Pauses.waking()) {
       // commands are refused for a moment after this node's own pause: try again after it
       return;
@@ -182,6 +185,23 @@ public class Gateway {
       changed = false;
       snapshots.refresh(fanOut, tickets);
     }
+  }
+
+  /**
+   * Members this node saw a second ago and sees no more (killed, stopped, split off): their
+   * counter terminals leave at once, not after the presence expiry.
+   */
+  private void membersLeft(Set<String> now) {
+    Set<String> gone = new HashSet<>(lastMembers);
+    gone.removeAll(now);
+    if (gone.isEmpty()) {
+      return;
+    }
+    List<JsonObject> left = presence.membersLeft(gone);
+    if (!left.isEmpty()) {
+      LOG.info("{} counter terminal(s) of {} member(s) that left the cluster marked gone", left.size(), gone.size());
+    }
+    left.forEach(fanOut::presence);
   }
 
   /**

@@ -41,7 +41,8 @@ import org.HdrHistogram.Histogram;
  * java -cp ... id.antre.server.bench.LoadClient call --port 8097 --user petugas-dukcapil --password ... \
  *     --counters 20 --warmup 5 --duration 20 [--rate 800]
  * java -cp ... id.antre.server.bench.LoadClient fanout --port 8097 --user petugas-dukcapil --password ... \
- *     --subscribers 5000 --counters 4 --rate 5 --warmup 2 --duration 15 [--batch 250] [--server-pid 1234]
+ *     --subscribers 5000 --counters 4 --rate 5 --warmup 2 --duration 15 [--batch 250] [--server-pid 1234] \
+ *     [--ws-ports 8099,8100]
  * </pre>
  *
  * <p>issue: POST /api/v1/tickets for a service drawn uniformly from S1..S{services}. Without --rate
@@ -61,6 +62,8 @@ import org.HdrHistogram.Histogram;
  * For every call made inside the window, the delay from sending its call-next to the arrival of
  * the matching {@code call} message (matched on ticketId) is recorded at each subscriber; after the
  * window the client waits up to {grace} s for late messages and counts what never arrived. With
+ * --ws-ports the subscribers are spread in turn over those ports (other nodes of one cluster) while
+ * the calls go through --port: the fan-out across nodes. With
  * --server-pid it also reads the server's heap ({@code jcmd GC.heap_info}, before and after
  * {@code GC.run}), RSS, CPU time and GC counts ({@code jstat -gc}) while the subscribers are open.
  *
@@ -419,8 +422,12 @@ public final class LoadClient {
         .setTryUsePerFrameCompression(false)
         .setConnectTimeout(30_000)
         .setTcpNoDelay(true));
-    WebSocketConnectOptions co = new WebSocketConnectOptions().setHost(opts.getOrDefault("host", "127.0.0.1"))
-        .setPort(intOpt("port", 8097)).setURI("/ws").setAllowOriginHeader(false);
+    // --ws-ports: the subscribers spread over these nodes (calls still go through --port)
+    List<WebSocketConnectOptions> targets = new ArrayList<>();
+    for (String p : opts.getOrDefault("ws-ports", Integer.toString(intOpt("port", 8097))).split(",")) {
+      targets.add(new WebSocketConnectOptions().setHost(opts.getOrDefault("host", "127.0.0.1"))
+          .setPort(Integer.parseInt(p.trim())).setURI("/ws").setAllowOriginHeader(false));
+    }
     AtomicReferenceArray<Sent> pending = new AtomicReferenceArray<>(counters + 1);
     String subscribe = new JsonObject().put("type", "subscribe").put("topics", new io.vertx.core.json.JsonArray().add("calls"))
         .encode();
@@ -430,7 +437,7 @@ public final class LoadClient {
       for (int i = from; i < Math.min(subscribers, from + batch); i++) {
         Promise<Void> snap = Promise.promise();
         ready.add(snap.future());
-        wsClient.connect(co).onComplete(ar -> {
+        wsClient.connect(targets.get(i % targets.size())).onComplete(ar -> {
           if (ar.failed()) {
             if (connectFailures.incrementAndGet() <= 5) {
               System.err.println("websocket connect failed: " + ar.cause());

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
  * Two nodes started at once on an empty database, in demo mode without ANTRE_DEMO_PASSWORD: one
  * runs the first-start path and prints the credentials, the other says where they are; a revoked
  * device is refused on the other node at once; a print agent whose node is killed is not reported
- * ONLINE by the survivor, which logs the leave once, without a storm of stack traces, and says in
- * /health what it sees; SIGTERM closes WebSockets with 1001, leaves the cluster and exits.
+ * ONLINE by the survivor, and a counter terminal on it leaves the survivor's terminals of that
+ * counter as soon as the survivor drops the member; the survivor logs the leave once, without a
+ * storm of stack traces, and says in /health what it sees; SIGTERM closes WebSockets with 1001,
+ * leaves the cluster and exits.
  */
 @ClusterLane
 class ClusterLifecycleIT {
@@ -73,8 +75,20 @@ class ClusterLifecycleIT {
           new PrinterTarget.File(printed)));
       try {
         Eventually.until("the survivor sees the agent ONLINE", () -> printer(api, admin), s -> s.equals("ONLINE"));
+        // a counter open on two terminals, one on each node: the survivor's sees the other's banner
+        ClusterSplitIT.Client tabSurvivor = ClusterSplitIT.Client.open(survivor.port,
+            ClusterSplitIT.subscribe(admin, "tab-survivor", "counter:7"));
+        ClusterSplitIT.Client.open(doomed.port, ClusterSplitIT.subscribe(admin, "tab-doomed", "counter:7"));
+        tabSurvivor.await("the dead node's terminal joins", ClusterSplitIT.presence("tab-doomed", "join"),
+            Duration.ofSeconds(10));
         int stackBefore = survivor.stackLines.get();
         doomed.kill();
+        long killedAt = System.nanoTime();
+        // the banner clears when the survivor drops the member, not three heartbeats (45 s) later
+        tabSurvivor.await("the dead node's terminal leaves", ClusterSplitIT.presence("tab-doomed", "leave"),
+            Duration.ofSeconds(15));
+        System.out.println("presence of the dead node's terminal cleared "
+            + (System.nanoTime() - killedAt) / 1_000_000 + " ms after the kill");
         Eventually.until("the survivor reads the agent of a dead node as offline", Duration.ofSeconds(20),
             () -> printer(api, admin), s -> s.equals("AGENT_OFFLINE"));
         Eventually.until("the survivor logs the death once", () -> count(survivor, "left; 1 of 2 expected members") == 1);

@@ -121,8 +121,9 @@ class RoutingSqlIT {
   }
 
   private static Optional<CounterSnapshot> callNext(TicketStore store, Routing.CallPlan plan, int streak) {
-    return store.callNext("1", DAY, plan.services(), plan.priorityFirst(), plan.transfersFirst(), streak,
-        "petugas-dukcapil", Instant.parse("2026-11-30T02:00:00Z"), UUID.randomUUID().toString()).await();
+    return store.callNext("1", DAY, plan.services(), plan.priorityFirst(), plan.transfersFirst(),
+        new CounterSnapshot.PlannedFrom(streak, null, null), "petugas-dukcapil", Instant.parse("2026-11-30T02:00:00Z"),
+        UUID.randomUUID().toString()).await();
   }
 
   private static Candidate waiting(Pool pool, String service, int number, Instant issued, boolean priority,

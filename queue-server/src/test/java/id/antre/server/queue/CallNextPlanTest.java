@@ -5,12 +5,14 @@ import static id.antre.server.queue.OnFakes.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.domain.Ticket;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Call-next plans from the node's recent view of the counter; when the stored priority streak
- * moved since (a call made through another node), the claim finds it out of date, and the call
- * is planned once more from the stored counter.
+ * or the counter's services moved since (a call or a reassignment made through another node),
+ * the claim finds it out of date, and the call is planned once more from the stored counter.
  */
 class CallNextPlanTest {
   /** One priority call in a row at most, then a regular visitor. */
@@ -45,6 +47,36 @@ class CallNextPlanTest {
     assertThat(done(q.store.counter("1")).priorityStreak()).isZero();
     assertThat(q.events.starting("call")).containsExactly("call A001 at 1");
     assertThat(q.store.eventCount("CALL")).isEqualTo(1);
+  }
+
+  @Test
+  void aReassignmentThroughAnotherNodeIsPlannedAgainOnceAndCallsOnlyFromTheNewServices() {
+    done(q.app.counterAdmin().open(OFFICER, "1")); // the node now holds a view: counter 1 serves KTP
+    q.issue("KTP", null, null);
+    Ticket akta = q.issue("AKTA", null, null);
+    // a supervisor moves counter 1 to AKTA through another node: this node's view is still recent
+    done(q.store.setServices("1", List.of("AKTA"), null, OnFakes.MONDAY_10, "wati"));
+    q.events.clear();
+
+    Ticket called = done(q.app.counterActions().callNext(OFFICER, "1", "c1")).orElseThrow();
+
+    assertThat(called.id()).as("only the new service is called").isEqualTo(akta.id());
+    assertThat(q.store.claims()).as("the stale plan, then the new one").isEqualTo(2);
+    assertThat(q.events.starting("call")).containsExactly("call C001 at 1");
+    assertThat(q.store.eventCount("CALL")).isEqualTo(1);
+  }
+
+  @Test
+  void aReassignmentThroughThisNodeNeedsNoSecondClaim() {
+    done(q.app.counterAdmin().open(OFFICER, "1"));
+    q.issue("KTP", null, null);
+    Ticket akta = q.issue("AKTA", null, null);
+    done(q.app.counterAdmin().setServices(OnFakes.SUPERVISOR, "1", List.of("AKTA"), Map.of()));
+
+    Ticket called = done(q.app.counterActions().callNext(OFFICER, "1", "c1")).orElseThrow();
+
+    assertThat(called.id()).isEqualTo(akta.id());
+    assertThat(q.store.claims()).isEqualTo(1);
   }
 
   @Test

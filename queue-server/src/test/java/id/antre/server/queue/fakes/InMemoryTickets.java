@@ -335,13 +335,14 @@ public final class InMemoryTickets implements TicketRepository, CounterRepositor
 
   @Override
   public Future<Optional<CounterSnapshot>> callNext(String counterId, LocalDate day, List<String> services,
-      boolean priorityFirst, boolean transfersFirst, int plannedStreak, String officer, Instant now,
+      boolean priorityFirst, boolean transfersFirst, CounterSnapshot.PlannedFrom from, String officer, Instant now,
       String requestId) {
     claims++;
     CounterRow c = counterRow(counterId);
-    if (!freeToCall(c) || c.priorityStreak != plannedStreak) {
+    if (!freeToCall(c) || !snapshot(counterId).plannedFrom().equals(from)) {
       return Future.succeededFuture(Optional.empty());
     }
+    int plannedStreak = from.priorityStreak();
     Routing.CallPlan plan = new Routing.CallPlan(services, priorityFirst, transfersFirst);
     List<Routing.Candidate> waiting = waiting(day, services)
         .map(t -> new Routing.Candidate(t.id, t.service, t.priority != null, t.transferredFrom != null, t.issuedAt))

@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,12 @@ public abstract class RepositoryContract {
   }
 
   private Optional<CounterSnapshot> callNext(Repos r, int plannedStreak, String requestId) {
-    return await(r.counters().callNext("1", DAY, SERVICES, true, true, plannedStreak, "budi", AT, requestId));
+    return callNext(r, new CounterSnapshot.PlannedFrom(plannedStreak, null, null), requestId);
+  }
+
+  private Optional<CounterSnapshot> callNext(Repos r, CounterSnapshot.PlannedFrom from, String requestId) {
+    return await(r.counters().callNext("1", DAY, from.services() == null ? SERVICES : from.services(), true, true,
+        from, "budi", AT, requestId));
   }
 
   private void open(Repos r) {
@@ -85,6 +91,31 @@ public abstract class RepositoryContract {
     waiting(r);
     assertThat(callNext(r, 0, "c3")).as("busy with the first").isEmpty();
     assertThat(await(r.counters().counter("1")).currentTicketId()).isEqualTo(t.id());
+  }
+
+  @Test
+  void aClaimNeedsTheServicesAndWeightsItWasPlannedFrom() {
+    Repos r = fresh();
+    Ticket t = waiting(r);
+    open(r);
+    await(r.counters().setServices("1", List.of("KTP", "AKTA"), Map.of("KTP", 3, "AKTA", 1), AT, "sri"));
+
+    assertThat(callNext(r, 0, "c0")).as("planned from the configured services").isEmpty();
+    assertThat(callNext(r, new CounterSnapshot.PlannedFrom(0, List.of("AKTA", "KTP"), Map.of("KTP", 3, "AKTA", 1)),
+        "c1")).as("planned from another order").isEmpty();
+    assertThat(callNext(r, new CounterSnapshot.PlannedFrom(0, List.of("KTP", "AKTA"), Map.of("KTP", 1, "AKTA", 1)),
+        "c2")).as("planned from other weights").isEmpty();
+    CounterSnapshot stored = await(r.counters().counter("1"));
+    assertThat(stored.plannedFrom()).isEqualTo(
+        new CounterSnapshot.PlannedFrom(0, List.of("KTP", "AKTA"), Map.of("KTP", 3, "AKTA", 1)));
+    CounterSnapshot called = callNext(r, stored.plannedFrom(), "c3").orElseThrow();
+    assertThat(called.current().id()).isEqualTo(t.id());
+    assertThat(called.plannedFrom()).as("the row returned plans like the stored one")
+        .isEqualTo(new CounterSnapshot.PlannedFrom(0, List.of("KTP", "AKTA"), Map.of("KTP", 3, "AKTA", 1)));
+
+    await(r.counters().setServices("1", null, null, AT, "sri"));
+    assertThat(await(r.counters().counter("1")).plannedFrom()).as("back to the configured services")
+        .isEqualTo(new CounterSnapshot.PlannedFrom(0, null, null));
   }
 
   @Test
