@@ -25,12 +25,31 @@ public final class Tokens {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
   private final byte[] secret;
+  /** One keyed MAC per thread: looking the algorithm up and keying it took longer than signing. */
+  private final ThreadLocal<Mac> mac;
   private final Clock clock;
   private final Duration lifetime;
 
   public Tokens(byte[] secret, Clock clock, Duration lifetime) {
     this.secret = secret.clone();
+    this.mac = ThreadLocal.withInitial(() -> {
+      try {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(new SecretKeySpec(this.secret, "HmacSHA256"));
+        return m;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
     this.clock = clock;
     this.lifetime = lifetime;
   }
@@ -101,11 +120,7 @@ public final class Tokens {
   }
 
   public static String sha256(String s) {
-    try {
-      return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return B64.encodeToString(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 
   public static String randomId(int bytes) {
@@ -125,12 +140,6 @@ public final class Tokens {
   }
 
   private String sign(String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return B64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return B64.encodeToString(mac.get().doFinal(body.getBytes(StandardCharsets.US_ASCII)));
   }
 }

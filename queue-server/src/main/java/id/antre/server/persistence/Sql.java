@@ -394,12 +394,20 @@ final class Sql {
 
   // ---- queues and estimates
   static final String QUEUES = LifecycleSql.fill("""
-      SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service_day = #{day} AND status = {QUEUED} GROUP BY service""");
-  /** The same for some services only: what a burst of issues changed. */
+      SELECT w.service, sum(w.n) AS waiting,
+        (SELECT min(t.issued_at) FROM ticket t
+         WHERE t.service = w.service AND t.service_day = #{day} AND t.status = {QUEUED}) AS oldest
+      FROM waiting_count w WHERE w.service_day = #{day} GROUP BY w.service HAVING sum(w.n) > 0""");
+  /**
+   * The same for some services only: what a burst of issues changed. Both read the counts the
+   * triggers keep (V009) and the oldest from the waiting index: O(1) however long the queue.
+   */
   static final String QUEUES_OF = LifecycleSql.fill("""
-      SELECT service, count(*) AS waiting, min(issued_at) AS oldest
-      FROM ticket WHERE service = ANY(#{services}::text[]) AND service_day = #{day} AND status = {QUEUED} GROUP BY service""");
+      SELECT w.service, sum(w.n) AS waiting,
+        (SELECT min(t.issued_at) FROM ticket t
+         WHERE t.service = w.service AND t.service_day = #{day} AND t.status = {QUEUED}) AS oldest
+      FROM waiting_count w WHERE w.service = ANY(#{services}::text[]) AND w.service_day = #{day}
+      GROUP BY w.service HAVING sum(w.n) > 0""");
   static final String ISSUED_TODAY = "SELECT service, last_number FROM daily_sequence WHERE service_day = #{day}";
   /** Mean service minutes of each service's last finished tickets today. */
   static final String RECENT_SERVICE_TIMES = LifecycleSql.fill("""

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The WebSocket gateway of one HTTP verticle: topics, a snapshot on subscribe, calls replayed
  * from the event log after {@code since}, heartbeats, and a bounded outgoing queue per client.
  * Events come from the (cluster-wide) event bus, so a call made on any node reaches every
- * node's clients; calls are also re-read from the event log every second ({@link CallMerge}), so
+ * node's clients; a clustered node also re-reads the calls from the event log every second ({@link CallMerge}), so
  * that a node cut off from the others (a split, its own pause) still delivers every call committed,
  * once. Runs on its verticle's event loop: no locking.
  *
@@ -121,7 +121,9 @@ public class Gateway {
    */
   private void readLog() {
     watchCluster(System.currentTimeMillis());
-    if (reading) {
+    // a node on its own hears every call it makes on its local bus, even across its own pauses
+    // (messages wait in the queue): only a clustered node can miss what another one published
+    if (reading || !vertx.isClustered()) {
       return;
     }
     reading = true;
