@@ -12,6 +12,7 @@ import id.antre.server.auth.Tokens;
 import id.antre.server.bus.BusEvents;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.jobs.ClusterJobs;
 import id.antre.server.jobs.JobRunner;
 import id.antre.server.jobs.Retention;
@@ -81,7 +82,8 @@ public final class AntreServer {
   private StatsService stats;
   private JobRunner jobs;
   private NodeMetrics metrics;
-  private Hall hall;
+  /** The configuration in force; every service reads it through this reference. */
+  private HallRef hall;
   private Application app;
   private PrintService printing;
   private AuthService auth;
@@ -136,15 +138,16 @@ public final class AntreServer {
           // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
-          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections,
+          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.get().timeZone(), this::webSocketConnections,
               this::webSocketTopics);
           metrics.start();
           // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
-          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats,
+          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall.get(), stats,
               () -> {
                 // queues emptied and counters closed: every node's pages hear of it through the bus
-                hall.services().forEach(sv -> events.queue(sv.code()));
-                hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
+                Hall now = hall.get();
+                now.services().forEach(sv -> events.queue(sv.code()));
+                now.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
               }, Retention.days(System.getenv()));
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(app.overview().today());
@@ -164,7 +167,7 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, app, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
+        config.gateway(), config.audioDir(), id -> hall.get().counter(id).map(Hall.Counter::agency), limiter, config.limits(),
         config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
         .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))));
     return vertx.deployVerticle(api).compose(id -> {
@@ -211,20 +214,20 @@ public final class AntreServer {
   private Future<HallStore.StoredHall> loadHall(HallStore halls) {
     return halls.load().compose(stored -> {
       if (stored.isPresent()) {
-        hall = HallConfigParser.parse(stored.get().config());
-        LOG.info("hall configuration read from the database: {} {}", hall.name(), hall.subtitle());
+        hall = new HallRef(HallConfigParser.parse(stored.get().config()), 1);
+        LOG.info("hall configuration read from the database: {} {}", hall.get().name(), hall.get().subtitle());
         return Future.succeededFuture(stored.get());
       }
       // file I/O and parsing off the event loop; a bad file is refused before anything is stored
       return vertx.executeBlocking(() -> {
         String text = readHallFile();
-        hall = HallConfigParser.parse(text);
+        hall = new HallRef(HallConfigParser.parse(text), 1);
         return text;
-      }).compose(text -> halls.store(hall, text, Tokens.newSecret(), clock.instant()))
+      }).compose(text -> halls.store(hall.get(), text, Tokens.newSecret(), clock.instant()))
           .compose(v -> halls.load())
           .map(s -> {
             LOG.info("hall configuration loaded into the database: {} services, {} counters",
-                hall.services().size(), hall.counters().size());
+                hall.get().services().size(), hall.get().counters().size());
             return s.orElseThrow();
           });
     });
@@ -273,6 +276,7 @@ public final class AntreServer {
     if (config.demoPassword().isEmpty()) {
       demoSecrets.put("password", password);
     }
+    Hall hall = this.hall.get();
     return vertx.executeBlocking(() -> Passwords.hash(password)).compose(hash -> {
       Future<Void> chain = halls.upsertUser("admin", hash, "admin", null, "Administrator")
           .compose(v -> halls.upsertUser("manager", hash, "manager", null, "Manajer MPP"));
@@ -312,8 +316,9 @@ public final class AntreServer {
     return port;
   }
 
+  /** The configuration in force on this node now. */
   public Hall hall() {
-    return hall;
+    return hall.get();
   }
 
   public Application app() {

@@ -4,6 +4,7 @@ import id.antre.server.auth.Actor;
 import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.QueueException;
 import io.vertx.core.Future;
 import java.util.Map;
@@ -23,19 +24,20 @@ final class CounterLookup {
   private record PlanView(CounterSnapshot row, long atNanos) {
   }
 
-  private final Hall hall;
+  private final HallRef halls;
   private final CounterRepository store;
   private final LongSupplier nanos;
   private final Map<String, PlanView> planViews = new ConcurrentHashMap<>();
 
-  CounterLookup(Hall hall, CounterRepository store, LongSupplier nanos) {
-    this.hall = hall;
+  CounterLookup(HallRef halls, CounterRepository store, LongSupplier nanos) {
+    this.halls = halls;
     this.store = store;
     this.nanos = nanos;
   }
 
   /** The configured counter, when it exists and the actor acts for its agency. */
   Future<Hall.Counter> counterFor(Actor actor, String counterId) {
+    Hall hall = halls.get();
     Hall.Counter counter = counterId == null ? null : hall.counter(counterId).orElse(null);
     if (counter == null) {
       return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + counterId));
