@@ -36,6 +36,11 @@ import id.antre.server.api.SurveyRoutes;
 import id.antre.server.survey.SurveyService;
 import id.antre.server.persistence.StatsStore;
 import id.antre.server.api.StatsRoutes;
+import id.antre.server.api.ConfigRoutes;
+import id.antre.server.audit.AuditTrail;
+import id.antre.server.liveconfig.ConfigService;
+import id.antre.server.liveconfig.LiveHall;
+import id.antre.server.persistence.ConfigStore;
 import id.antre.server.stats.StatsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -89,6 +94,8 @@ public final class AntreServer {
   private AuthService auth;
   private SurveyService surveys;
   private SurveyStore surveyStore;
+  private LiveHall live;
+  private ConfigService configuration;
   /** One per node, shared by its HTTP verticles. */
   private final RateLimiter limiter;
   private int port;
@@ -149,11 +156,18 @@ public final class AntreServer {
                 now.services().forEach(sv -> events.queue(sv.code()));
                 now.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
               }, Retention.days(System.getenv()));
+          ConfigStore configStore = new ConfigStore(pool);
+          // a configuration changed on any node: put in force here, then visitors' estimates follow it
+          live = new LiveHall(vertx, hall, configStore, changed -> estimates.refresh(app.overview().today())
+              .recover(e -> Future.succeededFuture()).compose(v -> app.overview().runningText()));
+          configuration = new ConfigService(live, configStore, AuditTrail.NONE, clock);
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(app.overview().today());
             printing.refreshKiosks();
           });
           return auth.start()
+              .compose(v -> configStore.version().compose(version -> live.catchUp(version)))
+              .compose(v -> live.start())
               .compose(v -> estimates.refresh(app.overview().today()))
               .compose(v -> printing.refreshKiosks())
               .compose(v -> deployHttp(auth, config.port(), Math.max(1, config.verticles())))
@@ -169,6 +183,7 @@ public final class AntreServer {
     ApiVerticle api = new ApiVerticle(wantedPort, app, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.get().counter(id).map(Hall.Counter::agency), limiter, config.limits(),
         config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
+        .extend(new ConfigRoutes(configuration))
         .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
@@ -358,6 +373,9 @@ public final class AntreServer {
   public Future<Void> stop() {
     if (localPrinter != null) {
       localPrinter.stop();
+    }
+    if (live != null) {
+      live.stop();
     }
     if (jobs != null) {
       jobs.stop();

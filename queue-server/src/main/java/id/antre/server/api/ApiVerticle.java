@@ -117,6 +117,8 @@ public class ApiVerticle extends VerticleBase {
 
     Router api = Router.router(vertx);
     this.api = api;
+    // a hall file is larger than any other body; every other route keeps the small limit
+    api.put("/config").handler(BodyHandler.create(false).setBodyLimit(ConfigRoutes.BODY_LIMIT));
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     Buffer openApi = vertx.fileSystem().readFileBlocking("openapi/openapi.yaml");
     api.get("/openapi.yaml").handler(ctx -> ctx.response()

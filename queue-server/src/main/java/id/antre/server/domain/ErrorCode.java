@@ -24,6 +24,12 @@ public enum ErrorCode {
   CONFLICT(409_07),
   REQUEST_ID_REUSED(409_08),
   SURVEY_EXISTS(409_09),
+  /** A hall configuration the hall file's parser refuses; the detail and {@code field} say where and why. */
+  INVALID_CONFIG(400_20),
+  /** The configuration changed since the caller read it (its version is not the one in force). */
+  CONFIG_CONFLICT(409_20),
+  /** A configuration change that would orphan what is going on: a queue still waiting, a counter open. */
+  CONFIG_IN_USE(409_21),
   RATE_LIMITED(429_01),
   UNAVAILABLE(503_01),
   INTERNAL(500_01);

@@ -21,7 +21,8 @@ final class CounterLookup {
   /** How long a node trusts its view of a counter for planning a call. */
   static final long PLAN_CACHE_MILLIS = 5_000;
 
-  private record PlanView(CounterSnapshot row, long atNanos) {
+  /** {@code hallVersion}: a new configuration may reassign the counter, so a view from before it is not used. */
+  private record PlanView(CounterSnapshot row, long atNanos, long hallVersion) {
   }
 
   private final HallRef halls;
@@ -68,13 +69,14 @@ final class CounterLookup {
   /** The cached view when it is recent enough to plan with. */
   Optional<CounterSnapshot> cached(String counterId) {
     PlanView v = planViews.get(counterId);
-    if (v != null && (nanos.getAsLong() - v.atNanos()) / 1_000_000 < PLAN_CACHE_MILLIS) {
+    if (v != null && v.hallVersion() == halls.version()
+        && (nanos.getAsLong() - v.atNanos()) / 1_000_000 < PLAN_CACHE_MILLIS) {
       return Optional.of(v.row());
     }
     return Optional.empty();
   }
 
   void remember(CounterSnapshot row) {
-    planViews.put(row.counterId(), new PlanView(row, nanos.getAsLong()));
+    planViews.put(row.counterId(), new PlanView(row, nanos.getAsLong(), halls.version()));
   }
 }

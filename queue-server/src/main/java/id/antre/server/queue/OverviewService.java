@@ -80,7 +80,8 @@ final class OverviewService implements HallOverview, QueueCounts {
     Hall hall = halls.get();
     return counterStore.counters().map(rows -> rows.stream()
         .sorted(Comparator.comparingInt(r -> hall.counterOrder(r.counterId())))
-        .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
+        // a counter the configuration no longer lists (or not yet, on a node a change has not reached) is not shown
+        .flatMap(r -> hall.counter(r.counterId()).map(c -> new CounterView(c, r)).stream()).toList());
   }
 
   @Override

@@ -321,7 +321,7 @@ public class PrintService implements Printing {
         .put("estimatedWaitMinutes", t.estimatedWaitAtIssue())
         .put("trackingUrl", publicUrl + "/t/" + t.trackingToken())
         .put("requiredDocuments", new JsonArray(s.documents()))
-        .put("footer", "Layanan ini tidak dipungut biaya")
+        .put("footer", hall.ticketFooter())
         .put("priorityGroup", t.priority() == null ? null
             : id.antre.server.domain.Priority.ofCode(t.priority()).map(p -> p.labelId()).orElse(null));
     if (outlook != null) {

@@ -204,6 +204,11 @@ class AccessMatrixIT {
     m.put("GET /api/v1/stats/histogram", new Rule(AccessMatrixIT::staff, "/api/v1/stats/histogram" + day, null));
     m.put("GET /api/v1/stats/officers", new Rule(AccessMatrixIT::staff, "/api/v1/stats/officers" + day, null));
     // last, and after the topics: it signs each caller out
+    m.put("GET /admin/config", new Rule(AccessMatrixIT::open, "/admin/config", null));
+    m.put("GET /api/v1/config", new Rule(AccessMatrixIT::managers, "/api/v1/config", null));
+    // without If-Match: an administrator gets past the guard and is refused for the missing version
+    m.put("PUT /api/v1/config", new Rule(AccessMatrixIT::admins, "/api/v1/config", "{}"));
+    m.put("GET /api/v1/config.yaml", new Rule(AccessMatrixIT::managers, "/api/v1/config.yaml", null));
     m.put("POST /api/v1/auth/logout", new Rule(w -> anyone(w, false, true, x -> true), "/api/v1/auth/logout", null));
     return m;
   }
