@@ -27,7 +27,7 @@ public class AuditStore implements AuditTrail, AuditLog {
       INSERT INTO audit_entry (at, actor, role, address, action, target, before, after)
       VALUES (#{at}, #{actor}, #{role}, #{address}, #{action}, #{target}, #{before}::jsonb, #{after}::jsonb)""";
   static final String LIST = """
-      SELECT at, actor, role, address, action, target, before::text AS before, after::text AS after
+      SELECT at, actor, role, address, action, target, before, after
       FROM audit_entry
       WHERE at >= #{from} AND at < #{to}
         AND (#{actor}::text IS NULL OR actor = #{actor})
@@ -52,8 +52,8 @@ public class AuditStore implements AuditTrail, AuditLog {
         "actor", clip(actor == null ? "system" : actor.name()),
         "role", actor == null || actor.role() == null ? null : actor.role().name().toLowerCase(Locale.ROOT),
         "address", clip(address), "action", clip(action), "target", clip(target),
-        "before", before == null ? null : withoutSecrets(before).encode(),
-        "after", after == null ? null : withoutSecrets(after).encode()).mapEmpty();
+        "before", before == null ? null : withoutSecrets(before),
+        "after", after == null ? null : withoutSecrets(after)).mapEmpty();
   }
 
   @Override
@@ -69,8 +69,8 @@ public class AuditStore implements AuditTrail, AuditLog {
                 .put("address", r.getString("address"))
                 .put("action", r.getString("action"))
                 .put("target", r.getString("target"))
-                .put("before", r.getString("before") == null ? null : new JsonObject(r.getString("before")))
-                .put("after", r.getString("after") == null ? null : new JsonObject(r.getString("after"))));
+                .put("before", r.getJsonObject("before"))
+                .put("after", r.getJsonObject("after")));
           }
           return out;
         });
