@@ -8,6 +8,7 @@ const MESSAGES = {
   id: {
     pageTitle: 'Pantauan Aula',
     toStats: 'Statistik',
+    toAdmin: 'Administrasi',
     appName: 'Antre · Manajer',
     language: 'English',
     languageLabel: 'Ganti bahasa ke English',
@@ -123,6 +124,7 @@ const MESSAGES = {
   en: {
     pageTitle: 'Hall Monitor',
     toStats: 'Statistics',
+    toAdmin: 'Administration',
     appName: 'Antre · Manager',
     language: 'Bahasa Indonesia',
     languageLabel: 'Switch language to Bahasa Indonesia',
