@@ -4,7 +4,15 @@ import id.antre.printer.escpos.PrinterProfile;
 import id.antre.printer.agent.AgentConfig;
 import id.antre.printer.agent.PrintAgent;
 import id.antre.printer.agent.PrinterTarget;
+import id.antre.server.api.AdminRoutes;
 import id.antre.server.api.ApiVerticle;
+import id.antre.server.audit.AuditTrail;
+import id.antre.server.auth.Accounts;
+import id.antre.server.auth.Devices;
+import id.antre.server.auth.FirstAdmin;
+import id.antre.server.persistence.AdminStore;
+import id.antre.server.persistence.AuditStore;
+import id.antre.server.persistence.DbConfig;
 import id.antre.server.api.RateLimiter;
 import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
@@ -37,7 +45,6 @@ import id.antre.server.survey.SurveyService;
 import id.antre.server.persistence.StatsStore;
 import id.antre.server.api.StatsRoutes;
 import id.antre.server.api.ConfigRoutes;
-import id.antre.server.audit.AuditTrail;
 import id.antre.server.liveconfig.ConfigService;
 import id.antre.server.liveconfig.LiveHall;
 import id.antre.server.persistence.ConfigStore;
@@ -96,6 +103,12 @@ public final class AntreServer {
   private SurveyStore surveyStore;
   private LiveHall live;
   private ConfigService configuration;
+  private AdminStore adminStore;
+  private AuditStore audit;
+  private Accounts accounts;
+  private Devices devices;
+  /** The first administrator from ANTRE_ADMIN_USER / ANTRE_ADMIN_PASSWORD, honoured only while none exists. */
+  private Optional<FirstAdminFromEnv> firstAdmin = Optional.empty();
   /** One per node, shared by its HTTP verticles. */
   private final RateLimiter limiter;
   private int port;
@@ -114,6 +127,29 @@ public final class AntreServer {
     this.limiter = new RateLimiter(clock);
   }
 
+  /** {@code ANTRE_ADMIN_USER} (default {@code admin}) and {@code ANTRE_ADMIN_PASSWORD}, as read at start. */
+  public record FirstAdminFromEnv(String username, String password) {
+    @Override
+    public String toString() {
+      return "FirstAdminFromEnv[" + username + "]";
+    }
+
+    public static Optional<FirstAdminFromEnv> of(Map<String, String> env) {
+      String password = env.get("ANTRE_ADMIN_PASSWORD");
+      if (password == null || password.isEmpty()) {
+        return Optional.empty();
+      }
+      String user = env.getOrDefault("ANTRE_ADMIN_USER", "");
+      return Optional.of(new FirstAdminFromEnv(user.isBlank() ? "admin" : user.trim(), password));
+    }
+  }
+
+  /** Creates this administrator at start when the database has no active one (and says so when it has). */
+  public AntreServer firstAdmin(Optional<FirstAdminFromEnv> admin) {
+    this.firstAdmin = admin;
+    return this;
+  }
+
   public Future<AntreServer> start() {
     if (config.gateway().heartbeatMillis() >= config.httpIdleTimeout().toMillis()) {
       return Future.failedFuture(new IllegalArgumentException("ANTRE_HTTP_IDLE_SECONDS must be longer than the "
@@ -124,13 +160,18 @@ public final class AntreServer {
     HallStore halls = new HallStore(pool);
     TicketStore tickets = new TicketStore(client);
     surveyStore = new SurveyStore(client); // the demo seed registers a survey tablet
+    adminStore = new AdminStore(pool);
+    audit = new AuditStore(pool, clock);
     // nodes started at once: one at a time through migrations, the hall file and the demo seed
     return StartLock.holding(pool, () -> Migrations.apply(pool)
             .compose(n -> loadHall(halls))
-            .compose(stored -> seedDemo(halls).map(stored)))
+            .compose(stored -> seedDemo(halls).map(stored))
+            .compose(stored -> createFirstAdmin().map(stored)))
         .compose(stored -> {
           Tokens tokens = new Tokens(stored.secret(), clock, config.tokenLifetime());
-          auth = new AuthService(vertx, halls, tokens, clock);
+          auth = new AuthService(vertx, halls, tokens, clock).recordingSeenIn(adminStore);
+          accounts = new Accounts(vertx, adminStore, auth, audit, clock);
+          devices = new Devices(adminStore, auth, audit, clock);
           Estimates estimates = new Estimates(hall, tickets);
           boolean alwaysOpen = config.demo() && !config.realHours();
           BusEvents events = new BusEvents(vertx, hall, services -> app.queueCounts().waiting(services), clock);
@@ -160,7 +201,7 @@ public final class AntreServer {
           // a configuration changed on any node: put in force here, then visitors' estimates follow it
           live = new LiveHall(vertx, hall, configStore, changed -> estimates.refresh(app.overview().today())
               .recover(e -> Future.succeededFuture()).compose(v -> app.overview().runningText()));
-          configuration = new ConfigService(live, configStore, AuditTrail.NONE, clock);
+          configuration = new ConfigService(live, configStore, audit, clock);
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(app.overview().today());
             printing.refreshKiosks();
@@ -184,7 +225,8 @@ public final class AntreServer {
         config.gateway(), config.audioDir(), id -> hall.get().counter(id).map(Hall.Counter::agency), limiter, config.limits(),
         config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
         .extend(new ConfigRoutes(configuration))
-        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))));
+        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))))
+        .extend(new AdminRoutes(accounts, devices, audit, () -> hall.get().timeZone(), clock)).audit(audit);
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -224,6 +266,37 @@ public final class AntreServer {
           LOG.info("printer of {} driven in-process: {}", kiosk, parts[0]);
           return null;
         }));
+  }
+
+  private Future<Void> createFirstAdmin() {
+    if (firstAdmin.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    FirstAdminFromEnv admin = firstAdmin.get();
+    return FirstAdmin.exists(adminStore).compose(exists -> {
+      if (exists) {
+        LOG.info("ANTRE_ADMIN_PASSWORD ignored: an administrator exists already (unset it)");
+        return Future.succeededFuture();
+      }
+      return FirstAdmin.create(vertx, adminStore, audit, clock, admin.username(), admin.password(), "ANTRE_ADMIN_PASSWORD")
+          .onSuccess(v -> LOG.info("first administrator {} created from ANTRE_ADMIN_PASSWORD; unset it now",
+              admin.username()))
+          .recover(e -> Future.failedFuture(new IllegalArgumentException(
+              "ANTRE_ADMIN_PASSWORD refused for " + admin.username() + ": " + e.getMessage())));
+    });
+  }
+
+  /**
+   * {@code create-admin}: the first administrator of the database {@code db}, migrated first; fails
+   * when an active administrator exists or the password is refused by the policy.
+   */
+  public static Future<Void> createAdmin(Vertx vertx, DbConfig db, String username, String password, Clock clock) {
+    Pool pool = Db.pool(vertx, db, 1, java.time.Duration.ofSeconds(30));
+    AdminStore store = new AdminStore(pool);
+    return Migrations.apply(pool)
+        .compose(n -> FirstAdmin.create(vertx, store, new AuditStore(pool, clock), clock, username, password,
+            "create-admin"))
+        .eventually(() -> pool.close());
   }
 
   private Future<HallStore.StoredHall> loadHall(HallStore halls) {
@@ -364,6 +437,14 @@ public final class AntreServer {
   /** Every HTTP route of the node ("METHOD /path"), for the access-matrix test. */
   public List<String> routes() {
     return apis.get(0).routes();
+  }
+
+  /**
+   * The audit trail every administrative change and sign-in goes to (the same store that
+   * {@code GET /api/v1/audit} reads; route families reach it as {@code ApiContext.audit()}).
+   */
+  public AuditTrail audit() {
+    return audit;
   }
 
   public Map<String, String> demoSecrets() {
