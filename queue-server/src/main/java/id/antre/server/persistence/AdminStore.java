@@ -36,9 +36,9 @@ public class AdminStore {
   static final String SESSIONS_END = """
       UPDATE session SET revoked = true
       WHERE username = #{username} AND NOT revoked AND expires_at > #{now} AND id <> #{keep}""";
-  static final String AGENCY_EXISTS = "SELECT 1 FROM agency WHERE code = #{code}";
-  static final String ZONE_EXISTS = "SELECT 1 FROM counter WHERE zone = #{zone} LIMIT 1";
-  static final String COUNTER_EXISTS = "SELECT 1 FROM counter WHERE id = #{id}";
+  static final String AGENCY_EXISTS = "SELECT 1 FROM agency WHERE code = #{code} AND active";
+  static final String ZONE_EXISTS = "SELECT 1 FROM counter WHERE zone = #{zone} AND active LIMIT 1";
+  static final String COUNTER_EXISTS = "SELECT 1 FROM counter WHERE id = #{id} AND active";
   static final String KIOSK_EXISTS = "SELECT 1 FROM device WHERE id = #{id} AND kind = 'kiosk' AND active";
 
   static final String DEVICES = """

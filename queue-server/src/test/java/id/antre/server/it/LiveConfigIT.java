@@ -107,6 +107,12 @@ class LiveConfigIT {
     assertThat(issue("KTP").code()).isEqualTo("QUOTA_EXHAUSTED");
     assertThat(f.pool.query("SELECT active FROM service WHERE code = 'NPWP'").execute().await().iterator().next()
         .getBoolean(0)).isTrue();
+
+    JsonObject audit = new JsonArray(api.get("/api/v1/audit?action=config", admin).body()).getJsonObject(0);
+    assertThat(audit.getString("actor")).isEqualTo("admin");
+    assertThat(audit.getString("action")).isEqualTo("config.update");
+    assertThat(audit.getValue("before").toString()).contains("Selamat datang di MPP Uji").doesNotContain("NPWP");
+    assertThat(audit.getValue("after").toString()).contains("Teks baru dari admin").contains("NPWP");
   }
 
   @Test
