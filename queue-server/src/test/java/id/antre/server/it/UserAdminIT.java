@@ -133,6 +133,31 @@ class UserAdminIT {
   }
 
   @Test
+  void anotherNodeRefusesTheEndedSignInsAndARotatedDeviceTokenWithinTwoSeconds() {
+    io.vertx.core.Vertx otherVertx = io.vertx.core.Vertx.vertx();
+    // same hall, same database, no event bus between them: the once-a-second re-read alone
+    TestServer other = TestServer.start(otherVertx, HallFixture.builder().config(f.db), f.clock);
+    try {
+      String officer = f.login("petugas-polres");
+      String kiosk = api.post("/api/v1/devices", admin, new JsonObject().put("id", "kiosk-9").put("kind", "kiosk")
+          .put("name", "Anjungan 9")).json().getString("token");
+      assertThat(other.api.get("/api/v1/counters", officer).status()).isEqualTo(200);
+      assertThat(other.api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP")).status()).isEqualTo(201);
+
+      long t0 = System.nanoTime();
+      assertThat(api.send("PATCH", "/api/v1/users/petugas-polres", admin, "{\"agency\":\"DUKCAPIL\"}").status())
+          .isEqualTo(200);
+      assertThat(api.post("/api/v1/devices/kiosk-9/rotate", admin, (String) null).status()).isEqualTo(200);
+      Eventually.until("refused on the other node", () -> other.api.get("/api/v1/counters", officer).status() == 401
+          && other.api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP")).status() == 401);
+      assertThat((System.nanoTime() - t0) / 1_000_000).as("ms until the other node refused").isLessThan(2000);
+    } finally {
+      other.close();
+      otherVertx.close().await();
+    }
+  }
+
+  @Test
   void oneOwnPasswordChangeKeepsThisSignInAndEndsTheOthers() {
     String here = f.login("petugas-dukcapil");
     String elsewhere = f.login("petugas-dukcapil");
