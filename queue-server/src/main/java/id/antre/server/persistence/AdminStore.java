@@ -131,7 +131,7 @@ public class AdminStore {
   }
 
   /**
-   * Changes a user in one transaction: the user and every active administrator are locked,
+   * Changes a user in one transaction: every active administrator and the user are locked,
    * {@code change} gets the user as stored and how many other active administrators there are, and
    * answers the user as it must become (or fails, and nothing changes). A new password hash
    * replaces the old one; {@code endSessions} decides from before and after whether every sign-in
@@ -139,21 +139,23 @@ public class AdminStore {
    */
   public Future<Optional<User[]>> updateUser(String username, String passwordHash, Instant now,
       BiFunction<User, Integer, User> change, BiFunction<User, User, Boolean> endSessions) {
-    return pool.withTransaction(conn -> new Statement(conn, USER_LOCK).execute("username", username).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.succeededFuture(Optional.<User[]>empty());
-      }
-      User before = user(rows.iterator().next());
-      return new Statement(conn, ADMINS_LOCK).execute().compose(admins -> {
-        int others = 0;
-        for (Row a : admins) {
-          if (!a.getString("username").equals(username)) {
-            others++;
-          }
+    // every active admin first, in name order, then the user: two changes never wait on each other crosswise
+    return pool.withTransaction(conn -> new Statement(conn, ADMINS_LOCK).execute().compose(admins -> {
+      int others = 0;
+      for (Row a : admins) {
+        if (!a.getString("username").equals(username)) {
+          others++;
         }
+      }
+      int otherAdmins = others;
+      return new Statement(conn, USER_LOCK).execute("username", username).compose(rows -> {
+        if (rows.size() == 0) {
+          return Future.succeededFuture(Optional.<User[]>empty());
+        }
+        User before = user(rows.iterator().next());
         User after;
         try {
-          after = change.apply(before, others);
+          after = change.apply(before, otherAdmins);
         } catch (RuntimeException e) {
           return Future.failedFuture(e);
         }

@@ -61,8 +61,12 @@ class AdminBrowserIT {
 
   @Test
   void anAdminKeepsUsersAndDevicesAndReadsTheAuditTrail() {
-    signIn("/admin/users", "admin");
-    browser.until(d -> "page".equals(browser.body("view")));
+    // from the monitor's bar, signed in once for both
+    signIn("/manager", "admin");
+    browser.until(d -> "monitor".equals(browser.body("view")) && browser.find("#to-admin").isDisplayed());
+    browser.screenshot(SHOTS.resolve("admin-from-monitor.png"));
+    browser.click("#to-admin");
+    browser.until(d -> "users".equals(browser.body("page")) && "page".equals(browser.body("view")));
     assertThat(row("users", "user", "petugas-dukcapil")).contains("Petugas").contains("Disdukcapil");
 
     browser.find("#new-username").sendKeys("petugas-baru");
@@ -135,7 +139,10 @@ class AdminBrowserIT {
 
   @Test
   void aManagerIsToldThePagesAreForAdministrators() {
-    signIn("/admin/devices", "manager");
+    signIn("/manager", "manager");
+    browser.until(d -> "monitor".equals(browser.body("view")));
+    assertThat(browser.find("#to-admin").isDisplayed()).isFalse();
+    browser.go(base() + "/admin/devices");
     browser.until(d -> browser.find("#login-message").isDisplayed());
     assertThat(browser.text("#login-message")).contains("khusus admin");
     assertThat(browser.body("view")).isEqualTo("login");

@@ -93,6 +93,15 @@ class DeviceAdminIT {
         .put("counter", "2"));
     assertThat(tablet.status()).as(tablet.body()).isEqualTo(201);
     assertThat(api.get("/api/v1/surveys/pending", tablet.json().getString("token")).status()).isIn(200, 204);
+
+    // a print agent says what it runs in its WebSocket subscribe
+    try (WsClient ws = new WsClient(f.port())) {
+      ws.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("printer:kiosk-1"))
+          .put("token", f.hall.server.demoSecrets().get("printer-1")).put("client", "print-agent/0.9.1"));
+      ws.next("snapshot");
+      Eventually.until("printer-1's version", () -> device("printer-1").getString("clientVersion"),
+          v -> "print-agent/0.9.1".equals(v));
+    }
   }
 
   @Test

@@ -106,6 +106,34 @@ class UserAdminIT {
   }
 
   @Test
+  void twoAdminsDisablingEachOtherAtOnceLeaveOneOfThem() throws Exception {
+    assertThat(api.post("/api/v1/users", admin, new JsonObject().put("username", "admin-dua")
+        .put("password", NEW_PASSWORD).put("role", "admin")).status()).isEqualTo(201);
+    String[] tokens = {admin, api.login("admin-dua", NEW_PASSWORD)};
+    for (int round = 0; round < 3; round++) {
+      String first = tokens[0];
+      String second = tokens[1];
+      var one = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> api.send("PATCH", "/api/v1/users/admin-dua", first, "{\"active\":false}"));
+      var two = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> api.send("PATCH", "/api/v1/users/admin", second, "{\"active\":false}"));
+      List<Api.Response> answers = List.of(one.get(), two.get());
+      long active = users(f.login("manager")).stream().map(o -> (JsonObject) o)
+          .filter(u -> u.getString("role").equals("admin") && u.getBoolean("active")).count();
+      assertThat(active).as(answers.toString()).isEqualTo(1);
+      assertThat(answers.stream().map(Api.Response::status).sorted().toList()).as(answers.toString())
+          .isIn(List.of(200, 409), List.of(200, 401));
+      // both active again for the next round, each with a fresh sign-in
+      String still = answers.get(0).status() == 200 ? "admin" : "admin-dua";
+      String token = api.login(still, still.equals("admin") ? TestServer.PASSWORD : NEW_PASSWORD);
+      String other = still.equals("admin") ? "admin-dua" : "admin";
+      assertThat(api.send("PATCH", "/api/v1/users/" + other, token, "{\"active\":true}").status()).isEqualTo(200);
+      tokens[0] = api.login("admin", TestServer.PASSWORD);
+      tokens[1] = api.login("admin-dua", NEW_PASSWORD);
+    }
+  }
+
+  @Test
   void aRoleChangeADeactivationAndAPasswordResetEndTheUsersSignInsAtOnce() {
     String officer = f.login("petugas-dukcapil");
     long t0 = System.nanoTime();
@@ -130,6 +158,31 @@ class UserAdminIT {
     assertThat(api.get("/api/v1/counters/1", again).status()).isEqualTo(401);
     assertThat(api.post("/api/v1/auth/login", null, new JsonObject().put("username", "petugas-dukcapil")
         .put("password", NEW_PASSWORD)).status()).isEqualTo(401);
+  }
+
+  @Test
+  void anotherNodeRefusesTheEndedSignInsAndARotatedDeviceTokenWithinTwoSeconds() {
+    io.vertx.core.Vertx otherVertx = io.vertx.core.Vertx.vertx();
+    // same hall, same database, no event bus between them: the once-a-second re-read alone
+    TestServer other = TestServer.start(otherVertx, HallFixture.builder().config(f.db), f.clock);
+    try {
+      String officer = f.login("petugas-polres");
+      String kiosk = api.post("/api/v1/devices", admin, new JsonObject().put("id", "kiosk-9").put("kind", "kiosk")
+          .put("name", "Anjungan 9")).json().getString("token");
+      assertThat(other.api.get("/api/v1/counters", officer).status()).isEqualTo(200);
+      assertThat(other.api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP")).status()).isEqualTo(201);
+
+      long t0 = System.nanoTime();
+      assertThat(api.send("PATCH", "/api/v1/users/petugas-polres", admin, "{\"agency\":\"DUKCAPIL\"}").status())
+          .isEqualTo(200);
+      assertThat(api.post("/api/v1/devices/kiosk-9/rotate", admin, (String) null).status()).isEqualTo(200);
+      Eventually.until("refused on the other node", () -> other.api.get("/api/v1/counters", officer).status() == 401
+          && other.api.post("/api/v1/tickets", kiosk, new JsonObject().put("service", "KTP")).status() == 401);
+      assertThat((System.nanoTime() - t0) / 1_000_000).as("ms until the other node refused").isLessThan(2000);
+    } finally {
+      other.close();
+      otherVertx.close().await();
+    }
   }
 
   @Test
