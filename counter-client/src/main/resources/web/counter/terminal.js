@@ -59,7 +59,9 @@ export class Terminal {
     api.onEvents({ reachable: (up) => this.setHttp(up) });
     this.tick = setInterval(() => this.renderTimers(), 500);
     this.live = api.live(
-      () => ({ type: 'subscribe', topics: [`counter:${this.id}`, 'queues'], token: api.session()?.token, terminal: TERMINAL }),
+      () => ({
+        type: 'subscribe', topics: [`counter:${this.id}`, 'queues', 'hall'], token: api.session()?.token, terminal: TERMINAL,
+      }),
       (m) => this.onLive(m),
       (up) => this.onLiveConnection(up));
     this.stopped = false;
@@ -110,6 +112,16 @@ export class Terminal {
     }
   }
 
+  /** Reads the hall again (names, outcomes, agencies' services) and then the counter as it now is. */
+  async hallChanged() {
+    try {
+      this.hall = await api.get('/hall');
+    } catch {
+      // the counter is re-read below all the same; names follow at the next change or reload
+    }
+    await this.refresh();
+  }
+
   async refreshHeld() {
     clearTimeout(this.heldTimer);
     this.heldTimer = setTimeout(async () => {
@@ -158,6 +170,12 @@ export class Terminal {
           if (before !== this.counter?.current?.id) {
             this.refreshHeld();
           }
+        }
+        break;
+      case 'hall':
+        // an administrator changed the configuration: services, outcomes, this counter's services
+        if (m.version) {
+          this.hallChanged();
         }
         break;
       case 'queue': {

@@ -22,6 +22,7 @@ function show(view) {
   $('logout').hidden = !on;
   $('conn').hidden = !on;
   $('bar-user').textContent = on ? s.user.displayName || s.user.username : '';
+  $('to-admin').hidden = !(on && s.user.role === 'admin');
   const scope = $('scope');
   scope.hidden = !on;
   if (on) {

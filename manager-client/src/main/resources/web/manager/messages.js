@@ -8,6 +8,8 @@ const MESSAGES = {
   id: {
     pageTitle: 'Pantauan Aula',
     toStats: 'Statistik',
+    toConfig: 'Konfigurasi',
+    toAdmin: 'Administrasi',
     appName: 'Antre · Manajer',
     language: 'English',
     languageLabel: 'Ganti bahasa ke English',
@@ -123,6 +125,8 @@ const MESSAGES = {
   en: {
     pageTitle: 'Hall Monitor',
     toStats: 'Statistics',
+    toConfig: 'Configuration',
+    toAdmin: 'Administration',
     appName: 'Antre · Manager',
     language: 'Bahasa Indonesia',
     languageLabel: 'Switch language to Bahasa Indonesia',

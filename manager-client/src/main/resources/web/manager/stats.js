@@ -22,6 +22,7 @@ function show(view) {
   const on = view === 'stats' && s;
   $('logout').hidden = !on;
   $('bar-user').textContent = on ? s.user.displayName || s.user.username : '';
+  $('to-admin').hidden = !(on && s.user.role === 'admin');
   $('scope').hidden = !on;
   if (on) {
     const u = s.user;

@@ -89,6 +89,22 @@ export function toStart() {
   refreshHall().then((changed) => changed && body.dataset.screen === 'start' && startScreen());
 }
 
+/**
+ * The hall's configuration changed (a new service, a quota, the running text): read it again and
+ * redraw the screen a visitor is choosing on; a ticket on screen or a confirmation stays as it is.
+ */
+export async function hallChanged() {
+  if (!(await refreshHall())) {
+    return;
+  }
+  const screen = body.dataset.screen;
+  if (screen === 'start' || (screen === 'services' && !currentAgency())) {
+    startScreen();
+  } else if (screen === 'services') {
+    servicesScreen();
+  }
+}
+
 /** Fetches the hall again; true when anything a visitor sees has changed. */
 export async function refreshHall() {
   try {

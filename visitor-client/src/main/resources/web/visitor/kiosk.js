@@ -12,7 +12,7 @@ import { body, defaultLang, main, state } from './kiosk-state.js';
 import {
   confirmScreen, issuedScreen, renderHeader, servicesScreen, setupScreen, startScreen, tick,
 } from './kiosk-screens.js';
-import { refreshHall } from './kiosk-actions.js';
+import { hallChanged, refreshHall } from './kiosk-actions.js';
 import { onLive } from './kiosk-printing.js';
 
 const DEVICE_KEY = 'antre.kiosk.device';
@@ -73,7 +73,9 @@ if (!device) {
 } else {
   body.dataset.screen = 'loading';
   main.replaceChildren(h('p', { class: 'loading' }, t('loading')));
-  live({ type: 'subscribe', topics: [`printer:${kioskId}`], token: device }, onLive,
+  // the hall topic: an administrator changed the configuration, the kiosk shows it at once
+  live({ type: 'subscribe', topics: [`printer:${kioskId}`, 'hall'], token: device },
+    (msg) => (msg.type === 'hall' ? hallChanged() : onLive(msg)),
     (up) => { body.dataset.live = up ? 'on' : 'off'; });
   (async function load() {
     await refreshHall();

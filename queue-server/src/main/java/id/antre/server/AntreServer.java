@@ -4,7 +4,15 @@ import id.antre.printer.escpos.PrinterProfile;
 import id.antre.printer.agent.AgentConfig;
 import id.antre.printer.agent.PrintAgent;
 import id.antre.printer.agent.PrinterTarget;
+import id.antre.server.api.AdminRoutes;
 import id.antre.server.api.ApiVerticle;
+import id.antre.server.audit.AuditTrail;
+import id.antre.server.auth.Accounts;
+import id.antre.server.auth.Devices;
+import id.antre.server.auth.FirstAdmin;
+import id.antre.server.persistence.AdminStore;
+import id.antre.server.persistence.AuditStore;
+import id.antre.server.persistence.DbConfig;
 import id.antre.server.api.RateLimiter;
 import id.antre.server.auth.AuthService;
 import id.antre.server.auth.Passwords;
@@ -12,6 +20,7 @@ import id.antre.server.auth.Tokens;
 import id.antre.server.bus.BusEvents;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.jobs.ClusterJobs;
 import id.antre.server.jobs.JobRunner;
 import id.antre.server.jobs.Retention;
@@ -35,6 +44,10 @@ import id.antre.server.api.SurveyRoutes;
 import id.antre.server.survey.SurveyService;
 import id.antre.server.persistence.StatsStore;
 import id.antre.server.api.StatsRoutes;
+import id.antre.server.api.ConfigRoutes;
+import id.antre.server.liveconfig.ConfigService;
+import id.antre.server.liveconfig.LiveHall;
+import id.antre.server.persistence.ConfigStore;
 import id.antre.server.stats.StatsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -84,12 +97,21 @@ public final class AntreServer {
   private StatsService stats;
   private JobRunner jobs;
   private NodeMetrics metrics;
-  private Hall hall;
+  /** The configuration in force; every service reads it through this reference. */
+  private HallRef hall;
   private Application app;
   private PrintService printing;
   private AuthService auth;
   private SurveyService surveys;
   private SurveyStore surveyStore;
+  private LiveHall live;
+  private ConfigService configuration;
+  private AdminStore adminStore;
+  private AuditStore audit;
+  private Accounts accounts;
+  private Devices devices;
+  /** The first administrator from ANTRE_ADMIN_USER / ANTRE_ADMIN_PASSWORD, honoured only while none exists. */
+  private Optional<FirstAdminFromEnv> firstAdmin = Optional.empty();
   /** One per node, shared by its HTTP verticles. */
   private final RateLimiter limiter;
   private int port;
@@ -108,6 +130,29 @@ public final class AntreServer {
     this.limiter = new RateLimiter(clock);
   }
 
+  /** {@code ANTRE_ADMIN_USER} (default {@code admin}) and {@code ANTRE_ADMIN_PASSWORD}, as read at start. */
+  public record FirstAdminFromEnv(String username, String password) {
+    @Override
+    public String toString() {
+      return "FirstAdminFromEnv[" + username + "]";
+    }
+
+    public static Optional<FirstAdminFromEnv> of(Map<String, String> env) {
+      String password = env.get("ANTRE_ADMIN_PASSWORD");
+      if (password == null || password.isEmpty()) {
+        return Optional.empty();
+      }
+      String user = env.getOrDefault("ANTRE_ADMIN_USER", "");
+      return Optional.of(new FirstAdminFromEnv(user.isBlank() ? "admin" : user.trim(), password));
+    }
+  }
+
+  /** Creates this administrator at start when the database has no active one (and says so when it has). */
+  public AntreServer firstAdmin(Optional<FirstAdminFromEnv> admin) {
+    this.firstAdmin = admin;
+    return this;
+  }
+
   public Future<AntreServer> start() {
     if (config.gateway().heartbeatMillis() >= config.httpIdleTimeout().toMillis()) {
       return Future.failedFuture(new IllegalArgumentException("ANTRE_HTTP_IDLE_SECONDS must be longer than the "
@@ -118,13 +163,18 @@ public final class AntreServer {
     HallStore halls = new HallStore(pool);
     TicketStore tickets = new TicketStore(client);
     surveyStore = new SurveyStore(client); // the demo seed registers a survey tablet
+    adminStore = new AdminStore(pool);
+    audit = new AuditStore(pool, clock);
     // nodes started at once: one at a time through migrations, the hall file and the demo seed
     return Db.awaitReady(vertx, pool, START_WAIT).compose(ready -> StartLock.holding(pool, () -> Migrations.apply(pool)
             .compose(n -> loadHall(halls))
-            .compose(stored -> seedDemo(halls).map(stored))))
+            .compose(stored -> seedDemo(halls).map(stored))
+            .compose(stored -> createFirstAdmin().map(stored))))
         .compose(stored -> {
           Tokens tokens = new Tokens(stored.secret(), clock, config.tokenLifetime());
-          auth = new AuthService(vertx, halls, tokens, clock);
+          auth = new AuthService(vertx, halls, tokens, clock).recordingSeenIn(adminStore);
+          accounts = new Accounts(vertx, adminStore, auth, audit, clock);
+          devices = new Devices(adminStore, auth, audit, clock);
           Estimates estimates = new Estimates(hall, tickets);
           boolean alwaysOpen = config.demo() && !config.realHours();
           BusEvents events = new BusEvents(vertx, hall, services -> app.queueCounts().waiting(services), clock);
@@ -139,21 +189,29 @@ public final class AntreServer {
           // a year's percentiles sort ~600,000 values: in memory, and without JIT compiling each plan
           statsPool = Db.pool(vertx, config.db(), 2, STATS_DEADLINE, Map.of("work_mem", "64MB", "jit", "off"));
           stats = new StatsService(hall, new StatsStore(statsPool), clock);
-          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.timeZone(), this::webSocketConnections,
+          metrics = new NodeMetrics(vertx, new MetricsStore(pool), clock, hall.get().timeZone(), this::webSocketConnections,
               this::webSocketTopics);
           metrics.start();
           // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
-          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats,
+          jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall.get(), stats,
               () -> {
                 // queues emptied and counters closed: every node's pages hear of it through the bus
-                hall.services().forEach(sv -> events.queue(sv.code()));
-                hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
+                Hall now = hall.get();
+                now.services().forEach(sv -> events.queue(sv.code()));
+                now.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
               }, Retention.days(System.getenv()));
+          ConfigStore configStore = new ConfigStore(pool);
+          // a configuration changed on any node: put in force here, then visitors' estimates follow it
+          live = new LiveHall(vertx, hall, configStore, changed -> estimates.refresh(app.overview().today())
+              .recover(e -> Future.succeededFuture()).compose(v -> app.overview().runningText()));
+          configuration = new ConfigService(live, configStore, audit, clock);
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(app.overview().today());
             printing.refreshKiosks();
           });
           return auth.start()
+              .compose(v -> configStore.version().compose(version -> live.catchUp(version)))
+              .compose(v -> live.start())
               .compose(v -> estimates.refresh(app.overview().today()))
               .compose(v -> printing.refreshKiosks())
               .compose(v -> deployHttp(auth, config.port(), Math.max(1, config.verticles())))
@@ -167,9 +225,11 @@ public final class AntreServer {
 
   private Future<Void> deployHttp(AuthService auth, int wantedPort, int remaining) {
     ApiVerticle api = new ApiVerticle(wantedPort, app, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
-        config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
+        config.gateway(), config.audioDir(), id -> hall.get().counter(id).map(Hall.Counter::agency), limiter, config.limits(),
         config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
-        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))));
+        .extend(new ConfigRoutes(configuration))
+        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))))
+        .extend(new AdminRoutes(accounts, devices, audit, () -> hall.get().timeZone(), clock)).audit(audit);
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -211,23 +271,54 @@ public final class AntreServer {
         }));
   }
 
+  private Future<Void> createFirstAdmin() {
+    if (firstAdmin.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    FirstAdminFromEnv admin = firstAdmin.get();
+    return FirstAdmin.exists(adminStore).compose(exists -> {
+      if (exists) {
+        LOG.info("ANTRE_ADMIN_PASSWORD ignored: an administrator exists already (unset it)");
+        return Future.succeededFuture();
+      }
+      return FirstAdmin.create(vertx, adminStore, audit, clock, admin.username(), admin.password(), "ANTRE_ADMIN_PASSWORD")
+          .onSuccess(v -> LOG.info("first administrator {} created from ANTRE_ADMIN_PASSWORD; unset it now",
+              admin.username()))
+          .recover(e -> Future.failedFuture(new IllegalArgumentException(
+              "ANTRE_ADMIN_PASSWORD refused for " + admin.username() + ": " + e.getMessage())));
+    });
+  }
+
+  /**
+   * {@code create-admin}: the first administrator of the database {@code db}, migrated first; fails
+   * when an active administrator exists or the password is refused by the policy.
+   */
+  public static Future<Void> createAdmin(Vertx vertx, DbConfig db, String username, String password, Clock clock) {
+    Pool pool = Db.pool(vertx, db, 1, java.time.Duration.ofSeconds(30));
+    AdminStore store = new AdminStore(pool);
+    return Migrations.apply(pool)
+        .compose(n -> FirstAdmin.create(vertx, store, new AuditStore(pool, clock), clock, username, password,
+            "create-admin"))
+        .eventually(() -> pool.close());
+  }
+
   private Future<HallStore.StoredHall> loadHall(HallStore halls) {
     return halls.load().compose(stored -> {
       if (stored.isPresent()) {
-        hall = HallConfigParser.parse(stored.get().config());
-        LOG.info("hall configuration read from the database: {} {}", hall.name(), hall.subtitle());
+        hall = new HallRef(HallConfigParser.parse(stored.get().config()), 1);
+        LOG.info("hall configuration read from the database: {} {}", hall.get().name(), hall.get().subtitle());
         return Future.succeededFuture(stored.get());
       }
       // file I/O and parsing off the event loop; a bad file is refused before anything is stored
       return vertx.executeBlocking(() -> {
         String text = readHallFile();
-        hall = HallConfigParser.parse(text);
+        hall = new HallRef(HallConfigParser.parse(text), 1);
         return text;
-      }).compose(text -> halls.store(hall, text, Tokens.newSecret(), clock.instant()))
+      }).compose(text -> halls.store(hall.get(), text, Tokens.newSecret(), clock.instant()))
           .compose(v -> halls.load())
           .map(s -> {
             LOG.info("hall configuration loaded into the database: {} services, {} counters",
-                hall.services().size(), hall.counters().size());
+                hall.get().services().size(), hall.get().counters().size());
             return s.orElseThrow();
           });
     });
@@ -276,6 +367,7 @@ public final class AntreServer {
     if (config.demoPassword().isEmpty()) {
       demoSecrets.put("password", password);
     }
+    Hall hall = this.hall.get();
     return vertx.executeBlocking(() -> Passwords.hash(password)).compose(hash -> {
       Future<Void> chain = halls.upsertUser("admin", hash, "admin", null, "Administrator")
           .compose(v -> halls.upsertUser("manager", hash, "manager", null, "Manajer MPP"));
@@ -315,8 +407,9 @@ public final class AntreServer {
     return port;
   }
 
+  /** The configuration in force on this node now. */
   public Hall hall() {
-    return hall;
+    return hall.get();
   }
 
   public Application app() {
@@ -349,6 +442,14 @@ public final class AntreServer {
     return apis.get(0).routes();
   }
 
+  /**
+   * The audit trail every administrative change and sign-in goes to (the same store that
+   * {@code GET /api/v1/audit} reads; route families reach it as {@code ApiContext.audit()}).
+   */
+  public AuditTrail audit() {
+    return audit;
+  }
+
   public Map<String, String> demoSecrets() {
     return demoSecrets;
   }
@@ -356,6 +457,9 @@ public final class AntreServer {
   public Future<Void> stop() {
     if (localPrinter != null) {
       localPrinter.stop();
+    }
+    if (live != null) {
+      live.stop();
     }
     if (jobs != null) {
       jobs.stop();

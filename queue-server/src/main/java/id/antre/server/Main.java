@@ -17,6 +17,9 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0) {
+      System.exit(command(args));
+    }
     ServerConfig config = ServerConfig.fromEnv(System.getenv());
     String members = System.getenv("ANTRE_CLUSTER_MEMBERS");
     Future<Vertx> vertx = members == null || members.isBlank()
@@ -28,7 +31,8 @@ public final class Main {
     int expected = Integer.parseInt(System.getenv().getOrDefault("ANTRE_CLUSTER_EXPECTED", "0"));
     vertx.compose(v -> {
       ClusterView.watch(v, expected);
-      return new AntreServer(v, config, Clock.systemUTC()).start().onSuccess(s -> NodeShutdown.onSignal(v, s));
+      return new AntreServer(v, config, Clock.systemUTC())
+          .firstAdmin(AntreServer.FirstAdminFromEnv.of(System.getenv())).start().onSuccess(s -> NodeShutdown.onSignal(v, s));
     })
         .onSuccess(server -> {
           String base = config.publicUrl().replace(":" + config.port(), ":" + server.port());
@@ -76,5 +80,51 @@ public final class Main {
           System.err.println("Antre could not start: " + e.getMessage());
           System.exit(1);
         });
+  }
+
+  /**
+   * {@code create-admin <username>}: the first administrator, on the database of the ANTRE_DB_*
+   * variables. The password is asked twice on a terminal, else read from the first line of
+   * standard input. Refused when an active administrator exists. Answers the exit status.
+   */
+  static int command(String[] args) {
+    if (!args[0].equals("create-admin") || args.length != 2) {
+      System.err.println("usage: create-admin <username>");
+      return 2;
+    }
+    String username = args[1];
+    String password;
+    java.io.Console console = System.console();
+    if (console != null) {
+      char[] first = console.readPassword("Kata sandi untuk %s (password, at least %d characters): ", username,
+          id.antre.server.auth.PasswordPolicy.MIN_LENGTH);
+      char[] again = console.readPassword("Ulangi kata sandi (again): ");
+      if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
+        System.err.println("Kata sandi tidak sama (the passwords differ); nothing was created");
+        return 1;
+      }
+      password = new String(first);
+    } else {
+      try {
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+            java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        password = line == null ? "" : line;
+      } catch (java.io.IOException e) {
+        System.err.println("could not read the password from standard input: " + e.getMessage());
+        return 1;
+      }
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      AntreServer.createAdmin(vertx, ServerConfig.fromEnv(System.getenv()).db(), username, password, Clock.systemUTC())
+          .await();
+      System.out.println("Administrator " + username + " dibuat (created). Sign in at /admin/users.");
+      return 0;
+    } catch (RuntimeException e) {
+      System.err.println("Administrator tidak dibuat (not created): " + e.getMessage());
+      return 1;
+    } finally {
+      vertx.close().await();
+    }
   }
 }

@@ -90,7 +90,7 @@ class ArchitectureTest {
   static final ArchRule persistenceIsUsedOnlyByTheApplicationAndTheWiring = noClasses()
       .that().resideOutsideOfPackages("id.antre.server.persistence..",
           "id.antre.server.auth..", "id.antre.server.survey..", "id.antre.server.stats..",
-          "id.antre.server.jobs..", "id.antre.server.metrics..")
+          "id.antre.server.jobs..", "id.antre.server.metrics..", "id.antre.server.liveconfig..")
       .and(not(belongToAnyOf(AntreServer.class, ServerConfig.class, Failures.class)))
       .should().dependOnClassesThat().resideInAPackage("id.antre.server.persistence..")
       .because("no persistence type above the application: the routes, the gateway, the events and the views "
@@ -103,7 +103,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule theApplicationDoesNotKnowItsCallers = noClasses()
       .that().resideInAnyPackage("id.antre.server.queue..", "id.antre.server.auth..", "id.antre.server.survey..",
-          "id.antre.server.stats..")
+          "id.antre.server.stats..", "id.antre.server.liveconfig..")
       .should().dependOnClassesThat().resideInAnyPackage("id.antre.server.api..", "id.antre.server.realtime..",
           "id.antre.server.view..")
       .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class)

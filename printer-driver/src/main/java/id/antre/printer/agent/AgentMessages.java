@@ -111,10 +111,15 @@ final class AgentMessages {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** What the agent reports itself as ({@code client}): shown with its last-seen time in the device list. */
+    static final String CLIENT = "print-agent/" + java.util.Objects.requireNonNullElse(
+            AgentMessages.class.getPackage().getImplementationVersion(), "dev");
+
     static String subscribe(String kiosk, String token) {
         ObjectNode m = object("subscribe");
         m.putArray("topics").add("printer:" + kiosk);
         m.put("token", token);
+        m.put("client", CLIENT);
         return m.toString();
     }
 

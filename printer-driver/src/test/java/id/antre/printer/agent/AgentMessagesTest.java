@@ -61,7 +61,8 @@ class AgentMessagesTest {
     @Test
     void theAgentsMessagesHaveTheShapeTheGatewayReads() {
         assertThat(AgentMessages.subscribe("kiosk-1", "d1abc"))
-                .isEqualTo("{\"type\":\"subscribe\",\"topics\":[\"printer:kiosk-1\"],\"token\":\"d1abc\"}");
+                .isEqualTo("{\"type\":\"subscribe\",\"topics\":[\"printer:kiosk-1\"],\"token\":\"d1abc\",\"client\":\""
+                        + AgentMessages.CLIENT + "\"}");
         assertThat(AgentMessages.printed(17)).isEqualTo("{\"type\":\"print-result\",\"job\":17,\"status\":\"printed\"}");
         assertThat(AgentMessages.failed(17, "PAPER_OUT: load a new roll"))
                 .isEqualTo("{\"type\":\"print-result\",\"job\":17,\"status\":\"failed\",\"reason\":\"PAPER_OUT: load a new roll\"}");

@@ -1,5 +1,6 @@
 package id.antre.server.api;
 
+import id.antre.server.audit.AuditTrail;
 import id.antre.server.auth.Actor;
 import id.antre.server.auth.SignIn;
 import id.antre.server.queue.Application;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 public final class ApiContext {
   private static final String ACTOR = "actor";
   private static final String DEADLINE = "deadline";
+  /** What a device's client says it is ({@code kiosk-page/1.4.0}); shown in the device list. */
+  public static final String CLIENT_HEADER = "X-Antre-Client";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
   private final Vertx vertx;
@@ -33,6 +36,7 @@ public final class ApiContext {
   private final RateLimits limits;
   private final ClientAddress clientAddress;
   private final Duration deadline;
+  private AuditTrail audit = AuditTrail.NONE;
 
   public ApiContext(Vertx vertx, Application app, SignIn auth, RateLimiter limiter, RateLimits limits,
       Duration deadline) {
@@ -60,6 +64,16 @@ public final class ApiContext {
 
   public SignIn auth() {
     return auth;
+  }
+
+  /** Where administrative changes and sign-ins are recorded (AntreServer's audit store). */
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  ApiContext audit(AuditTrail trail) {
+    this.audit = trail;
+    return this;
   }
 
   RateLimiter limiter() {
@@ -91,6 +105,10 @@ public final class ApiContext {
     deadline(ctx).run(() -> auth.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)))
         .onSuccess(actor -> {
           ctx.put(ACTOR, actor);
+          String client = ctx.request().getHeader(CLIENT_HEADER);
+          if (client != null) {
+            auth.seen(actor, client);
+          }
           ctx.next();
         })
         .onFailure(ctx::fail);

@@ -1,5 +1,6 @@
 package id.antre.server.api;
 
+import id.antre.server.audit.AuditTrail;
 import id.antre.server.auth.AuthService;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
@@ -69,6 +70,7 @@ public class ApiVerticle extends VerticleBase {
   private Router root;
   private Router api;
   private final List<Extension> extensions = new ArrayList<>();
+  private AuditTrail audit = AuditTrail.NONE;
 
   /**
    * Routes another part of the server adds (the statistics, the survey), mounted with the route
@@ -97,6 +99,12 @@ public class ApiVerticle extends VerticleBase {
     this.gatewayOptions = gatewayOptions;
   }
 
+  /** Where sign-ins and administrative changes are recorded; call before deploying. */
+  public ApiVerticle audit(AuditTrail trail) {
+    this.audit = trail;
+    return this;
+  }
+
   /** Adds a family of routes from outside this package; call before deploying. */
   public ApiVerticle extend(Extension extension) {
     extensions.add(extension);
@@ -108,7 +116,7 @@ public class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     root = router;
     gateway = new Gateway(vertx, auth, gatewayOptions, counterAgency, new DirectGatewayPort(app, deadline));
-    ApiContext http = new ApiContext(vertx, app, auth, limiter, limits, deadline);
+    ApiContext http = new ApiContext(vertx, app, auth, limiter, limits, deadline).audit(audit);
     router.route().handler(Edge::handle).handler(http::arrived);
     router.get("/ws").handler(this::webSocket);
     router.get("/health/ready").handler(this::ready);
@@ -117,6 +125,8 @@ public class ApiVerticle extends VerticleBase {
 
     Router api = Router.router(vertx);
     this.api = api;
+    // a hall file is larger than any other body; every other route keeps the small limit
+    api.put("/config").handler(BodyHandler.create(false).setBodyLimit(ConfigRoutes.BODY_LIMIT));
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     Buffer openApi = vertx.fileSystem().readFileBlocking("openapi/openapi.yaml");
     api.get("/openapi.yaml").handler(ctx -> ctx.response()

@@ -1,6 +1,7 @@
 package id.antre.server.api;
 
 import id.antre.server.api.Requests.Type;
+import id.antre.server.auth.Actor;
 import id.antre.server.auth.SignIn;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
@@ -12,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Map;
 
-/** Signing in and out, and the minimal administration of users and devices. */
+/** Signing in and out; every sign-in, refused or not, is in the audit trail. */
 final class AuthRoutes implements RouteGroup {
   private final ApiContext http;
   private final SignIn auth;
@@ -26,8 +27,6 @@ final class AuthRoutes implements RouteGroup {
   public void mount(Router api) {
     api.post("/auth/login").handler(this::login);
     api.post("/auth/logout").handler(this::logout);
-    api.patch("/users/:username").handler(http::authenticated).handler(this::userActive);
-    api.delete("/devices/:device").handler(http::authenticated).handler(this::revokeDevice);
   }
 
   /**
@@ -47,32 +46,28 @@ final class AuthRoutes implements RouteGroup {
       return;
     }
     // not bound by the command deadline: the password hash is slow by design, on a worker thread
-    http.respond(ctx, 200, auth.login(body.getString("username"), body.getString("password")).map(Views::login)
-        .onFailure(err -> {
+    String address = http.address(ctx);
+    String typed = body.getString("username").trim();
+    String named = typed.length() > 64 ? typed.substring(0, 64) : typed;
+    // every sign-in is in the audit trail, refused ones too; never with the password
+    http.respond(ctx, 200, auth.login(body.getString("username"), body.getString("password"))
+        .compose(login -> http.audit().record(login.actor(), address, "auth.login", login.actor().name(), null,
+            new JsonObject().put("role", login.actor().role().name().toLowerCase(Locale.ROOT))).map(v -> login))
+        .map(Views::login)
+        .recover(err -> {
           if (err instanceof QueueException q && q.code() == ErrorCode.UNAUTHENTICATED) {
             http.limiter().take(userKey, limits.loginFailuresPerUser(), limits.loginFailuresPerUser());
             http.limiter().take(addressKey, limits.loginFailuresPerAddress(), limits.loginFailuresPerAddress());
+            return http.audit().record(new Actor(named, null, null), address, "auth.login.failed", named, null, null)
+                .transform(x -> io.vertx.core.Future.failedFuture(err));
           }
+          return io.vertx.core.Future.failedFuture(err);
         }));
   }
 
   private void logout(RoutingContext ctx) {
     Requests.parse(ctx.body().buffer(), Map.of());
     auth.logout(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
-  }
-
-  /** The minimal form of a user's administration: activate or deactivate (administrators). */
-  private void userActive(RoutingContext ctx) {
-    JsonObject body = Requests.parse(ctx.body().buffer(), Map.of("active", Type.BOOLEAN), "active");
-    auth.setActive(http.actor(ctx), ApiContext.name(ctx, "username"), body.getBoolean("active"))
-        .onSuccess(a -> ctx.json(new JsonObject().put("username", a.username()).put("role", a.role())
-            .put("agency", a.agency()).put("displayName", a.displayName()).put("active", a.active())))
-        .onFailure(ctx::fail);
-  }
-
-  private void revokeDevice(RoutingContext ctx) {
-    auth.revokeDevice(http.actor(ctx), ApiContext.name(ctx, "device"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 }

@@ -69,4 +69,9 @@ public record Actor(String name, Role role, String agency, String kiosk) {
   public boolean administersAccounts() {
     return role == Role.ADMIN;
   }
+
+  /** Only administrators change the hall's configuration (managers read it). */
+  public boolean configuresHall() {
+    return role == Role.ADMIN;
+  }
 }

@@ -3,6 +3,7 @@ package id.antre.server.auth;
 import id.antre.server.bus.Addresses;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.QueueException;
+import id.antre.server.persistence.AdminStore;
 import id.antre.server.persistence.HallStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,6 +40,12 @@ public class AuthService implements SignIn {
   private long timer = -1;
   private final AtomicLong reads = new AtomicLong();
   private long applied;
+  /** How often a device's last-seen time is written, per device and node. */
+  public static final java.time.Duration SEEN_EVERY = java.time.Duration.ofMinutes(1);
+  private record Seen(long atMillis, String version) {
+  }
+  private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+  private volatile AdminStore seenBy;
 
   public AuthService(Vertx vertx, HallStore store, Tokens tokens, Clock clock) {
     this.vertx = vertx;
@@ -103,7 +110,8 @@ public class AuthService implements SignIn {
     String hash = Tokens.sha256(token);
     Actor known = devices.get(hash);
     if (known != null) {
-      if (!revoked.devices().contains(known.name())) {
+      if (!revoked.devices().contains(known.name()) && !revoked.tokens().contains(hash)) {
+        seen(known, null);
         return Future.succeededFuture(known);
       }
       // revoked since it was cached; the table decides (it may have been registered again)
@@ -114,8 +122,50 @@ public class AuthService implements SignIn {
               "kiosk".equals(x.kind()) ? x.id() : x.kiosk()))
           .orElseThrow(() -> new QueueException(ErrorCode.UNAUTHENTICATED, "Token tidak sah (invalid token)"));
       devices.put(hash, actor);
+      seen(actor, null);
       return actor;
     });
+  }
+
+  /**
+   * Records that a device authenticated, and the client version it reported (null: none): at most
+   * one write per device and node every {@link #SEEN_EVERY}, or sooner when the version changes.
+   */
+  @Override
+  public void seen(Actor actor, String version) {
+    if (seenBy == null || actor == null || actor.isStaff()) {
+      return;
+    }
+    String v = version == null ? null : version.length() > 64 ? version.substring(0, 64) : version;
+    long now = clock.millis();
+    Seen last = lastSeen.get(actor.name());
+    boolean versionNews = v != null && (last == null || !v.equals(last.version()));
+    if (last != null && now - last.atMillis() < SEEN_EVERY.toMillis() && !versionNews) {
+      return;
+    }
+    lastSeen.put(actor.name(), new Seen(now, v != null ? v : last == null ? null : last.version()));
+    seenBy.seen(actor.name(), clock.instant(), v)
+        .onFailure(e -> LOG.warn("could not record when device {} was seen: {}", actor.name(), e.getMessage()));
+  }
+
+  /** Where {@link #seen} writes; without it nothing is recorded. */
+  public AuthService recordingSeenIn(AdminStore store) {
+    this.seenBy = store;
+    return this;
+  }
+
+  /** The session of a valid "Bearer u1..." token, or null (a device token, or none). */
+  public String sessionOf(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String token = authorization.substring(7).trim();
+    return Tokens.isUserToken(token) ? tokens.claims(token).sessionId() : null;
+  }
+
+  /** Sessions, users or devices were revoked in the database: this node at once, the others told. */
+  public Future<Void> revocationsChanged() {
+    return revokedEverywhere();
   }
 
   /**
@@ -130,8 +180,9 @@ public class AuthService implements SignIn {
         return true;
       }
     }
-    Actor known = devices.get(Tokens.sha256(token));
-    return known == null || revoked.devices().contains(known.name());
+    String hash = Tokens.sha256(token);
+    Actor known = devices.get(hash);
+    return known == null || revoked.devices().contains(known.name()) || revoked.tokens().contains(hash);
   }
 
   /** Signs out the session of a user token (devices are revoked by an administrator instead). */

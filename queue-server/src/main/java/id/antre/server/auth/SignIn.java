@@ -27,4 +27,8 @@ public interface SignIn {
 
   /** Revokes a device's token (administrators only). */
   Future<Void> revokeDevice(Actor admin, String deviceId);
+
+  /** A device authenticated and said which client version it runs (null: it did not say). */
+  default void seen(Actor actor, String version) {
+  }
 }

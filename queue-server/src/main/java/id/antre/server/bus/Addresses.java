@@ -29,6 +29,18 @@ public final class Addresses {
   public static final String HALL = "antre.events.hall";
 
   /**
+   * Publish, cluster-wide: {@code {version}} an administrator put a new hall configuration in force;
+   * every node reads it from PostgreSQL and puts it in force too (liveconfig.LiveHall).
+   */
+  public static final String HALL_CHANGED = "antre.events.hall-changed";
+
+  /**
+   * Publish, local to the node: {@code {type:"hall", version, runningText}} this node now runs a new
+   * hall configuration; its gateways tell the {@code hall} topic, whose pages read the hall again.
+   */
+  public static final String HALL_HERE = "antre.local.hall";
+
+  /**
    * Publish, cluster-wide: {@code {counter, terminal, user, action: join|here|leave}} when a counter
    * terminal (a browser tab) opens, answers, or closes, so a second tab on the same counter is noticed.
    */

@@ -1,6 +1,7 @@
 package id.antre.server.bus;
 
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.queue.Events;
@@ -25,39 +26,43 @@ public class BusEvents implements Events {
 
   private final Vertx vertx;
   private final EventBus bus;
-  private final Hall hall;
+  private final HallRef halls;
   private final QueueCounts counts;
   private final Clock clock;
   private final Set<String> dirty = new HashSet<>();
   private boolean flushScheduled;
 
-  public BusEvents(Vertx vertx, Hall hall, QueueCounts counts, Clock clock) {
+  public BusEvents(Vertx vertx, HallRef halls, QueueCounts counts, Clock clock) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
-    this.hall = hall;
+    this.halls = halls;
     this.counts = counts;
     this.clock = clock;
   }
 
   @Override
   public void ticket(String type, Ticket ticket) {
+    Hall hall = halls.get();
     bus.publish(Addresses.TICKETS, new JsonObject().put("type", "ticket").put("event", type)
         .put("ticket", JsonViews.ticket(hall, ticket).put("trackingToken", ticket.trackingToken())));
   }
 
   @Override
   public void call(Ticket ticket, Hall.Counter counter, boolean recall) {
+    Hall hall = halls.get();
     bus.publish(Addresses.CALLS, JsonViews.call(hall, ticket, counter, recall, ticket.eventId(), clock.instant()));
   }
 
   @Override
   public void counter(Hall.Counter counter, CounterSnapshot state) {
+    Hall hall = halls.get();
     bus.publish(Addresses.COUNTERS, new JsonObject().put("type", "counter")
         .put("counter", JsonViews.counter(hall, counter, state)));
   }
 
   @Override
   public void runningText(String text) {
+    Hall hall = halls.get();
     bus.publish(Addresses.HALL, new JsonObject().put("type", "hall").put("runningText", text));
   }
 

@@ -49,6 +49,7 @@ public final class HallConfigParser {
   static final int DEFAULT_TARGET_WAIT = 30;
   static final double DEFAULT_SERVICE_MINUTES = 8;
   static final List<String> DEFAULT_OUTCOMES = List.of("selesai", "berkas-tidak-lengkap", "dirujuk", "ditunda");
+  static final String DEFAULT_TICKET_FOOTER = "Layanan ini tidak dipungut biaya";
 
   private HallConfigParser() {
   }
@@ -64,7 +65,7 @@ public final class HallConfigParser {
     }
     Node top = Node.root(root);
     top.allow("hall", "routing", "defaults", "fridayBreak", "holidays", "outcomes", "agencies", "counters", "runningText",
-        "voice");
+        "ticketFooter", "voice");
 
     Node hallNode = top.req("hall");
     hallNode.allow("name", "subtitle", "timeZone");
@@ -196,7 +197,7 @@ public final class HallConfigParser {
     }
     Hall.Voice voice = new Hall.Voice(reading.equals("digits"), voiceNode.optBool("sayAgency").orElse(false));
     return new Hall(name, subtitle, zone, routing, fridayBreak, holidays, outcomes, agencies, services, counters,
-        top.optString("runningText").orElse(""), voice);
+        top.optString("runningText").orElse(""), top.optString("ticketFooter").orElse(DEFAULT_TICKET_FOOTER), voice);
   }
 
   /** A position in the YAML tree that knows its path, for error messages. */

@@ -24,6 +24,23 @@ public enum ErrorCode {
   CONFLICT(409_07),
   REQUEST_ID_REUSED(409_08),
   SURVEY_EXISTS(409_09),
+  /** A password too short, equal to the user name, or a common one. */
+  WEAK_PASSWORD(400_21),
+  /** The current password given to change one's own was wrong. */
+  WRONG_PASSWORD(403_21),
+  UNKNOWN_AGENCY(404_21),
+  UNKNOWN_ZONE(404_22),
+  UNKNOWN_KIOSK(404_23),
+  /** The change would leave the hall without an active administrator. */
+  LAST_ADMIN(409_21),
+  USER_EXISTS(409_22),
+  DEVICE_EXISTS(409_23),
+  /** A hall configuration the hall file's parser refuses; the detail and {@code field} say where and why. */
+  INVALID_CONFIG(400_30),
+  /** The configuration changed since the caller read it (its version is not the one in force). */
+  CONFIG_CONFLICT(409_30),
+  /** A configuration change that would orphan what is going on: a queue still waiting, a counter open. */
+  CONFIG_IN_USE(409_31),
   RATE_LIMITED(429_01),
   UNAVAILABLE(503_01),
   INTERNAL(500_01);

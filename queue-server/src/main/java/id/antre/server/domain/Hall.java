@@ -24,6 +24,7 @@ public record Hall(
     List<Service> services,
     List<Counter> counters,
     String runningText,
+    String ticketFooter,
     Voice voice) {
 
   public Hall {

@@ -145,9 +145,11 @@ public class HallStore {
     });
   }
 
-  /** What is revoked now: session ids, user names and device ids no node may accept. */
-  public record Revoked(java.util.Set<String> sessions, java.util.Set<String> users, java.util.Set<String> devices) {
-    public static final Revoked NONE = new Revoked(java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+  /** What is revoked now: session ids, user names, device ids and rotated device token hashes no node may accept. */
+  public record Revoked(java.util.Set<String> sessions, java.util.Set<String> users, java.util.Set<String> devices,
+      java.util.Set<String> tokens) {
+    public static final Revoked NONE = new Revoked(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+        java.util.Set.of());
   }
 
   public Future<Revoked> revoked(Instant now) {
@@ -155,14 +157,17 @@ public class HallStore {
       java.util.Set<String> sessions = new java.util.HashSet<>();
       java.util.Set<String> users = new java.util.HashSet<>();
       java.util.Set<String> devices = new java.util.HashSet<>();
+      java.util.Set<String> retired = new java.util.HashSet<>();
       for (Row r : rows) {
         switch (r.getString("kind")) {
           case "session" -> sessions.add(r.getString("subject"));
           case "user" -> users.add(r.getString("subject"));
+          case "token" -> retired.add(r.getString("subject"));
           default -> devices.add(r.getString("subject"));
         }
       }
-      return new Revoked(java.util.Set.copyOf(sessions), java.util.Set.copyOf(users), java.util.Set.copyOf(devices));
+      return new Revoked(java.util.Set.copyOf(sessions), java.util.Set.copyOf(users), java.util.Set.copyOf(devices),
+          java.util.Set.copyOf(retired));
     });
   }
 

@@ -30,7 +30,9 @@ public final class Migrations {
       "V011__survey.sql",
       "V012__cluster_liveness.sql",
       "V013__call_index.sql",
-      "V014__jobs_and_expiry.sql");
+      "V014__jobs_and_expiry.sql",
+      "V015__admin_users_devices_audit.sql",
+      "V016__live_configuration.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {

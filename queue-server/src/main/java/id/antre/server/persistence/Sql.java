@@ -55,11 +55,12 @@ final class Sql {
       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
         token_hash = EXCLUDED.token_hash, zone = EXCLUDED.zone, kiosk = EXCLUDED.kiosk, active = true""";
   static final String DEVICE_BY_TOKEN = "SELECT id, kind, name, zone, kiosk FROM device WHERE token_hash = #{tokenHash} AND active";
-  /** What no node may accept any more: revoked unexpired sessions, inactive users, inactive devices. */
+  /** What no node may accept any more: revoked unexpired sessions, inactive users, inactive devices, rotated device tokens. */
   static final String REVOKED = """
       SELECT 'session' AS kind, id AS subject FROM session WHERE revoked AND expires_at > #{now}
       UNION ALL SELECT 'user', username FROM app_user WHERE NOT active
-      UNION ALL SELECT 'device', id FROM device WHERE NOT active""";
+      UNION ALL SELECT 'device', id FROM device WHERE NOT active
+      UNION ALL SELECT 'token', token_hash FROM device_token_retired""";
   static final String SESSION_REVOKE = "UPDATE session SET revoked = true WHERE id = #{id}";
   /** Deactivating a user also revokes their sessions, so a reactivation does not revive old tokens. */
   static final String USER_SET_ACTIVE = """

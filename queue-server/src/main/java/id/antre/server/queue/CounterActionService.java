@@ -9,6 +9,7 @@ import id.antre.server.domain.CounterState;
 import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.Lifecycle;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Routing;
@@ -36,7 +37,7 @@ final class CounterActionService implements CounterActions {
   /** Outcome recorded on the served ticket when it is transferred. */
   static final String TRANSFER_OUTCOME = "dirujuk";
 
-  private final Hall hall;
+  private final HallRef halls;
   private final TicketRepository store;
   private final CounterRepository counterStore;
   private final Events events;
@@ -45,9 +46,9 @@ final class CounterActionService implements CounterActions {
   private final CounterLookup counters;
   private final Transitions transitions;
 
-  CounterActionService(Hall hall, TicketRepository store, CounterRepository counterStore, Events events,
+  CounterActionService(HallRef halls, TicketRepository store, CounterRepository counterStore, Events events,
       Clock clock, boolean alwaysOpen, CounterLookup counters, Transitions transitions) {
-    this.hall = hall;
+    this.halls = halls;
     this.store = store;
     this.counterStore = counterStore;
     this.events = events;
@@ -58,6 +59,7 @@ final class CounterActionService implements CounterActions {
   }
 
   private LocalDate today() {
+    Hall hall = halls.get();
     return TicketNumber.serviceDay(clock.instant(), hall.timeZone());
   }
 
@@ -78,6 +80,7 @@ final class CounterActionService implements CounterActions {
 
   private Future<Optional<Ticket>> callNext(Actor actor, Hall.Counter counter, CounterSnapshot row, String requestId,
       boolean mayPlanAgain) {
+    Hall hall = halls.get();
     String counterId = counter.id();
     LocalDate day = today();
     Routing.CallPlan plan = Routing.plan(row.effective(counter), hall.routing(), row.priorityStreak(),
@@ -129,6 +132,7 @@ final class CounterActionService implements CounterActions {
 
   @Override
   public Future<Ticket> finish(Actor actor, String counterId, String outcome, String requestId) {
+    Hall hall = halls.get();
     String o = outcome == null ? hall.outcomes().get(0) : outcome;
     if (!hall.outcomes().contains(o)) {
       return Refusals.invalid("Hasil layanan harus salah satu dari " + hall.outcomes() + " (outcome must be one of "
@@ -155,6 +159,7 @@ final class CounterActionService implements CounterActions {
   @Override
   public Future<Ticket> transfer(Actor actor, String counterId, String targetService, String note, String requestId,
       boolean force) {
+    Hall hall = halls.get();
     Hall.Service target = hall.service(targetService).orElse(null);
     if (target == null) {
       return Future.failedFuture(Refusals.unknownService(targetService));
@@ -208,6 +213,7 @@ final class CounterActionService implements CounterActions {
   /** Puts a held ticket back in the queue, at its original place. */
   @Override
   public Future<Ticket> resume(Actor actor, String counterId, long ticketId, String requestId) {
+    Hall hall = halls.get();
     return counters.counterFor(actor, counterId).compose(counter -> counterStore.counter(counterId).compose(row ->
         store.ticketById(ticketId).compose(t -> {
       Ticket ticket = t.filter(x -> row.effective(counter).services().contains(x.service()))
@@ -297,6 +303,7 @@ final class CounterActionService implements CounterActions {
 
   private Future<Ticket> act(Hall.Counter counter, CounterSnapshot row, String requestId, TicketAction action,
       String outcome, String note, Actor actor) {
+    Hall hall = halls.get();
     String counterId = counter.id();
     Ticket current = row.current();
     if (current == null) {

@@ -5,6 +5,7 @@ import id.antre.server.domain.CounterAssignment;
 import id.antre.server.domain.CounterState;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.TicketNumber;
 import io.vertx.core.Future;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class CounterAdminService implements CounterAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(CounterAdminService.class);
 
-  private final Hall hall;
+  private final HallRef halls;
   private final CounterRepository store;
   private final Events events;
   private final Estimates estimates;
@@ -28,9 +29,9 @@ final class CounterAdminService implements CounterAdmin {
   private final CounterLookup counters;
   private final HallOverview overview;
 
-  CounterAdminService(Hall hall, CounterRepository store, Events events, Estimates estimates, Clock clock,
+  CounterAdminService(HallRef halls, CounterRepository store, Events events, Estimates estimates, Clock clock,
       CounterLookup counters, HallOverview overview) {
-    this.hall = hall;
+    this.halls = halls;
     this.store = store;
     this.events = events;
     this.estimates = estimates;
@@ -40,11 +41,13 @@ final class CounterAdminService implements CounterAdmin {
   }
 
   private LocalDate today() {
+    Hall hall = halls.get();
     return TicketNumber.serviceDay(clock.instant(), hall.timeZone());
   }
 
   @Override
   public Future<CounterDesk> counter(Actor actor, String counterId) {
+    Hall hall = halls.get();
     return counters.counterFor(actor, counterId).compose(c -> store.counter(c.id()).compose(row ->
         store.servedToday(actor.name(), c.id(), today().atStartOfDay(hall.timeZone()).toInstant())
             .map(n -> new CounterDesk(new CounterView(c, row),
@@ -62,6 +65,7 @@ final class CounterAdminService implements CounterAdmin {
   @Override
   public Future<CounterView> setServices(Actor actor, String counterId, List<String> services,
       Map<String, Integer> weights) {
+    Hall hall = halls.get();
     if (!actor.mayReassignCounters()) {
       return Refusals.forbidden("Hanya koordinator yang dapat mengubah layanan loket (supervisors only)");
     }

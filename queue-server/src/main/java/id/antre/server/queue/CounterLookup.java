@@ -4,6 +4,7 @@ import id.antre.server.auth.Actor;
 import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.QueueException;
 import io.vertx.core.Future;
 import java.util.Map;
@@ -20,22 +21,24 @@ final class CounterLookup {
   /** How long a node trusts its view of a counter for planning a call. */
   static final long PLAN_CACHE_MILLIS = 5_000;
 
-  private record PlanView(CounterSnapshot row, long atNanos) {
+  /** {@code hallVersion}: a new configuration may reassign the counter, so a view from before it is not used. */
+  private record PlanView(CounterSnapshot row, long atNanos, long hallVersion) {
   }
 
-  private final Hall hall;
+  private final HallRef halls;
   private final CounterRepository store;
   private final LongSupplier nanos;
   private final Map<String, PlanView> planViews = new ConcurrentHashMap<>();
 
-  CounterLookup(Hall hall, CounterRepository store, LongSupplier nanos) {
-    this.hall = hall;
+  CounterLookup(HallRef halls, CounterRepository store, LongSupplier nanos) {
+    this.halls = halls;
     this.store = store;
     this.nanos = nanos;
   }
 
   /** The configured counter, when it exists and the actor acts for its agency. */
   Future<Hall.Counter> counterFor(Actor actor, String counterId) {
+    Hall hall = halls.get();
     Hall.Counter counter = counterId == null ? null : hall.counter(counterId).orElse(null);
     if (counter == null) {
       return Future.failedFuture(new QueueException(ErrorCode.UNKNOWN_COUNTER, "Loket tidak dikenal: " + counterId));
@@ -66,13 +69,14 @@ final class CounterLookup {
   /** The cached view when it is recent enough to plan with. */
   Optional<CounterSnapshot> cached(String counterId) {
     PlanView v = planViews.get(counterId);
-    if (v != null && (nanos.getAsLong() - v.atNanos()) / 1_000_000 < PLAN_CACHE_MILLIS) {
+    if (v != null && v.hallVersion() == halls.version()
+        && (nanos.getAsLong() - v.atNanos()) / 1_000_000 < PLAN_CACHE_MILLIS) {
       return Optional.of(v.row());
     }
     return Optional.empty();
   }
 
   void remember(CounterSnapshot row) {
-    planViews.put(row.counterId(), new PlanView(row, nanos.getAsLong()));
+    planViews.put(row.counterId(), new PlanView(row, nanos.getAsLong(), halls.version()));
   }
 }

@@ -5,6 +5,7 @@ import id.antre.server.auth.Tokens;
 import id.antre.server.domain.Availability;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.Lifecycle;
 import id.antre.server.domain.Priority;
 import id.antre.server.domain.QueueException;
@@ -26,7 +27,7 @@ final class IssuingService implements Issuing {
   private static final Logger LOG = LoggerFactory.getLogger(IssuingService.class);
   static final Set<String> CHANNELS = Set.of("kiosk", "web", "counter", "booking");
 
-  private final Hall hall;
+  private final HallRef halls;
   private final TicketRepository store;
   private final Events events;
   private final Estimates estimates;
@@ -35,9 +36,9 @@ final class IssuingService implements Issuing {
   private final PrintService printing;
   private final Transitions transitions;
 
-  IssuingService(Hall hall, TicketRepository store, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
+  IssuingService(HallRef halls, TicketRepository store, Events events, Estimates estimates, Clock clock, boolean alwaysOpen,
       PrintService printing, Transitions transitions) {
-    this.hall = hall;
+    this.halls = halls;
     this.store = store;
     this.events = events;
     this.estimates = estimates;
@@ -49,6 +50,7 @@ final class IssuingService implements Issuing {
 
   @Override
   public Future<Issued> issue(Actor actor, IssueRequest request) {
+    Hall hall = halls.get();
     if (!actor.mayIssue()) {
       return Refusals.forbidden("Perangkat ini tidak boleh mengambil nomor (this device may not issue tickets)");
     }
@@ -114,6 +116,7 @@ final class IssuingService implements Issuing {
 
   @Override
   public Outlook outlook(String serviceCode) {
+    Hall hall = halls.get();
     Hall.Service service = hall.service(serviceCode).orElseThrow();
     return new Outlook(hall.whereServed(serviceCode), estimates.openCounters(service),
         Availability.servingFromLaterToday(hall, service, clock.instant().atZone(hall.timeZone())));
@@ -121,6 +124,7 @@ final class IssuingService implements Issuing {
 
   @Override
   public Future<Tracking> track(String token) {
+    Hall hall = halls.get();
     return store.ticketByToken(token).compose(t -> {
       Ticket ticket = t.orElseThrow(Refusals::unknownTicket);
       Optional<Hall.Counter> counter = Optional.ofNullable(ticket.counterId()).flatMap(hall::counter);

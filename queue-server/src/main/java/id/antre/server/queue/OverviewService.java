@@ -4,6 +4,7 @@ import id.antre.server.auth.Actor;
 import id.antre.server.domain.Availability;
 import id.antre.server.domain.CounterSnapshot;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.TicketNumber;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -22,16 +23,16 @@ import org.slf4j.LoggerFactory;
 final class OverviewService implements HallOverview, QueueCounts {
   private static final Logger LOG = LoggerFactory.getLogger(OverviewService.class);
 
-  private final Hall hall;
+  private final HallRef halls;
   private final OverviewRepository store;
   private final CounterRepository counterStore;
   private final Events events;
   private final Clock clock;
   private final boolean alwaysOpen;
 
-  OverviewService(Hall hall, OverviewRepository store, CounterRepository counterStore, Events events, Clock clock,
+  OverviewService(HallRef halls, OverviewRepository store, CounterRepository counterStore, Events events, Clock clock,
       boolean alwaysOpen) {
-    this.hall = hall;
+    this.halls = halls;
     this.store = store;
     this.counterStore = counterStore;
     this.events = events;
@@ -41,11 +42,12 @@ final class OverviewService implements HallOverview, QueueCounts {
 
   @Override
   public Hall hall() {
-    return hall;
+    return halls.get();
   }
 
   @Override
   public LocalDate today() {
+    Hall hall = halls.get();
     return TicketNumber.serviceDay(clock.instant(), hall.timeZone());
   }
 
@@ -56,6 +58,7 @@ final class OverviewService implements HallOverview, QueueCounts {
 
   @Override
   public Future<List<ServiceStatus>> services() {
+    Hall hall = halls.get();
     LocalDate day = today();
     Instant now = clock.instant();
     return store.queues(day).compose(queues -> store.issuedToday(day).compose(issued ->
@@ -74,18 +77,22 @@ final class OverviewService implements HallOverview, QueueCounts {
 
   @Override
   public Future<List<CounterView>> counters() {
+    Hall hall = halls.get();
     return counterStore.counters().map(rows -> rows.stream()
         .sorted(Comparator.comparingInt(r -> hall.counterOrder(r.counterId())))
-        .map(r -> new CounterView(hall.counter(r.counterId()).orElseThrow(), r)).toList());
+        // a counter the configuration no longer lists (or not yet, on a node a change has not reached) is not shown
+        .flatMap(r -> hall.counter(r.counterId()).map(c -> new CounterView(c, r)).stream()).toList());
   }
 
   @Override
   public Future<String> runningText() {
+    Hall hall = halls.get();
     return store.runningText().map(t -> t == null ? hall.runningText() : t);
   }
 
   @Override
   public Future<String> runningText(Actor actor, String text) {
+    Hall hall = halls.get();
     if (!actor.managesHall()) {
       return Refusals.forbidden("Hanya manajer yang dapat mengubah teks berjalan (managers only)");
     }

@@ -3,6 +3,7 @@ package id.antre.server.queue;
 import id.antre.server.auth.Actor;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
 import id.antre.server.domain.TicketStatus;
@@ -32,7 +33,7 @@ public class PrintService implements Printing {
   static final Set<String> PRINTER_STATES = Set.of("ONLINE", "PAPER_NEAR_END", "PAPER_OUT", "COVER_OPEN", "OFFLINE",
       "AGENT_OFFLINE");
 
-  private final Hall hall;
+  private final HallRef halls;
   private final PrintRepository store;
   private final Events events;
   private final Clock clock;
@@ -54,10 +55,10 @@ public class PrintService implements Printing {
     void later(Duration delay, Runnable task);
   }
 
-  public PrintService(Hall hall, PrintRepository store, Events events, Clock clock, String publicUrl, int maxAttempts,
+  public PrintService(HallRef halls, PrintRepository store, Events events, Clock clock, String publicUrl, int maxAttempts,
       Duration retryDelay, Duration backlog, Supplier<Future<Set<String>>> loadKiosks) {
     this.backlog = backlog;
-    this.hall = hall;
+    this.halls = halls;
     this.store = store;
     this.events = events;
     this.clock = clock;
@@ -305,6 +306,7 @@ public class PrintService implements Printing {
 
   /** The printed ticket's content, as the printer-driver's TicketContent reads it. */
   public JsonObject content(Ticket t) {
+    Hall hall = halls.get();
     Hall.Service s = hall.service(t.service()).orElseThrow();
     Hall.Agency a = hall.agency(s.agency()).orElseThrow();
     JsonObject j = new JsonObject()
@@ -319,7 +321,7 @@ public class PrintService implements Printing {
         .put("estimatedWaitMinutes", t.estimatedWaitAtIssue())
         .put("trackingUrl", publicUrl + "/t/" + t.trackingToken())
         .put("requiredDocuments", new JsonArray(s.documents()))
-        .put("footer", "Layanan ini tidak dipungut biaya")
+        .put("footer", hall.ticketFooter())
         .put("priorityGroup", t.priority() == null ? null
             : id.antre.server.domain.Priority.ofCode(t.priority()).map(p -> p.labelId()).orElse(null));
     if (outlook != null) {

@@ -93,6 +93,7 @@ public class Gateway {
     consume(Addresses.PRINT_AGENTS, agents::heard);
     consume(Addresses.HALL, fanOut::hall);
     consume(Addresses.TICKETS, fanOut::ticket);
+    consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.HALL_HERE, m -> fanOut.hall(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.REVOKED_HERE,
         m -> protocol.closeRevoked(connections)));
     lastBeat = System.currentTimeMillis();

@@ -203,6 +203,9 @@ final class Protocol {
         }
         conn.actor = ok.result();
         conn.token = (String) token;
+        if (msg.getValue("client") instanceof String client) {
+          auth.seen(conn.actor, client);
+        }
       }
       if (msg.getValue("terminal") instanceof String term && term.length() <= 64) {
         conn.terminal = term;

@@ -1,6 +1,7 @@
 package id.antre.server.stats;
 
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.persistence.StatsStore;
 import id.antre.server.persistence.StatsStore.Group;
 import io.vertx.core.Future;
@@ -26,21 +27,22 @@ public class StatsService {
   static final int BIN_MINUTES = 5;
   static final int LAST_BIN = 24;
 
-  private final Hall hall;
+  private final HallRef halls;
   private final StatsStore store;
   private final Clock clock;
 
-  public StatsService(Hall hall, StatsStore store, Clock clock) {
-    this.hall = hall;
+  public StatsService(HallRef halls, StatsStore store, Clock clock) {
+    this.halls = halls;
     this.store = store;
     this.clock = clock;
   }
 
   public Hall hall() {
-    return hall;
+    return halls.get();
   }
 
   public LocalDate today() {
+    Hall hall = halls.get();
     return LocalDate.now(clock.withZone(hall.timeZone()));
   }
 
@@ -57,11 +59,13 @@ public class StatsService {
   }
 
   private String zone() {
+    Hall hall = halls.get();
     return hall.timeZone().getId();
   }
 
   /** Each service's target wait, in seconds, as configured now. */
   private StatsStore.Targets targets() {
+    Hall hall = halls.get();
     Map<String, Double> targets = new LinkedHashMap<>();
     hall.services().forEach(s -> targets.put(s.code(), s.targetWaitMinutes() * 60.0));
     return StatsStore.Targets.of(targets);
@@ -118,6 +122,7 @@ public class StatsService {
   }
 
   String name(String groupBy, String key, Map<String, String> users) {
+    Hall hall = halls.get();
     return switch (groupBy) {
       case "hall" -> hall.name();
       case "agency" -> hall.agency(key).map(Hall.Agency::name).orElse(key);

@@ -3,6 +3,7 @@ package id.antre.server.survey;
 import id.antre.server.auth.Actor;
 import id.antre.server.domain.ErrorCode;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.QueueException;
 import id.antre.server.persistence.SurveyStore;
 import io.vertx.core.Future;
@@ -31,12 +32,12 @@ public class SurveyService {
   /** Comments sent with the index, newest first. */
   static final int COMMENTS = 50;
 
-  private final Hall hall;
+  private final HallRef halls;
   private final SurveyStore store;
   private final Clock clock;
 
-  public SurveyService(Hall hall, SurveyStore store, Clock clock) {
-    this.hall = hall;
+  public SurveyService(HallRef halls, SurveyStore store, Clock clock) {
+    this.halls = halls;
     this.store = store;
     this.clock = clock;
   }
@@ -140,6 +141,7 @@ public class SurveyService {
    * on a person.
    */
   public Future<Report> ikm(Actor actor, LocalDate from, LocalDate to, String agency, String service) {
+    Hall hall = halls.get();
     if (to.isBefore(from)) {
       return Future.failedFuture(new QueueException(ErrorCode.INVALID_REQUEST, "'to' is before 'from'"));
     }

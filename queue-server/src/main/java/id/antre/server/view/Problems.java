@@ -18,12 +18,13 @@ public final class Problems {
 
   public static int status(ErrorCode code) {
     return switch (code) {
-      case INVALID_REQUEST -> 400;
+      case INVALID_REQUEST, WEAK_PASSWORD, INVALID_CONFIG -> 400;
       case UNAUTHENTICATED, TOKEN_EXPIRED -> 401;
-      case FORBIDDEN -> 403;
-      case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET, NOT_FOUND -> 404;
+      case FORBIDDEN, WRONG_PASSWORD -> 403;
+      case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET, NOT_FOUND, UNKNOWN_AGENCY, UNKNOWN_ZONE, UNKNOWN_KIOSK -> 404;
       case QUOTA_EXHAUSTED, SERVICE_CLOSED, INVALID_TRANSITION, COUNTER_NOT_OPEN, COUNTER_BUSY, NO_CURRENT_TICKET,
-          CONFLICT, REQUEST_ID_REUSED, SURVEY_EXISTS -> 409;
+          CONFLICT, REQUEST_ID_REUSED, SURVEY_EXISTS, LAST_ADMIN, USER_EXISTS, DEVICE_EXISTS, CONFIG_CONFLICT,
+          CONFIG_IN_USE -> 409;
       case PAYLOAD_TOO_LARGE -> 413;
       case RATE_LIMITED -> 429;
       case UNAVAILABLE -> 503;
@@ -51,6 +52,17 @@ public final class Problems {
       case CONFLICT -> "Perubahan bersamaan";
       case REQUEST_ID_REUSED -> "requestId sudah dipakai";
       case SURVEY_EXISTS -> "Survei sudah diisi";
+      case WEAK_PASSWORD -> "Kata sandi terlalu lemah";
+      case WRONG_PASSWORD -> "Kata sandi lama salah";
+      case UNKNOWN_AGENCY -> "Instansi tidak dikenal";
+      case UNKNOWN_ZONE -> "Zona tidak dikenal";
+      case UNKNOWN_KIOSK -> "Anjungan tidak dikenal";
+      case LAST_ADMIN -> "Admin aktif terakhir";
+      case USER_EXISTS -> "Pengguna sudah ada";
+      case DEVICE_EXISTS -> "Perangkat sudah ada";
+      case INVALID_CONFIG -> "Konfigurasi tidak valid";
+      case CONFIG_CONFLICT -> "Konfigurasi sudah diubah orang lain";
+      case CONFIG_IN_USE -> "Masih dipakai";
       case RATE_LIMITED -> "Terlalu banyak permintaan";
       case UNAVAILABLE -> "Layanan server belum siap";
       case INTERNAL -> "Kesalahan server";

@@ -4,6 +4,7 @@ import id.antre.server.auth.SignIn;
 import id.antre.server.bus.JsonViews;
 import id.antre.server.domain.Availability;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.Ticket;
 import id.antre.server.queue.CounterAdmin;
 import id.antre.server.queue.CounterView;
@@ -21,20 +22,22 @@ import java.util.List;
  * alike (events are shaped by {@link JsonViews}, which these build on).
  */
 public final class Views {
-  private final Hall hall;
+  private final HallRef halls;
   private final Issuing issuing;
 
-  public Views(Hall hall, Issuing issuing) {
-    this.hall = hall;
+  public Views(HallRef halls, Issuing issuing) {
+    this.halls = halls;
     this.issuing = issuing;
   }
 
   public JsonObject ticket(Ticket t) {
+    Hall hall = halls.get();
     return JsonViews.ticket(hall, t);
   }
 
   /** The answer to a press on a counter's ticket: the ticket and what the counter allows now. */
   public JsonObject pressed(Ticket t) {
+    Hall hall = halls.get();
     return JsonViews.pressed(hall, t);
   }
 
@@ -63,6 +66,7 @@ public final class Views {
   }
 
   public JsonObject counter(CounterView v) {
+    Hall hall = halls.get();
     return JsonViews.counter(hall, v.counter(), v.row());
   }
 
@@ -88,6 +92,7 @@ public final class Views {
   }
 
   public JsonObject calls(HallOverview.Calls calls) {
+    Hall hall = halls.get();
     JsonArray out = new JsonArray();
     for (HallOverview.Call r : calls.calls()) {
       hall.counter(r.counterId()).ifPresent(c -> out.add(JsonViews.call(hall, r.ticket(), c, r.recall(), r.seq(), r.at())));
@@ -97,6 +102,7 @@ public final class Views {
 
   public JsonObject hall(String runningText, List<HallOverview.ServiceStatus> services, List<CounterView> counters,
       LocalDate today) {
+    Hall hall = halls.get();
     JsonArray agencies = new JsonArray();
     for (Hall.Agency a : hall.agencies()) {
       JsonArray svc = new JsonArray();

@@ -150,6 +150,21 @@ class AccessMatrixIT {
     m.put("PATCH /api/v1/users/:username", new Rule(AccessMatrixIT::admins, "/api/v1/users/petugas-cadangan",
         "{\"active\":true}"));
     m.put("DELETE /api/v1/devices/:device", new Rule(AccessMatrixIT::admins, "/api/v1/devices/tidak-ada", null));
+    // administration: bodies that every caller allowed in gets refused (weak password, unknown zone), so nothing changes
+    m.put("GET /api/v1/users", new Rule(AccessMatrixIT::managers, "/api/v1/users", null));
+    m.put("POST /api/v1/users", new Rule(AccessMatrixIT::admins, "/api/v1/users",
+        "{\"username\":\"uji-matriks\",\"password\":\"pendek\",\"role\":\"manager\"}"));
+    m.put("POST /api/v1/auth/password", new Rule(AccessMatrixIT::staff, "/api/v1/auth/password",
+        "{\"current\":\"apa-saja-123\",\"new\":\"pendek\"}"));
+    m.put("GET /api/v1/devices", new Rule(AccessMatrixIT::managers, "/api/v1/devices", null));
+    m.put("POST /api/v1/devices", new Rule(AccessMatrixIT::admins, "/api/v1/devices",
+        "{\"kind\":\"display\",\"name\":\"Uji\",\"zone\":\"tidak-ada\"}"));
+    m.put("POST /api/v1/devices/:device/rotate", new Rule(AccessMatrixIT::admins, "/api/v1/devices/tidak-ada/rotate",
+        null));
+    m.put("GET /api/v1/audit", new Rule(AccessMatrixIT::managers, "/api/v1/audit", null));
+    m.put("GET /admin/users", new Rule(AccessMatrixIT::open, "/admin/users", null));
+    m.put("GET /admin/devices", new Rule(AccessMatrixIT::open, "/admin/devices", null));
+    m.put("GET /admin/audit", new Rule(AccessMatrixIT::open, "/admin/audit", null));
     m.put("GET /api/v1/hall", new Rule(AccessMatrixIT::open, "/api/v1/hall", null));
     m.put("GET /api/v1/queues", new Rule(AccessMatrixIT::open, "/api/v1/queues", null));
     m.put("PUT /api/v1/hall/running-text", new Rule(AccessMatrixIT::managers, "/api/v1/hall/running-text",
@@ -204,6 +219,11 @@ class AccessMatrixIT {
     m.put("GET /api/v1/stats/histogram", new Rule(AccessMatrixIT::staff, "/api/v1/stats/histogram" + day, null));
     m.put("GET /api/v1/stats/officers", new Rule(AccessMatrixIT::staff, "/api/v1/stats/officers" + day, null));
     // last, and after the topics: it signs each caller out
+    m.put("GET /admin/config", new Rule(AccessMatrixIT::open, "/admin/config", null));
+    m.put("GET /api/v1/config", new Rule(AccessMatrixIT::managers, "/api/v1/config", null));
+    // without If-Match: an administrator gets past the guard and is refused for the missing version
+    m.put("PUT /api/v1/config", new Rule(AccessMatrixIT::admins, "/api/v1/config", "{}"));
+    m.put("GET /api/v1/config.yaml", new Rule(AccessMatrixIT::managers, "/api/v1/config.yaml", null));
     m.put("POST /api/v1/auth/logout", new Rule(w -> anyone(w, false, true, x -> true), "/api/v1/auth/logout", null));
     return m;
   }

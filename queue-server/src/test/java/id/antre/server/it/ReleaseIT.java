@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The release of scripts/package (from what this build packaged): unpacked into a folder of its
- * own, its systemd unit for that folder passes {@code systemd-analyze verify}, and bin/antre starts
+ * own, its systemd unit for that folder passes {@code systemd-analyze verify}, bin/antre create-admin
+ * makes the first administrator, and bin/antre starts
  * a node on a fresh database that answers {@code /health} and {@code /metrics}.
  */
 @CoreLane
@@ -63,6 +64,19 @@ class ReleaseIT {
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
       }
+      Map<String, String> dbEnv = Map.of("ANTRE_DB_HOST", db.host(), "ANTRE_DB_PORT", Integer.toString(db.port()),
+          "ANTRE_DB_NAME", db.database(), "ANTRE_DB_USER", db.user(), "ANTRE_DB_PASSWORD", db.password());
+      // the first administrator, from the release's launcher, the password on standard input
+      ProcessBuilder admin = new ProcessBuilder(home.resolve("bin/antre").toString(), "create-admin", "kepala-it")
+          .directory(dir.toFile()).redirectErrorStream(true);
+      admin.environment().putAll(dbEnv);
+      Process created = admin.start();
+      created.getOutputStream().write("Sandi-Aula-MPP-71\n".getBytes(StandardCharsets.UTF_8));
+      created.getOutputStream().close();
+      String said = new String(created.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(created.waitFor()).as(said).isZero();
+      assertThat(said).contains("kepala-it").doesNotContain("Sandi-Aula-MPP-71");
+
       ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/antre").toString()).directory(dir.toFile())
           .redirectErrorStream(true).redirectOutput(dir.resolve("antre.log").toFile());
       pb.environment().putAll(Map.of("ANTRE_DB_HOST", db.host(), "ANTRE_DB_PORT", Integer.toString(db.port()),
@@ -83,6 +97,7 @@ class ReleaseIT {
             }, status -> status == 200);
         assertThat(api.get("/metrics", null).body()).as("Vert.x's metrics, as Main builds it")
             .contains("vertx_http_server_requests_total").contains("antre_event_loop_delay_seconds");
+        assertThat(api.login("kepala-it", "Sandi-Aula-MPP-71")).isNotEmpty();
       } finally {
         node.destroy();
         node.waitFor();

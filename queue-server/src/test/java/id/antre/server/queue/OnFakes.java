@@ -3,6 +3,7 @@ package id.antre.server.queue;
 import id.antre.server.auth.Actor;
 import id.antre.server.config.HallConfigParser;
 import id.antre.server.domain.Hall;
+import id.antre.server.domain.HallRef;
 import id.antre.server.domain.QueueException;
 import id.antre.server.domain.Ticket;
 import id.antre.server.queue.fakes.InMemoryTickets;
@@ -69,9 +70,10 @@ final class OnFakes {
         """.formatted(priorityCap, transfersFirst));
     store = new InMemoryTickets(hall);
     Clock c = clock;
-    PrintService printing = new PrintService(hall, null, events, c, "http://127.0.0.1", 3, Duration.ofSeconds(1),
+    HallRef halls = HallRef.of(hall);
+    PrintService printing = new PrintService(halls, null, events, c, "http://127.0.0.1", 3, Duration.ofSeconds(1),
         Duration.ofMinutes(10), () -> Future.succeededFuture(Set.of()));
-    app = Application.create(hall, store, store, store, events, new Estimates(hall, store), c, false, printing,
+    app = Application.create(halls, store, store, store, events, new Estimates(halls, store), c, false, printing,
         nanos::get);
   }
 

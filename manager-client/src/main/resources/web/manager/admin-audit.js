@@ -1,0 +1,81 @@
+// /admin/audit: the audit trail of chosen days (today by default), by actor and action, newest
+// first, and the same as a CSV download.
+
+import { t } from './admin-messages.js';
+import { adminApi } from './admin-api.js';
+import { startAdminPage, refusal, say, when } from './admin.js';
+import { h } from '/web/common/dom.js';
+
+const $ = (id) => document.getElementById(id);
+let entries = [];
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function query() {
+  return { from: $('from').value, to: $('to').value, actor: $('actor').value.trim(), action: $('action').value.trim() };
+}
+
+/** before -> after as a short text: the fields that changed, or what was made. */
+function change(e) {
+  const b = e.before ?? {};
+  const a = e.after ?? {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .filter((k) => k in b || (a[k] !== null && k !== 'createdAt'));
+  return keys.map((k) => (k in b ? `${k}: ${JSON.stringify(b[k])} → ${JSON.stringify(a[k] ?? null)}`
+    : `${k}: ${JSON.stringify(a[k])}`)).join('; ');
+}
+
+function draw() {
+  const head = h('thead', {}, h('tr', {}, ['at', 'actor', 'action', 'target', 'address', 'change']
+    .map((k) => h('th', { scope: 'col' }, t(k)))));
+  const rows = entries.map((e) => h('tr', { dataset: { action: e.action } },
+    h('td', { class: 'when' }, when(e.at)),
+    h('td', {}, e.actor),
+    h('td', { class: 'mono' }, e.action),
+    h('td', {}, e.target ?? ''),
+    h('td', { class: 'mono' }, e.address ?? ''),
+    h('td', { class: 'change' }, change(e))));
+  $('audit').replaceChildren(head, h('tbody', {}, rows.length ? rows
+    : h('tr', {}, h('td', { class: 'empty', colspan: 6 }, t('empty')))));
+  $('count').textContent = t('shown', entries.length);
+}
+
+async function load() {
+  try {
+    entries = await adminApi.audit(query());
+    say($('page-message'), '');
+    draw();
+  } catch (e) {
+    say($('page-message'), refusal(e));
+  }
+}
+
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+$('filters').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  load();
+});
+$('csv').addEventListener('click', async () => {
+  try {
+    const q = query();
+    saveBlob(await adminApi.audit(q, true), `audit-${q.from}-${q.to}.csv`);
+  } catch (e) {
+    say($('page-message'), refusal(e));
+  }
+});
+$('from').value = today();
+$('to').value = today();
+
+startAdminPage({ name: 'audit', show: load, relabel: draw });

@@ -1,0 +1,166 @@
+package id.antre.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antre.server.AntreServer;
+import id.antre.server.ServerConfig;
+import id.antre.server.lanes.BrowserLane;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * A new hall from an empty database, outside demo mode, as its operator sets it up: the first
+ * administrator from ANTRE_ADMIN_PASSWORD signs in, adds an agency, a service and a counter on the
+ * configuration page, registers an officer and a kiosk; the kiosk issues a ticket, the officer
+ * serves it; the audit trail shows each administrative step.
+ */
+@BrowserLane
+class FirstHallBrowserIT {
+  static final Path SHOTS = Path.of("target", "screenshots");
+  static final String ADMIN_PASSWORD = "Kepala-Aula-Baru-2026";
+  static final String OFFICER_PASSWORD = "Loket-Satu-Baru-77";
+
+  HallFixture f;
+  AntreServer node;
+  final List<Browser> browsers = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    browsers.forEach(Browser::close);
+    if (node != null) {
+      node.stop().await();
+    }
+    if (f != null) {
+      f.close();
+    }
+  }
+
+  Browser browser(int width, int height) {
+    Browser b = Browser.open(width, height);
+    browsers.add(b);
+    return b;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + node.port() + path;
+  }
+
+  static void set(Browser b, String path, String value) {
+    b.js("const e = document.querySelector(`[data-path=\"${arguments[0]}\"]`); e.value = arguments[1];"
+        + " e.dispatchEvent(new Event('change'));", path, value);
+  }
+
+  static ServerConfig newHall(ServerConfig c) {
+    return new ServerConfig(c.port(), c.db(), Optional.of(TestServer.resourcePath("/halls/starter.yaml")), false, true,
+        Optional.empty(), c.tokenLifetime(), c.verticles(), c.publicUrl(), c.gateway(), c.localPrinter(), c.audioDir(),
+        c.limits(), c.httpIdleTimeout(), c.printBacklog(), c.commandDeadline());
+  }
+
+  @Test
+  void aNewHallIsSetUpThroughItsPagesAndServesItsFirstVisitor() {
+    HallFixture.Builder builder = HallFixture.builder().noNode();
+    f = builder.start();
+    node = new AntreServer(f.vertx, newHall(builder.config(f.db)), f.clock)
+        .firstAdmin(Optional.of(new AntreServer.FirstAdminFromEnv("kepala-it", ADMIN_PASSWORD))).start().await();
+    Api api = new Api(node.port());
+    assertThat(node.demoSecrets()).as("no demo users or devices").isEmpty();
+
+    // the administrator signs in and sets the hall up
+    Browser admin = browser(1366, 900);
+    admin.go(url("/admin/config"));
+    admin.until(d -> "login".equals(admin.body("view")));
+    admin.find("#username").sendKeys("kepala-it");
+    admin.find("#password").sendKeys(ADMIN_PASSWORD, Keys.ENTER);
+    admin.until(d -> "config".equals(admin.body("view")) && "1".equals(admin.body("version")));
+    admin.find("#sec-agencies > button").click();
+    admin.until(d -> !d.findElements(By.cssSelector("[data-path='agencies[1].code']")).isEmpty());
+    set(admin, "agencies[1].code", "DUKCAPIL");
+    set(admin, "agencies[1].name", "Disdukcapil");
+    admin.js("document.querySelectorAll('fieldset.agency')[1].querySelector(':scope > button').click();");
+    admin.until(d -> !d.findElements(By.cssSelector("[data-path='agencies[1].services[0].code']")).isEmpty());
+    set(admin, "agencies[1].services[0].code", "KTP");
+    set(admin, "agencies[1].services[0].prefix", "A");
+    set(admin, "agencies[1].services[0].name", "Perekaman KTP-el");
+    set(admin, "agencies[1].services[0].dailyQuota", "150");
+    admin.find("#sec-counters > button").click();
+    admin.until(d -> !d.findElements(By.cssSelector("[data-path='counters[1].id']")).isEmpty());
+    set(admin, "counters[1].id", "1");
+    set(admin, "counters[1].name", "Loket 1");
+    set(admin, "counters[1].agency", "DUKCAPIL");
+    set(admin, "counters[1].services", "KTP");
+    admin.screenshot(SHOTS.resolve("first-hall-config.png"));
+    admin.click("#save");
+    admin.until(d -> "ok".equals(admin.body("status")) && "2".equals(admin.body("version")));
+
+    // the officer and the kiosk (their administration pages are the users' and devices')
+    String adminToken = api.login("kepala-it", ADMIN_PASSWORD);
+    Api.Response officer = api.post("/api/v1/users", adminToken, new JsonObject().put("username", "petugas-ktp")
+        .put("password", OFFICER_PASSWORD).put("role", "officer").put("agency", "DUKCAPIL")
+        .put("displayName", "Petugas KTP"));
+    assertThat(officer.status()).as(officer.body()).isEqualTo(201);
+    Api.Response kiosk = api.post("/api/v1/devices", adminToken, new JsonObject().put("kind", "kiosk")
+        .put("id", "anjungan-1").put("name", "Anjungan Lantai 1").put("zone", "lantai-1"));
+    assertThat(kiosk.status()).as(kiosk.body()).isEqualTo(201);
+
+    // a visitor takes a number at the kiosk
+    Browser k = browser(1080, 1920);
+    k.go(url("/kiosk?kiosk=anjungan-1&device=" + kiosk.json().getString("token")));
+    k.until(d -> "start".equals(k.body("screen")));
+    k.click("[data-agency=DUKCAPIL]");
+    k.until(d -> "services".equals(k.body("screen")));
+    k.click("[data-service=KTP]");
+    k.until(d -> !d.findElements(By.cssSelector("[data-action=issue]")).isEmpty());
+    k.click("[data-action=issue]");
+    k.until(d -> "issued".equals(k.body("screen")));
+    String number = k.text(".number");
+    assertThat(number).isEqualTo("A001");
+
+    // the officer signs in and serves the visitor
+    Browser c = browser(1366, 768);
+    c.go(url("/counter"));
+    c.until(d -> "login".equals(c.body("view")));
+    c.find("#username").sendKeys("petugas-ktp");
+    c.find("#password").sendKeys(OFFICER_PASSWORD, Keys.ENTER);
+    c.until(d -> "picker".equals(c.body("view")) && !d.findElements(By.cssSelector("[data-counter='1']")).isEmpty());
+    c.click("[data-counter='1']");
+    c.until(d -> "terminal".equals(c.body("view")) && !c.body("counterState").isEmpty());
+    c.find("#act-open").click();
+    c.until(d -> "OPEN".equals(c.body("counterState")) && "true".equals(c.body("connected")));
+    new Actions(c.driver).sendKeys(Keys.F1).perform();
+    c.until(d -> number.equals(c.body("currentNumber")) && "CALLED".equals(c.body("currentStatus")));
+    new Actions(c.driver).sendKeys(Keys.F3).perform();
+    c.until(d -> "SERVING".equals(c.body("currentStatus")) && c.body("pending").isEmpty());
+    new Actions(c.driver).sendKeys(Keys.F4).perform();
+    c.until(d -> c.find("#dlg-finish").isDisplayed());
+    new Actions(c.driver).sendKeys(Keys.ENTER).perform();
+    c.until(d -> "1".equals(c.body("servedToday")));
+    c.screenshot(SHOTS.resolve("first-hall-served.png"));
+    assertThat(f.pool.query("SELECT status FROM ticket").execute().await().iterator().next().getString(0))
+        .isEqualTo("DONE");
+
+    // the audit trail shows each administrative step, without a password or token
+    Api.Response audit = api.get("/api/v1/audit", adminToken);
+    assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+    JsonArray entries = new JsonArray(audit.body());
+    String steps = entries.stream().map(JsonObject.class::cast)
+        .map(e -> e.getString("action") + " " + e.getString("actor") + " " + e.getString("target"))
+        .collect(Collectors.joining("\n"));
+    assertThat(steps).contains("user.create system kepala-it", "auth.login kepala-it", "config.update kepala-it hall",
+        "user.create kepala-it petugas-ktp", "device.create kepala-it anjungan-1", "auth.login petugas-ktp");
+    JsonObject change = entries.stream().map(JsonObject.class::cast)
+        .filter(e -> "config.update".equals(e.getString("action"))).findFirst().orElseThrow();
+    assertThat(change.getValue("after").toString()).contains("DUKCAPIL").contains("KTP");
+    assertThat(audit.body()).doesNotContain(ADMIN_PASSWORD).doesNotContain(OFFICER_PASSWORD)
+        .doesNotContain(kiosk.json().getString("token"));
+  }
+}
