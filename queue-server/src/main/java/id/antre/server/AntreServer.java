@@ -253,7 +253,14 @@ public final class AntreServer {
 
   private Future<Void> createFirstAdmin() {
     if (firstAdmin.isEmpty()) {
-      return Future.succeededFuture();
+      // a new hall outside demo mode: say how its first administrator is made
+      return config.demo() ? Future.succeededFuture() : FirstAdmin.exists(adminStore).map(exists -> {
+        if (!exists) {
+          LOG.warn("no administrator yet: create one with scripts/admin create-admin NAME (bin/antre create-admin NAME "
+              + "in a release), or set ANTRE_ADMIN_PASSWORD for one start");
+        }
+        return (Void) null;
+      });
     }
     FirstAdminFromEnv admin = firstAdmin.get();
     return FirstAdmin.exists(adminStore).compose(exists -> {
