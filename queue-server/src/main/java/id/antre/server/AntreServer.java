@@ -269,8 +269,7 @@ public final class AntreServer {
         return Future.succeededFuture();
       }
       return FirstAdmin.create(vertx, adminStore, audit, clock, admin.username(), admin.password(), "ANTRE_ADMIN_PASSWORD")
-          .onSuccess(v -> LOG.info("first administrator {} created from ANTRE_ADMIN_PASSWORD; unset it now",
-              admin.username()))
+          .onSuccess(v -> LOG.info("first administrator created from ANTRE_ADMIN_USER/ANTRE_ADMIN_PASSWORD; unset them now"))
           .recover(e -> Future.failedFuture(new IllegalArgumentException(
               "ANTRE_ADMIN_PASSWORD refused for " + admin.username() + ": " + e.getMessage())));
     });
