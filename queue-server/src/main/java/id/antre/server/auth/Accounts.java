@@ -133,7 +133,9 @@ public class Accounts {
             recorded.put("credentialsReset", true);
           }
           LOG.info("user account changed by {}{}", admin.name(), ended ? "; its sign-ins end" : "");
-          return (ended ? auth.revocationsChanged() : Future.<Void>succeededFuture())
+          // a reactivation too: every node must stop refusing the user's new sign-ins at once
+          boolean revocations = ended || before.active() != after.active();
+          return (revocations ? auth.revocationsChanged() : Future.<Void>succeededFuture())
               .compose(v -> audit.record(admin, address, "user.update", username, view(before), recorded))
               .map(afterView);
         });
