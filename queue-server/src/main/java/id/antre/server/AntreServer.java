@@ -273,7 +273,14 @@ public final class AntreServer {
 
   private Future<Void> createFirstAdmin() {
     if (firstAdmin.isEmpty()) {
-      return Future.succeededFuture();
+      // a new hall outside demo mode: say how its first administrator is made
+      return config.demo() ? Future.succeededFuture() : FirstAdmin.exists(adminStore).map(exists -> {
+        if (!exists) {
+          LOG.warn("no administrator yet: create one with scripts/admin create-admin NAME (bin/antre create-admin NAME "
+              + "in a release), or set ANTRE_ADMIN_PASSWORD for one start");
+        }
+        return (Void) null;
+      });
     }
     FirstAdminFromEnv admin = firstAdmin.get();
     return FirstAdmin.exists(adminStore).compose(exists -> {
@@ -282,8 +289,7 @@ public final class AntreServer {
         return Future.succeededFuture();
       }
       return FirstAdmin.create(vertx, adminStore, audit, clock, admin.username(), admin.password(), "ANTRE_ADMIN_PASSWORD")
-          .onSuccess(v -> LOG.info("first administrator {} created from ANTRE_ADMIN_PASSWORD; unset it now",
-              admin.username()))
+          .onSuccess(v -> LOG.info("first administrator created from ANTRE_ADMIN_USER/ANTRE_ADMIN_PASSWORD; unset them now"))
           .recover(e -> Future.failedFuture(new IllegalArgumentException(
               "ANTRE_ADMIN_PASSWORD refused for " + admin.username() + ": " + e.getMessage())));
     });

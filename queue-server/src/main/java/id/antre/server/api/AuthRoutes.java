@@ -67,7 +67,11 @@ final class AuthRoutes implements RouteGroup {
 
   private void logout(RoutingContext ctx) {
     Requests.parse(ctx.body().buffer(), Map.of());
-    auth.logout(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    // who signs out is read before the session ends; logout itself refuses what is not a valid sign-in
+    auth.authenticate(authorization).recover(e -> io.vertx.core.Future.succeededFuture(null))
+        .compose(actor -> auth.logout(authorization).compose(v -> http.audit().record(actor, http.address(ctx),
+            "auth.logout", actor == null ? null : actor.name(), null, null)))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 }

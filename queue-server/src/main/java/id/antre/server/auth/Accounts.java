@@ -87,7 +87,8 @@ public class Accounts {
         })
         .compose(stored -> {
           JsonObject after = view(stored.orElseThrow().user());
-          LOG.info("user {} created by {}", n.username(), admin.name());
+          // the audit trail names the user; the log does not (habit 8)
+          LOG.info("user account created by {} (role {})", admin.name(), n.role());
           return audit.record(admin, address, "user.create", n.username(), null, after).map(after);
         });
   }
@@ -131,8 +132,10 @@ public class Accounts {
           if (c.password() != null) {
             recorded.put("credentialsReset", true);
           }
-          LOG.info("user {} changed by {}{}", username, admin.name(), ended ? "; their sign-ins end" : "");
-          return (ended ? auth.revocationsChanged() : Future.<Void>succeededFuture())
+          LOG.info("user account changed by {}{}", admin.name(), ended ? "; its sign-ins end" : "");
+          // a reactivation too: every node must stop refusing the user's new sign-ins at once
+          boolean revocations = ended || before.active() != after.active();
+          return (revocations ? auth.revocationsChanged() : Future.<Void>succeededFuture())
               .compose(v -> audit.record(admin, address, "user.update", username, view(before), recorded))
               .map(afterView);
         });

@@ -90,6 +90,17 @@ class AdminBrowserIT {
     browser.click("#edit-form button[type=submit]");
     browser.until(d -> row("users", "user", "petugas-baru").contains("Koordinator"));
     browser.screenshot(SHOTS.resolve("admin-users.png"));
+    // a password reset, then disabling: the server's answers, through the page
+    browser.click("#users tr[data-user='petugas-baru'] button[data-act=reset]");
+    browser.find("#reset-password").sendKeys("Sandi-Reset-2026");
+    browser.click("#reset-form button[type=submit]");
+    browser.until(d -> !browser.find("#reset-dialog").isDisplayed());
+    assertThat(f.hall.api.login("petugas-baru", "Sandi-Reset-2026")).isNotEmpty();
+    browser.click("#users tr[data-user='petugas-baru'] button[data-act=disable]");
+    browser.driver.switchTo().alert().accept();
+    browser.until(d -> row("users", "user", "petugas-baru").contains("Nonaktif"));
+    assertThat(f.hall.api.post("/api/v1/auth/login", null, new JsonObject().put("username", "petugas-baru")
+        .put("password", "Sandi-Reset-2026")).status()).isEqualTo(401);
     JsonObject changed = new JsonArray(f.hall.api.get("/api/v1/users", f.login("admin")).body()).stream()
         .map(o -> (JsonObject) o).filter(u -> u.getString("username").equals("petugas-baru")).findFirst().orElseThrow();
     assertThat(changed.getString("role")).isEqualTo("supervisor");
@@ -124,7 +135,7 @@ class AdminBrowserIT {
     browser.until(d -> "audit".equals(browser.body("page")) && !d.findElements(By.cssSelector("#audit tbody tr[data-action]")).isEmpty());
     String audit = browser.text("#audit");
     assertThat(audit).contains("device.rotate").contains("device.create").contains("user.update").contains("user.create")
-        .contains("auth.login").contains("petugas-baru").doesNotContain(NEW_PASSWORD).doesNotContain(token);
+        .contains("auth.login").doesNotContain("Sandi-Reset-2026").contains("petugas-baru").doesNotContain(NEW_PASSWORD).doesNotContain(token);
     browser.screenshot(SHOTS.resolve("admin-audit.png"));
     browser.find("#actor").sendKeys("admin");
     browser.find("#action").sendKeys("device");

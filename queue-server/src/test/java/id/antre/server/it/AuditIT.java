@@ -51,12 +51,13 @@ class AuditIT {
     assertThat(api.post("/api/v1/auth/password", officer, new JsonObject().put("current", TestServer.PASSWORD)
         .put("new", NEW_PASSWORD)).status()).isEqualTo(204);
 
+    assertThat(api.post("/api/v1/auth/logout", officer, (String) null).status()).isEqualTo(204);
     String manager = f.login("manager");
     Api.Response r = api.get("/api/v1/audit?from=2026-11-30&to=2026-11-30", manager);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     List<JsonObject> entries = new JsonArray(r.body()).stream().map(o -> (JsonObject) o).toList();
     List<String> actions = entries.stream().map(e -> e.getString("action")).toList();
-    assertThat(actions).containsSubsequence("auth.login", "auth.password", "auth.login", "device.revoke",
+    assertThat(actions).containsSubsequence("auth.login", "auth.logout", "auth.password", "auth.login", "device.revoke",
         "device.rotate", "device.create", "user.update", "user.create", "auth.login.failed", "auth.login");
     JsonObject update = entries.stream().filter(e -> e.getString("action").equals("user.update")).findFirst().orElseThrow();
     assertThat(update.getString("actor")).isEqualTo("admin");
