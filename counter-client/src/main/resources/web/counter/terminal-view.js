@@ -4,6 +4,7 @@
 import { t, label } from './messages.js';
 import * as api from './api.js';
 import { el } from '/web/common/dom.js';
+import { hhmm } from '/web/common/time.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -11,6 +12,16 @@ const mmss = (ms) => {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 };
+
+/** "Booking 09.00" for a ticket that came from a booking (its slot's start), else null. */
+function bookingBadge(tk) {
+  if (!tk || !(tk.channel === 'booking' || tk.booking || tk.bookingSlot)) {
+    return null;
+  }
+  const slot = tk.booking?.slot || tk.bookingSlot || tk.slotStart || tk.slot || '';
+  const m = /(?:^|T)(\d{2}):(\d{2})/.exec(slot);
+  return t('bookingBadge', m ? hhmm(m[1], m[2]) : '');
+}
 
 export const view = {
   serviceName(code) {
@@ -63,6 +74,10 @@ export const view = {
     const prio = $('ticket-priority');
     prio.hidden = !tk?.priority;
     prio.textContent = tk?.priority ? `${t('priorityBadge')}: ${label('priority', tk.priority)}` : '';
+    const booked = bookingBadge(tk);
+    const booking = $('ticket-booking');
+    booking.hidden = !booked;
+    booking.textContent = booked || '';
     const recalls = $('ticket-recalls');
     recalls.hidden = !tk?.recallCount;
     recalls.textContent = tk?.recallCount ? t('recalls', tk.recallCount) : '';
@@ -132,6 +147,9 @@ export const view = {
       li.dataset.ticket = tk.number;
       const text = el('span', 'held-text');
       text.append(el('strong', null, tk.number), ` ${tk.serviceName || tk.service}`);
+      if (bookingBadge(tk)) {
+        text.append(' ', el('span', 'badge booking', bookingBadge(tk)));
+      }
       if (tk.note) {
         text.append(el('small', null, tk.note));
       }
