@@ -56,7 +56,8 @@ export function bookingOf(s) {
 export function needs(s, field) {
   const b = bookingOf(s) || {};
   const list = b.requires || b.identity || b.fields || [];
-  return list.includes(field) || b[field] === true || b[`${field}Required`] === true;
+  const named = `needs${field[0].toUpperCase()}${field.slice(1)}`;
+  return b[named] === true || list.includes(field) || b[field] === true;
 }
 
 export function bookableAgencies() {
@@ -347,7 +348,7 @@ export function find(text) {
 
 /** The tracking token of the ticket a checked-in booking became, if any. */
 export function ticketOf(b) {
-  return b?.trackingToken || b?.ticket?.trackingToken || null;
+  return b?.ticketToken || b?.trackingToken || b?.ticket?.trackingToken || null;
 }
 
 export function askCancel() {

@@ -13,7 +13,8 @@ import { issuedScreen, setupScreen, show } from './kiosk-screens.js';
 import { toStart } from './kiosk-actions.js';
 import { idle } from './kiosk-printing.js';
 
-const ROWS = ['1234567890', 'QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
+/** The booking codes' alphabet: no 0, 1, I or O, which read like each other. */
+const ROWS = ['23456789', 'QWERTYUP', 'ASDFGHJKL', 'ZXCVBNM'];
 const MAX_CODE = 24;
 /** A scanner types a whole code in well under this between keys; a person at a keyboard does not. */
 const SCANNER_GAP_MS = 120;
@@ -158,21 +159,19 @@ function refused(e) {
   }
   const p = e.problem || {};
   switch (e.code) {
-    case 'CHECK_IN_WINDOW': {
-      const late = p.tooLate === true || /LATE/i.test(p.reason || p.window || '');
-      const opens = p.opensAt || p.checkInFrom || p.from || p.earliest;
-      if (late) {
+    case 'CHECK_IN_WINDOW':
+      // the server says which side of the window and when it opens, in the hall's time
+      if (p.reason === 'too-late') {
         errorScreen(e.code, t('checkInTooLate'), { walkIn: true });
       } else {
-        const at = /T?(\d{2}):(\d{2})/.exec(String(opens || '').replace(/^\d{4}-\d{2}-\d{2}/, ''));
+        const at = /(\d{2})[.:](\d{2})/.exec(p.checkInFromLocal || '');
         errorScreen(e.code, at ? t('checkInTooEarly', hhmm(at[1], at[2])) : t('checkInTooEarlyPlain'));
       }
       break;
-    }
     case 'UNKNOWN_BOOKING':
       errorScreen(e.code, t('checkInUnknown'));
       break;
-    case 'INVALID_TRANSITION':
+    case 'BOOKING_NOT_ACTIVE':
       errorScreen(e.code, t('checkInDone'), { walkIn: true });
       break;
     case 'RATE_LIMITED':
