@@ -40,8 +40,11 @@ export function bookedAt(tk) {
 
 // ------------------------------------------------------------------ the entry and the screen
 
-/** The start screen's way in: a wide button under the agencies. */
+/** The start screen's way in: a wide button under the agencies, in a hall where some service takes bookings. */
 export function checkInEntry() {
+  if (!state.hall?.agencies.some((a) => a.services.some((s) => s.booking))) {
+    return null;
+  }
   return h('button', { class: 'checkin-entry', type: 'button', dataset: { action: 'check-in' }, onclick: () => checkInScreen() },
     h('span', { class: 'checkin-icon', 'aria-hidden': 'true' }, '▦'),
     h('span', { class: 'service-body' },
