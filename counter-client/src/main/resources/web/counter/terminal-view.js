@@ -4,7 +4,7 @@
 import { t, label } from './messages.js';
 import * as api from './api.js';
 import { el } from '/web/common/dom.js';
-import { hhmm } from '/web/common/time.js';
+import { hallTime, hhmm } from '/web/common/time.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -13,14 +13,24 @@ const mmss = (ms) => {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 };
 
-/** "Booking 09.00" for a ticket that came from a booking (its slot's start), else null. */
-function bookingBadge(tk) {
-  if (!tk || !(tk.channel === 'booking' || tk.booking || tk.bookingSlot)) {
+/**
+ * "Booking 09.00" for a ticket that came from a booking, else null: its slot's start, or the time
+ * it queues at (an instant, shown in the hall's zone).
+ */
+function bookingBadge(tk, timeZone) {
+  const b = tk?.booking;
+  if (!b) {
     return null;
   }
-  const slot = tk.booking?.slot || tk.bookingSlot || tk.slotStart || tk.slot || '';
-  const m = /(?:^|T)(\d{2}):(\d{2})/.exec(slot);
-  return t('bookingBadge', m ? hhmm(m[1], m[2]) : '');
+  const plain = /^(\d{2}):(\d{2})/.exec(b.slot || '');
+  const at = Date.parse(b.slotStart || b.queuedAt || '');
+  let time = '';
+  if (plain) {
+    time = hhmm(plain[1], plain[2]);
+  } else if (!Number.isNaN(at)) {
+    time = hallTime(new Date(at), timeZone);
+  }
+  return t('bookingBadge', time);
 }
 
 export const view = {
@@ -74,7 +84,7 @@ export const view = {
     const prio = $('ticket-priority');
     prio.hidden = !tk?.priority;
     prio.textContent = tk?.priority ? `${t('priorityBadge')}: ${label('priority', tk.priority)}` : '';
-    const booked = bookingBadge(tk);
+    const booked = bookingBadge(tk, this.hall?.timeZone);
     const booking = $('ticket-booking');
     booking.hidden = !booked;
     booking.textContent = booked || '';
@@ -147,8 +157,9 @@ export const view = {
       li.dataset.ticket = tk.number;
       const text = el('span', 'held-text');
       text.append(el('strong', null, tk.number), ` ${tk.serviceName || tk.service}`);
-      if (bookingBadge(tk)) {
-        text.append(' ', el('span', 'badge booking', bookingBadge(tk)));
+      const booked = bookingBadge(tk, this.hall?.timeZone);
+      if (booked) {
+        text.append(' ', el('span', 'badge booking', booked));
       }
       if (tk.note) {
         text.append(el('small', null, tk.note));

@@ -5,7 +5,7 @@ import { h } from '/web/common/dom.js';
 import { bookingQrSrc } from './api.js';
 import { clock, dayName, lang, t } from './booking-messages.js';
 import {
-  askCancel, bookableAgencies, book, bookingDays, bookingOf, chooseAgency, chooseDay, chooseService, chooseSlot,
+  askCancel, bookableAgencies, book, bookingDays, chooseAgency, chooseDay, chooseService, chooseSlot,
   currentAgency, find, findService, forget, loadSlots, needs, newBooking, refusal, relativeDay, savedCodes, show,
   startMove, state, toStart,
 } from './booking.js';
@@ -144,23 +144,28 @@ export function slotsScreen() {
   } else if (state.refusal && !slots.length) {
     content = h('button', { class: 'secondary wide', type: 'button', dataset: { action: 'reload' },
       onclick: () => loadSlots() }, t('retry'));
+  } else if (answer.open === false) {
+    // not open for booking (yet, or any more): the server's reason, and when it opens if that is later
+    const reason = lang() === 'en' ? answer.closedReasonEn || answer.closedReason : answer.closedReason;
+    const later = answer.opensAt && Date.parse(answer.opensAt) > Date.now() - 86400000;
+    content = notice([reason, later ? t('dayOpensAt', clockAndDay(answer.opensAt)) : null].filter(Boolean).join('. '),
+      'warn', 'NOT_OPEN');
   } else if (!slots.length) {
-    content = answer.opensAt && state.refusal?.code !== 'NETWORK'
-      ? notice(t('dayOpensAt', clockAndDay(answer.opensAt)), 'warn', 'NOT_OPEN')
-      : notice(t('noSlots'), 'warn', 'NO_SLOTS');
+    content = notice(t('noSlots'), 'warn', 'NO_SLOTS');
   } else {
-    const allFull = slots.every((x) => x.left <= 0);
+    const allFull = slots.every((x) => x.left <= 0 || x.past);
     content = [
       allFull ? notice(t('allFull'), 'warn', 'ALL_FULL') : null,
       h('div', { class: 'slots' }, slots.map((x) => {
         const full = x.left <= 0;
+        const gone = full || x.past;
         const time = `${clock(x.start)}${x.end ? `–${clock(x.end)}` : ''}`;
         return h('button', {
-          class: `slot${full ? ' full' : ''}`, type: 'button', disabled: full || state.pending,
+          class: `slot${full ? ' full' : ''}${x.past ? ' past' : ''}`, type: 'button', disabled: gone || state.pending,
           dataset: { slot: clock(x.start), left: String(x.left) },
-          onclick: full ? null : () => chooseSlot(x),
+          onclick: gone ? null : () => chooseSlot(x),
         }, h('span', { class: 'slot-time' }, time),
-        h('span', { class: 'slot-left' }, full ? t('slotFull') : t('slotLeft', x.left)));
+        h('span', { class: 'slot-left' }, x.past ? t('slotPast') : full ? t('slotFull') : t('slotLeft', x.left)));
       })),
     ];
   }
@@ -195,7 +200,8 @@ export function detailsScreen() {
   const consent = h('input', { id: 'consent', type: 'checkbox', required: true });
   consent.checked = id.consent;
   const fields = [wantNik ? t('fieldNik') : null, wantPhone ? t('fieldPhone') : null].filter(Boolean);
-  const retention = bookingOf(s)?.retentionDays ?? state.hall?.booking?.retentionDays;
+  // the server words what is collected, why and for how long; this page's own words stand in without it
+  const consentText = state.slots?.consent?.[lang()];
   const problem = h('p', { class: 'field-error', id: 'nik-error', role: 'alert' });
   const submit = h('button', { class: 'primary wide', type: 'submit', dataset: { action: 'book' }, disabled: state.pending },
     state.pending ? t('booking') : t('book'));
@@ -205,10 +211,11 @@ export function detailsScreen() {
       wantPhone ? h('div', { class: 'field' }, h('label', { for: 'phone', class: 'field-label' }, t('phoneLabel')), phone,
         h('p', { class: 'hint', id: 'phone-hint' }, t('phoneHint'))) : null,
       h('div', { class: 'consent', dataset: { consent: 'uu-27-2022' } },
-        h('p', {}, t('consentWhat', fields.join(lang() === 'en' ? ' and ' : ' dan '))),
-        h('p', {}, t('consentWhy')),
-        h('p', {}, t('consentHow', retention)),
-        h('p', { class: 'law' }, t('consentLaw')),
+        consentText ? h('p', {}, consentText) : [
+          h('p', {}, t('consentWhat', fields.join(lang() === 'en' ? ' and ' : ' dan '))),
+          h('p', {}, t('consentWhy')),
+          h('p', {}, t('consentHow', state.slots?.consent?.retentionDays)),
+          h('p', { class: 'law' }, t('consentLaw'))],
         h('label', { class: 'check', for: 'consent' }, consent, h('span', {}, t('consentAgree')))),
     ] : h('p', { class: 'hint' }, t('noIdentity')),
     problem,
@@ -269,8 +276,8 @@ export function bookingScreen() {
   const docs = b.documents || service?.documents || [];
   const nik = b.nikMasked || b.nik;
   const phone = b.phoneMasked || b.phone;
-  const from = b.checkInFrom || b.checkIn?.from;
-  const until = b.checkInUntil || b.checkIn?.until;
+  const from = b.checkIn?.fromLocal;
+  const until = b.checkIn?.toLocal;
   render('booking',
     h('section', { class: `code-card status-${status.toLowerCase()}`, dataset: { status } },
       h('p', { class: 'label' }, t('yourCode')),

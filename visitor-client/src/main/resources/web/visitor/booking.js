@@ -52,12 +52,16 @@ export function bookingOf(s) {
   return s.booking === true ? {} : s.booking;
 }
 
-/** Whether the service asks for a field ('nik' or 'phone'). */
+/**
+ * Whether the chosen service asks for a field ('nik' or 'phone'): the day's slots answer says
+ * (needsNik, needsPhone), else the service's booking rules in the hall.
+ */
 export function needs(s, field) {
-  const b = bookingOf(s) || {};
-  const list = b.requires || b.identity || b.fields || [];
-  const named = `needs${field[0].toUpperCase()}${field.slice(1)}`;
-  return b[named] === true || list.includes(field) || b[field] === true;
+  const flag = `needs${field[0].toUpperCase()}${field.slice(1)}`;
+  if (state.slots && typeof state.slots[flag] === 'boolean' && state.slots.service === s?.code) {
+    return state.slots[flag];
+  }
+  return (bookingOf(s) || {})[flag] === true;
 }
 
 export function bookableAgencies() {

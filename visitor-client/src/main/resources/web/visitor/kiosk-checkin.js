@@ -5,7 +5,7 @@
 // when to come back or to take an ordinary number.
 import { ApiError, retryable, uuid, withRetry } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
-import { hhmm } from '/web/common/time.js';
+import { hallTime, hhmm } from '/web/common/time.js';
 import { api } from './api.js';
 import { serverText, t } from './messages.js';
 import { body, IDLE_SECONDS, main, state } from './kiosk-state.js';
@@ -31,11 +31,21 @@ export function codeOf(text) {
   return last.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, MAX_CODE);
 }
 
-/** "Booking 09.00" for a ticket that came from a booking, else null. */
+/**
+ * "Booking pukul 09.00" for a ticket that came from a booking, else null: its slot's start, or the
+ * time it queues at (an instant, shown in the hall's zone).
+ */
 export function bookedAt(tk) {
-  const slot = tk?.booking?.slot || tk?.bookingSlot || tk?.slotStart || (tk?.channel === 'booking' ? tk.slot : null);
-  const m = /(?:^|T)(\d{2}):(\d{2})/.exec(slot || '');
-  return m ? t('bookedFor', hhmm(m[1], m[2])) : null;
+  const b = tk?.booking;
+  if (!b) {
+    return null;
+  }
+  const plain = /^(\d{2}):(\d{2})/.exec(b.slot || '');
+  if (plain) {
+    return t('bookedFor', hhmm(plain[1], plain[2]));
+  }
+  const at = Date.parse(b.slotStart || b.queuedAt || '');
+  return Number.isNaN(at) ? null : t('bookedFor', hallTime(new Date(at), state.hall?.timeZone));
 }
 
 // ------------------------------------------------------------------ the entry and the screen
