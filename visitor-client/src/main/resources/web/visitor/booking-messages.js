@@ -296,8 +296,8 @@ export function dayName(day, { year = true } = {}) {
   return `${table.days[weekday]}, ${+d} ${table.months[+mo - 1]}${year ? ` ${y}` : ''}`;
 }
 
-/** "09.30" of "09:30", "09:30:00" or a local date-time "2026-11-30T09:30...": the wall clock as given. */
+/** "09.30" of "09:30", "09.30", "09:30:00" or a local date-time "2026-11-30T09:30...": the wall clock as given. */
 export function clock(text) {
-  const m = /(?:^|T)(\d{2}):(\d{2})/.exec(text || '');
+  const m = /(?:^|T)(\d{2})[:.](\d{2})/.exec(text || '');
   return m ? hhmm(m[1], m[2]) : '';
 }

@@ -67,7 +67,7 @@ function choiceButton(attrs, name, sub) {
 export function startScreen() {
   const input = h('input', {
     id: 'find-code', class: 'code-input', type: 'text', autocomplete: 'off', autocapitalize: 'characters',
-    spellcheck: 'false', maxlength: 32, 'aria-label': t('findLabel'), placeholder: t('findLabel'),
+    spellcheck: 'false', maxlength: 32, 'aria-label': t('findLabel'),
   });
   const form = h('form', { class: 'find', dataset: { form: 'find' } },
     h('label', { for: 'find-code', class: 'field-label' }, t('findLabel')),
