@@ -35,6 +35,9 @@ import id.antre.server.api.SurveyRoutes;
 import id.antre.server.survey.SurveyService;
 import id.antre.server.persistence.StatsStore;
 import id.antre.server.api.StatsRoutes;
+import id.antre.server.api.BookingRoutes;
+import id.antre.server.booking.BookingService;
+import id.antre.server.persistence.BookingStore;
 import id.antre.server.stats.StatsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -87,6 +90,7 @@ public final class AntreServer {
   private AuthService auth;
   private SurveyService surveys;
   private SurveyStore surveyStore;
+  private BookingService bookings;
   /** One per node, shared by its HTTP verticles. */
   private final RateLimiter limiter;
   private int port;
@@ -140,12 +144,15 @@ public final class AntreServer {
               this::webSocketTopics);
           metrics.start();
           // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
+          int retentionDays = Retention.days(System.getenv());
+          bookings = new BookingService(hall, new BookingStore(client), events, estimates, printing, clock, alwaysOpen,
+              stored.secret(), retentionDays);
           jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall, stats,
               () -> {
                 // queues emptied and counters closed: every node's pages hear of it through the bus
                 hall.services().forEach(sv -> events.queue(sv.code()));
                 hall.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
-              }, Retention.days(System.getenv()));
+              }, retentionDays, bookings);
           vertx.setPeriodic(ESTIMATE_REFRESH_MS, id -> {
             estimates.refresh(app.overview().today());
             printing.refreshKiosks();
@@ -166,7 +173,8 @@ public final class AntreServer {
     ApiVerticle api = new ApiVerticle(wantedPort, app, auth, () -> pool.query("SELECT 1").execute().mapEmpty(),
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
         config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
-        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))));
+        .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))))
+        .extend(new BookingRoutes(bookings));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);
@@ -322,6 +330,10 @@ public final class AntreServer {
 
   public StatsService stats() {
     return stats;
+  }
+
+  public BookingService bookings() {
+    return bookings;
   }
 
   /** The cluster-wide jobs as this node runs them. */

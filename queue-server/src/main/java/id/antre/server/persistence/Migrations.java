@@ -29,7 +29,8 @@ public final class Migrations {
       "V010__statistics.sql",
       "V011__survey.sql",
       "V012__cluster_liveness.sql",
-      "V014__jobs_and_expiry.sql");
+      "V014__jobs_and_expiry.sql",
+      "V017__booking.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {
