@@ -313,9 +313,11 @@ export async function book(identity) {
 
 /** Reads a booking by its code and shows it; quiet keeps the screen as it is on a network blip. */
 export async function show(code, { quiet = false } = {}) {
+  let same = false;
   try {
-    state.booking = await api.booking(code);
-    state.refusal = null;
+    const fresh = await api.booking(code);
+    same = JSON.stringify(fresh) === JSON.stringify(state.booking);
+    state.booking = fresh;
   } catch (e) {
     if (quiet && !(e instanceof ApiError && e.status === 404)) {
       return;
@@ -332,7 +334,10 @@ export async function show(code, { quiet = false } = {}) {
     return;
   }
   if (body.dataset.screen === 'booking') {
-    views.bookingScreen();
+    // nothing changed: keep the screen (and its QR image) as it is
+    if (!same || state.refusal) {
+      views.bookingScreen();
+    }
   } else {
     go('booking');
   }

@@ -136,7 +136,8 @@ class BookingBrowserIT {
     // book, see the code and the QR that carries it
     String first = book(phone, true);
     assertThat(first).matches("[2-9A-HJ-NP-Z]{8}");
-    String qr = QrScan.read(phone.find("#qr img").getScreenshotAs(OutputType.BYTES));
+    phone.until(d -> (Boolean) phone.js("const i = document.querySelector('#qr img'); return !!i && i.complete && i.naturalWidth > 0;"));
+    String qr = phone.until(d -> QrScan.read(phone.find("#qr img").getScreenshotAs(OutputType.BYTES)));
     assertThat(qr).contains(first);
     assertThat(phone.text("[data-nik=masked]")).isEqualTo("3209********0001");
     assertThat(phone.text(".arrival")).contains("Saya sudah booking");
