@@ -108,6 +108,10 @@ function setTyped(code) {
   }
 }
 
+/**
+ * A refused check-in. With walkIn the booking cannot be checked in now whatever is typed: the one
+ * way on is an ordinary number (from the start screen). Else the code may be typed again.
+ */
 function errorScreen(code, text, { walkIn = false } = {}) {
   show('checkin-error', h('section', {},
     h('div', { class: 'notice notice-stop error-box', role: 'alert' },
@@ -117,10 +121,10 @@ function errorScreen(code, text, { walkIn = false } = {}) {
       walkIn
         ? h('button', { class: 'primary big', type: 'button', dataset: { action: 'walk-in' }, onclick: () => leave() },
           t('takeWalkIn'))
-        : h('button', { class: 'primary big', type: 'button', dataset: { action: 'check-in' }, onclick: () => checkInScreen() },
+        : [h('button', { class: 'primary big', type: 'button', dataset: { action: 'check-in' }, onclick: () => checkInScreen() },
           t('tryAgain')),
-      h('button', { class: 'secondary big', type: 'button', dataset: { action: 'start' }, onclick: () => leave() },
-        t('toStart')))));
+        h('button', { class: 'secondary big', type: 'button', dataset: { action: 'start' }, onclick: () => leave() },
+          t('toStart'))])));
   idle(IDLE_SECONDS);
 }
 
@@ -178,7 +182,7 @@ function refused(e) {
         errorScreen(e.code, t('checkInTooLate'), { walkIn: true });
       } else {
         const at = /(\d{2})[.:](\d{2})/.exec(p.checkInFromLocal || '');
-        errorScreen(e.code, at ? t('checkInTooEarly', hhmm(at[1], at[2])) : t('checkInTooEarlyPlain'));
+        errorScreen(e.code, at ? t('checkInTooEarly', hhmm(at[1], at[2])) : t('checkInTooEarlyPlain'), { walkIn: true });
       }
       break;
     case 'UNKNOWN_BOOKING':

@@ -74,6 +74,15 @@ class BookingBrowserIT {
     b.screenshot(SHOTS.resolve(name));
   }
 
+  /** Waits for the page's refusal with this code; a timeout says what the page showed instead. */
+  static void refused(Browser b, String code) {
+    try {
+      b.until(d -> code.equals(b.find(".refusal").getAttribute("data-code")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("no " + code + " on screen " + b.body("screen") + ": " + b.text("main"), e);
+    }
+  }
+
   /** Nothing the page shows or holds in its markup has the whole NIK or phone number. */
   static void masked(Browser b, String where) {
     String html = b.driver.getPageSource().replaceAll("\\s", "");
@@ -109,7 +118,7 @@ class BookingBrowserIT {
       phone.find("#phone").sendKeys(PHONE);
       phone.click("#consent");
       phone.click("[data-action=book]");
-      phone.until(d -> "INVALID_NIK".equals(phone.find(".refusal").getAttribute("data-code")));
+      refused(phone, "INVALID_NIK");
       assertThat(phone.text(".refusal")).contains("NIK tidak valid");
       shot(phone, "booking-invalid-nik.png");
       phone.find("#nik").clear();
@@ -239,7 +248,7 @@ class BookingBrowserIT {
     phone.find("#nik").sendKeys("3209140101900002");
     phone.click("#consent");
     phone.click("[data-action=book]");
-    phone.until(d -> "ALREADY_BOOKED".equals(phone.find(".refusal").getAttribute("data-code")));
+    refused(phone, "ALREADY_BOOKED");
     assertThat(phone.text(".refusal")).contains("sudah memiliki booking");
     shot(phone, "booking-already-booked.png");
 
@@ -258,6 +267,29 @@ class BookingBrowserIT {
     assertThat(kiosk.find(".error-detail").getAttribute("data-code")).isEqualTo("UNKNOWN_BOOKING");
     assertThat(kiosk.text(".error-detail")).contains("tidak ditemukan");
     shot(kiosk, "kiosk-checkin-unknown.png");
+  }
+
+  @Test
+  void aBookingScannedBeforeItsCheckInWindowIsToldWhenToComeBack() {
+    // real opening hours: Monday 07:50, a booking for 10:00 opens for check-in at 09:30
+    fixture.close();
+    fixture = HallFixture.builder().at(java.time.Instant.parse("2026-11-30T00:50:00Z")).realHours(true).start();
+    hall = fixture.hall;
+    Api.Response booked = hall.api.post("/api/v1/bookings", null, new JsonObject().put("service", "KTP")
+        .put("day", "2026-11-30").put("slot", "10:00").put("nik", NIK).put("phone", PHONE)
+        .put("requestId", java.util.UUID.randomUUID().toString()));
+    assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+
+    Browser kiosk = open(1080, 1920, "/kiosk?device=" + hall.kioskToken());
+    screen(kiosk, "start");
+    new Actions(kiosk.driver).sendKeys(booked.json().getString("code"), Keys.ENTER).perform();
+    screen(kiosk, "checkin-error");
+    assertThat(kiosk.find(".error-detail").getAttribute("data-code")).isEqualTo("CHECK_IN_WINDOW");
+    assertThat(kiosk.text(".error-detail")).startsWith("Terlalu awal untuk booking ini. Silakan kembali pukul 09.30 untuk check-in");
+    assertThat(kiosk.text("[data-action=walk-in]")).isEqualTo("Ambil nomor biasa");
+    masked(kiosk, "the kiosk's refusal");
+    shot(kiosk, "kiosk-checkin-too-early.png");
+    assertThat(TestDb.count(fixture.pool, "SELECT count(*) FROM ticket").await()).isZero();
   }
 
   WsClient connectAgent() {
