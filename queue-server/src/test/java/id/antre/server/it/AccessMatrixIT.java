@@ -206,6 +206,17 @@ class AccessMatrixIT {
         + "&agency=DUKCAPIL", null));
     m.put("GET /api/v1/stats/histogram", new Rule(AccessMatrixIT::staff, "/api/v1/stats/histogram" + day, null));
     m.put("GET /api/v1/stats/officers", new Rule(AccessMatrixIT::staff, "/api/v1/stats/officers" + day, null));
+    // booking: no sign-in from a phone (an unknown code or a refused NIK stores nothing); check-in by kiosks and staff
+    m.put("GET /api/v1/booking/slots", new Rule(AccessMatrixIT::open, "/api/v1/booking/slots?service=KTP&day=2026-12-01",
+        null));
+    m.put("POST /api/v1/bookings", new Rule(AccessMatrixIT::open, "/api/v1/bookings",
+        "{\"service\":\"KTP\",\"day\":\"2026-12-01\",\"slot\":\"10:00\",\"nik\":\"1\",\"requestId\":\"akses\"}"));
+    m.put("GET /api/v1/bookings/:code", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ", null));
+    m.put("POST /api/v1/bookings/:code/cancel", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ/cancel", null));
+    m.put("POST /api/v1/bookings/:code/reschedule", new Rule(AccessMatrixIT::open,
+        "/api/v1/bookings/ZZZZZZZZ/reschedule", "{\"day\":\"2026-12-01\",\"slot\":\"10:00\"}"));
+    m.put("POST /api/v1/bookings/:code/check-in", new Rule(AccessMatrixIT::issuers, "/api/v1/bookings/ZZZZZZZZ/check-in",
+        null));
     // last, and after the topics: it signs each caller out
     m.put("POST /api/v1/auth/logout", new Rule(w -> anyone(w, false, true, x -> true), "/api/v1/auth/logout", null));
     return m;

@@ -9,8 +9,6 @@ import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -321,9 +319,5 @@ class BookingApiIT {
       assertThat(line).doesNotContain("3456-7890").doesNotContain("81234567890").doesNotContain("89911112222")
           .doesNotContain("9909011508909999");
     }
-  }
-
-  Instant at(String localTime) {
-    return Instant.parse(TODAY + "T" + localTime + ":00+07:00".replace("+07:00", "Z")).minus(Duration.ofHours(7));
   }
 }
