@@ -5,10 +5,12 @@ import { h } from '/web/common/dom.js';
 import { bookingQrSrc } from './api.js';
 import { clock, dayName, lang, t } from './booking-messages.js';
 import {
-  askCancel, bookableAgencies, book, bookingDays, chooseAgency, chooseDay, chooseService, chooseSlot,
-  currentAgency, find, findService, forget, loadSlots, needs, newBooking, refusal, relativeDay, savedCodes, show,
-  startMove, state, toStart,
+  askCancel, book, chooseAgency, chooseDay, chooseService, chooseSlot, find, forget, loadSlots, newBooking, refusal, show,
+  startMove, toStart,
 } from './booking.js';
+import {
+  bookableAgencies, bookingDays, currentAgency, findService, needs, relativeDay, savedCodes, state,
+} from './booking-state.js';
 
 const body = document.body;
 const main = document.getElementById('main');

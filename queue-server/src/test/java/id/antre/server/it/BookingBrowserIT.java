@@ -167,6 +167,21 @@ class BookingBrowserIT {
     assertThat(second).isNotEqualTo(first);
     assertThat(phone.body("screen")).isEqualTo("booking");
 
+    // move it to another time by its code: the same code, the new slot
+    String before = phone.find(".summary [data-slot]").getAttribute("data-slot");
+    phone.click("[data-action=move]");
+    screen(phone, "days");
+    phone.click("[data-day='2026-11-30']");
+    screen(phone, "slots");
+    phone.until(d -> phone.driver.findElements(By.cssSelector(".slot:not([disabled])")).size() > 1);
+    shot(phone, "booking-move-slots.png");
+    phone.click(".slot:not([disabled]):not([data-slot='" + before + "'])");
+    screen(phone, "booking");
+    phone.until(d -> !before.equals(phone.find(".summary [data-slot]").getAttribute("data-slot")));
+    assertThat(phone.text(".code")).isEqualTo(second);
+    String moved = hall.api.get("/api/v1/bookings/" + second, null).json().getString("slot");
+    assertThat(moved.replace(':', '.')).isEqualTo(phone.find(".summary [data-slot]").getAttribute("data-slot"));
+
     // the kiosk's scanner types the code and Enter on the start screen: nobody touches the screen
     agent = connectAgent();
     Browser kiosk = open(1080, 1920, "/kiosk?device=" + hall.kioskToken());
