@@ -130,6 +130,16 @@ class BookingCheckInIT {
     }
     // the walk-in quota counts walk-ins only; the numbers are shared
     assertThat(count("SELECT last_number - booked FROM daily_sequence WHERE service = 'KTP'")).isEqualTo(3);
+
+    // managers see the check-in among the channels, and the bookings per service
+    String manager = fixture.login("manager");
+    JsonObject channels = api.get("/api/v1/stats/summary?from=2026-11-30&to=2026-11-30&groupBy=channel", manager).json();
+    assertThat(channels.getJsonArray("rows").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("key").equals("booking")).findFirst().orElseThrow().getInteger("issued")).isEqualTo(1);
+    JsonObject stats = api.get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30", manager).json();
+    assertThat(stats.getJsonArray("rows")).hasSize(1);
+    assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
+        .containsEntry("booked", 1).containsEntry("checkedIn", 1).containsEntry("noShow", 0).containsEntry("open", 0);
   }
 
   @Test
@@ -163,5 +173,17 @@ class BookingCheckInIT {
         .filter(j -> j.name().equals(ClusterJobs.BOOKING_NO_SHOWS_JOB)).findFirst().orElseThrow();
     fixture.hall.server.jobs().runIfDue(again).await();
     assertThat(count("SELECT count(*) FROM booking WHERE status = 'NO_SHOW'")).isEqualTo(3);
+
+    JsonObject stats = fixture.api().get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30",
+        fixture.login("manager")).json();
+    assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
+        .containsEntry("booked", 2).containsEntry("noShow", 2);
+    assertThat(stats.getJsonArray("rows").getJsonObject(1).getMap()).containsEntry("service", "SKCK")
+        .containsEntry("booked", 1).containsEntry("noShow", 1);
+    // a supervisor of the police sees their own service only
+    JsonObject police = fixture.api().get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30",
+        fixture.login("koordinator-polres")).json();
+    assertThat(police.getJsonArray("rows")).hasSize(1);
+    assertThat(police.getJsonArray("rows").getJsonObject(0).getString("service")).isEqualTo("SKCK");
   }
 }
