@@ -135,20 +135,20 @@ for n in $NODES; do
     id.antre.server.bench.RushClient --ports "$PORTS" --service R1 --day "$DAY" --requests "$REQUESTS" \
     --seconds "$SECONDS_" --addresses "$ADDRESSES" | tee "$WORK/rush-$n.out" | grep '^RESULT' || true)
   echo "$RESULT" >&2
-  CHECK=$("${PSQL[@]}" -d "$DB" -tAc "SELECT format('booked=%s over_capacity=%s slot_counts_off=%s day_taken=%s',
+  CHECK=$("${PSQL[@]}" -d "$DB" -tAc "SELECT format(' booked=%s over_capacity=%s slot_counts_off=%s day_taken=%s',
     (SELECT count(*) FROM booking WHERE status = 'BOOKED'),
     (SELECT count(*) FROM booking_slot WHERE taken > capacity),
     (SELECT count(*) FROM booking_slot s WHERE s.taken <> (SELECT count(*) FROM booking b
        WHERE b.service = s.service AND b.day = s.day AND b.slot = s.slot)),
     (SELECT COALESCE(sum(taken), 0) FROM booking_day))")
   log "in SQL: $CHECK"
-  ERRORS=$(grep -ciE ' ERROR ' "$WORK"/node*.log || true)
+  ERRORS=$(cat "$WORK"/node*.log | grep -ciE ' ERROR ' || true)
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
   OK=yes
   [ "$(field booked "$CHECK")" = 500 ] && [ "$(field over_capacity "$CHECK")" = 0 ] \
     && [ "$(field slot_counts_off "$CHECK")" = 0 ] && [ "$(field status_5xx "$RESULT")" = 0 ] \
     && [ "$(field complete "$RESULT")" = true ] || OK=no
-  codes=$(tr ' ' '\n' <<<"$RESULT" | grep -E '^(201|4[0-9][0-9]:|failed:)' | tr '\n' ' ')
+  codes=$(tr ' ' '\n' <<<"$RESULT" | grep -E '^(201|[45][0-9][0-9]:|failed:)' | tr '\n' ' ')
   ROWS+=("| $n | $REQUESTS in ${SECONDS_} s | $(field booked "$CHECK") | $(field over_capacity "$CHECK") | ${codes% } | $(field status_5xx "$RESULT") | $(field p50 "$RESULT") | $(field p99 "$RESULT") | $(field max "$RESULT") | $ERRORS | $OK |")
   stop_nodes
 done

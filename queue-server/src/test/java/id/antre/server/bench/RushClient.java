@@ -63,44 +63,57 @@ public final class RushClient {
       System.exit(2);
     }
 
-    List<HttpClientAgent> clients = new ArrayList<>();
-    for (int a = 0; a < addresses; a++) {
-      String local = "127." + (1 + a / 62_500) + "." + ((a / 250) % 250 + 1) + "." + (a % 250 + 1);
-      clients.add(vertx.createHttpClient(new HttpClientOptions().setLocalAddress(local).setKeepAlive(true)
-          .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(1)));
-    }
-
     Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     Histogram lag = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     CountDownLatch done = new CountDownLatch(requests);
     long interval = (long) (seconds * 1e9 / requests);
-    long t0 = System.nanoTime() + 200_000_000L;
-    // one timer a millisecond sends every request whose time has come
-    int[] next = {0};
-    vertx.setPeriodic(1, id -> {
-      long now = System.nanoTime();
-      while (next[0] < requests && t0 + next[0] * interval <= now) {
-        int i = next[0]++;
-        long intended = t0 + i * interval;
-        synchronized (lag) {
-          lag.recordValue(Math.max(0, now - intended));
-        }
-        send(clients.get(i % addresses), Integer.parseInt(ports[i % ports.length]), service, day,
-            starts.get(random.nextInt(starts.size())), nik(i))
-            .onComplete(ar -> {
-              String key = ar.succeeded() ? ar.result() : "failed:" + ar.cause().getClass().getSimpleName();
-              answers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-              synchronized (latency) {
-                latency.recordValue(Math.max(0, System.nanoTime() - intended));
+    long t0 = System.nanoTime() + 2_000_000_000L;
+    int[] slotOf = new int[requests];
+    for (int i = 0; i < requests; i++) {
+      slotOf[i] = random.nextInt(starts.size());
+    }
+    // one shard per event loop, each with its own addresses, clients and timer, so that no one
+    // thread sends every request: request i goes out from shard i % shards
+    int shards = Integer.parseInt(o.getOrDefault("shards", Integer.toString(2 * Runtime.getRuntime().availableProcessors())));
+    for (int k = 0; k < shards; k++) {
+      int shard = k;
+      vertx.deployVerticle(new io.vertx.core.VerticleBase() {
+        @Override
+        public Future<?> start() {
+          Map<Integer, HttpClientAgent> clients = new java.util.HashMap<>();
+          int[] next = {shard};
+          vertx.setPeriodic(1, id -> {
+            long now = System.nanoTime();
+            while (next[0] < requests && t0 + next[0] * interval <= now) {
+              int i = next[0];
+              next[0] += shards;
+              long intended = t0 + i * interval;
+              synchronized (lag) {
+                lag.recordValue(Math.max(0, now - intended));
               }
-              done.countDown();
-            });
-      }
-      if (next[0] >= requests) {
-        vertx.cancelTimer(id);
-      }
-    });
+              int a = i % addresses;
+              HttpClientAgent client = clients.computeIfAbsent(a, x -> vertx.createHttpClient(new HttpClientOptions()
+                  .setLocalAddress("127." + (1 + x / 62_500) + "." + ((x / 250) % 250 + 1) + "." + (x % 250 + 1))
+                  .setKeepAlive(true).setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(1)));
+              send(client, Integer.parseInt(ports[i % ports.length]), service, day, starts.get(slotOf[i]), nik(i))
+                  .onComplete(ar -> {
+                    String key = ar.succeeded() ? ar.result() : "failed:" + ar.cause().getClass().getSimpleName();
+                    answers.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+                    synchronized (latency) {
+                      latency.recordValue(Math.max(0, System.nanoTime() - intended));
+                    }
+                    done.countDown();
+                  });
+            }
+            if (next[0] >= requests) {
+              vertx.cancelTimer(id);
+            }
+          });
+          return Future.succeededFuture();
+        }
+      }).await();
+    }
     boolean all = done.await((long) seconds + 120, TimeUnit.SECONDS);
     long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
     int s5xx = answers.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToInt(e -> e.getValue().get()).sum();

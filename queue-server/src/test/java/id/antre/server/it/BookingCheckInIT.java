@@ -186,4 +186,37 @@ class BookingCheckInIT {
     assertThat(police.getJsonArray("rows")).hasSize(1);
     assertThat(police.getJsonArray("rows").getJsonObject(0).getString("service")).isEqualTo("SKCK");
   }
+
+  @Test
+  void retentionDeletesTheNikAndPhoneOfOldBookingsAndLogsCountsOnly() {
+    String code = book("KTP", "13:00");
+    assertThat(count("SELECT count(*) FROM booking WHERE nik_hash IS NOT NULL AND phone IS NOT NULL")).isEqualTo(1);
+    fixture.clock.advance(java.time.Duration.ofDays(366));
+    Job retention = fixture.hall.server.jobs().jobs().stream()
+        .filter(j -> j.name().equals(id.antre.server.jobs.Retention.NAME)).findFirst().orElseThrow();
+    assertThat(fixture.hall.server.jobs().runIfDue(retention).await()).isTrue();
+    assertThat(count("""
+        SELECT count(*) FROM booking WHERE nik_hash IS NULL AND nik_masked IS NULL AND phone IS NULL
+          AND phone_masked IS NULL AND personal_data_deleted_at IS NOT NULL""")).isEqualTo(1);
+    JsonObject b = api.get("/api/v1/bookings/" + code, null).json();
+    assertThat(b.getValue("nik")).isNull();
+    assertThat(b.getValue("phone")).isNull();
+    // the job's summary, as the log and job_run keep it: counts only
+    assertThat(count("SELECT count(*) FROM job_run WHERE job = 'retention' AND result LIKE '%1 bookings stripped%'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void inDemoModeTodayIsBookableAndEveryCheckInWindowIsOpen() {
+    try (HallFixture demo = HallFixture.smallHall(HallFixture.MONDAY_0900, false)) {
+      Api.Response booked = demo.api().post("/api/v1/bookings", null, new JsonObject().put("service", "KTP")
+          .put("day", "2026-11-30").put("slot", "08:00").put("nik", "3209011508900001").put("phone", "081234567890")
+          .put("requestId", "demo-1"));
+      assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+      Api.Response in = demo.api().post("/api/v1/bookings/" + booked.json().getString("code") + "/check-in",
+          demo.kioskToken(), (String) null);
+      assertThat(in.status()).as(in.body()).isEqualTo(201);
+      assertThat(in.json().getString("channel")).isEqualTo("booking");
+    }
+  }
 }
