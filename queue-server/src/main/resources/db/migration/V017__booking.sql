@@ -151,6 +151,17 @@ BEGIN
       RETURN;
     END IF;
   END IF;
+  -- in a rush most requests find their slot or the day full: a plain read says so without
+  -- queueing for the row lock the successful ones hold (a stale read only lets a request through
+  -- to the guarded increments below, which decide)
+  PERFORM 1 FROM booking_slot WHERE service = p_service AND day = p_day AND slot = p_slot AND taken >= capacity;
+  IF FOUND THEN
+    RAISE EXCEPTION 'SLOT_FULL';
+  END IF;
+  PERFORM 1 FROM booking_day WHERE service = p_service AND day = p_day AND taken >= capacity;
+  IF FOUND THEN
+    RAISE EXCEPTION 'QUOTA_EXHAUSTED';
+  END IF;
   INSERT INTO booking_slot AS s (service, day, slot, capacity, taken) VALUES (p_service, p_day, p_slot, p_per_slot, 1)
   ON CONFLICT (service, day, slot) DO UPDATE SET taken = s.taken + 1 WHERE s.taken < s.capacity;
   IF NOT FOUND THEN

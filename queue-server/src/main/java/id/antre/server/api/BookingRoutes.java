@@ -5,6 +5,7 @@ import id.antre.server.booking.Booking;
 import id.antre.server.booking.BookingService;
 import id.antre.server.domain.Availability;
 import id.antre.server.domain.Hall;
+import id.antre.server.stats.StatsRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -41,6 +42,49 @@ public final class BookingRoutes implements ApiVerticle.Extension {
     api.post("/bookings/:code/reschedule").handler(this::throttleBooking).handler(this::reschedule);
     api.post("/bookings/:code/check-in").handler(http::authenticated).handler(this::throttleCheckIn)
         .handler(this::checkIn);
+    // staff, scoped like the other statistics; signed in by the statistics' guard on /stats/*, or here
+    api.get("/stats/bookings").handler(this::signedIn).handler(this::stats);
+  }
+
+  /** The statistics' routes sign their caller in once for /stats/*; this one does so itself when it is not. */
+  private void signedIn(RoutingContext ctx) {
+    if (http.actor(ctx) != null) {
+      ctx.next();
+    } else {
+      http.authenticated(ctx);
+    }
+  }
+
+  /**
+   * Bookings per service for booking days in [from, to]: made, cancelled, checked in, no-shows and
+   * still open; scoped as the statistics are (a supervisor or officer sees their agency).
+   */
+  private void stats(RoutingContext ctx) {
+    java.util.function.Function<String, String> param = name -> {
+      List<String> values = ctx.queryParam(name);
+      if (values.size() > 1) {
+        throw Requests.invalid(name + " is given more than once");
+      }
+      return values.isEmpty() ? null : values.get(0);
+    };
+    Hall hall = bookings.hall();
+    StatsRequest r = StatsRequest.of(param, http.actor(ctx), hall, bookings.today());
+    http.answer(ctx, () -> bookings.counts(r.from(), r.to()).map(counts -> {
+      JsonArray rows = new JsonArray();
+      for (var c : counts) {
+        Hall.Service sv = hall.service(c.service()).orElse(null);
+        if (sv == null || (r.agency() != null && !sv.agency().equals(r.agency()))
+            || (r.service() != null && !sv.code().equals(r.service()))) {
+          continue;
+        }
+        rows.add(new JsonObject().put("service", sv.code()).put("name", sv.name()).put("agency", sv.agency())
+            .put("booked", c.booked()).put("cancelled", c.cancelled()).put("checkedIn", c.checkedIn())
+            .put("noShow", c.noShow())
+            .put("open", c.booked() - c.cancelled() - c.checkedIn() - c.noShow()));
+      }
+      return new JsonObject().put("from", r.from().toString()).put("to", r.to().toString())
+          .put("agency", r.agency()).put("service", r.service()).put("rows", rows);
+    }));
   }
 
   // ---- pacing: per client address for every write, per NIK for booking, per kiosk for check-in

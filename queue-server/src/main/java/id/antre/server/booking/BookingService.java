@@ -91,6 +91,11 @@ public final class BookingService {
     return hall;
   }
 
+  /** The hall's service day now. */
+  public LocalDate today() {
+    return TicketNumber.serviceDay(clock.instant(), hall.timeZone());
+  }
+
   public Future<Slots> slots(String serviceCode, String dayText) {
     Hall.Service service = bookableService(serviceCode);
     Hall.Booking booking = service.bookable().orElseThrow();

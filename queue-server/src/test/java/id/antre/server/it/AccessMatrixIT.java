@@ -215,6 +215,8 @@ class AccessMatrixIT {
     m.put("POST /api/v1/bookings/:code/cancel", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ/cancel", null));
     m.put("POST /api/v1/bookings/:code/reschedule", new Rule(AccessMatrixIT::open,
         "/api/v1/bookings/ZZZZZZZZ/reschedule", "{\"day\":\"2026-12-01\",\"slot\":\"10:00\"}"));
+    m.put("GET /api/v1/stats/bookings", new Rule(AccessMatrixIT::ownAgency, "/api/v1/stats/bookings" + day
+        + "&agency=DUKCAPIL", null));
     m.put("POST /api/v1/bookings/:code/check-in", new Rule(AccessMatrixIT::issuers, "/api/v1/bookings/ZZZZZZZZ/check-in",
         null));
     // last, and after the topics: it signs each caller out

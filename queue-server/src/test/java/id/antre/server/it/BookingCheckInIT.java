@@ -130,6 +130,16 @@ class BookingCheckInIT {
     }
     // the walk-in quota counts walk-ins only; the numbers are shared
     assertThat(count("SELECT last_number - booked FROM daily_sequence WHERE service = 'KTP'")).isEqualTo(3);
+
+    // managers see the check-in among the channels, and the bookings per service
+    String manager = fixture.login("manager");
+    JsonObject channels = api.get("/api/v1/stats/summary?from=2026-11-30&to=2026-11-30&groupBy=channel", manager).json();
+    assertThat(channels.getJsonArray("rows").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("key").equals("booking")).findFirst().orElseThrow().getInteger("issued")).isEqualTo(1);
+    JsonObject stats = api.get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30", manager).json();
+    assertThat(stats.getJsonArray("rows")).hasSize(1);
+    assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
+        .containsEntry("booked", 1).containsEntry("checkedIn", 1).containsEntry("noShow", 0).containsEntry("open", 0);
   }
 
   @Test
@@ -163,5 +173,50 @@ class BookingCheckInIT {
         .filter(j -> j.name().equals(ClusterJobs.BOOKING_NO_SHOWS_JOB)).findFirst().orElseThrow();
     fixture.hall.server.jobs().runIfDue(again).await();
     assertThat(count("SELECT count(*) FROM booking WHERE status = 'NO_SHOW'")).isEqualTo(3);
+
+    JsonObject stats = fixture.api().get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30",
+        fixture.login("manager")).json();
+    assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
+        .containsEntry("booked", 2).containsEntry("noShow", 2);
+    assertThat(stats.getJsonArray("rows").getJsonObject(1).getMap()).containsEntry("service", "SKCK")
+        .containsEntry("booked", 1).containsEntry("noShow", 1);
+    // a supervisor of the police sees their own service only
+    JsonObject police = fixture.api().get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30",
+        fixture.login("koordinator-polres")).json();
+    assertThat(police.getJsonArray("rows")).hasSize(1);
+    assertThat(police.getJsonArray("rows").getJsonObject(0).getString("service")).isEqualTo("SKCK");
+  }
+
+  @Test
+  void retentionDeletesTheNikAndPhoneOfOldBookingsAndLogsCountsOnly() {
+    String code = book("KTP", "13:00");
+    assertThat(count("SELECT count(*) FROM booking WHERE nik_hash IS NOT NULL AND phone IS NOT NULL")).isEqualTo(1);
+    fixture.clock.advance(java.time.Duration.ofDays(366));
+    Job retention = fixture.hall.server.jobs().jobs().stream()
+        .filter(j -> j.name().equals(id.antre.server.jobs.Retention.NAME)).findFirst().orElseThrow();
+    assertThat(fixture.hall.server.jobs().runIfDue(retention).await()).isTrue();
+    assertThat(count("""
+        SELECT count(*) FROM booking WHERE nik_hash IS NULL AND nik_masked IS NULL AND phone IS NULL
+          AND phone_masked IS NULL AND personal_data_deleted_at IS NOT NULL""")).isEqualTo(1);
+    JsonObject b = api.get("/api/v1/bookings/" + code, null).json();
+    assertThat(b.getValue("nik")).isNull();
+    assertThat(b.getValue("phone")).isNull();
+    // the job's summary, as the log and job_run keep it: counts only
+    assertThat(count("SELECT count(*) FROM job_run WHERE job = 'retention' AND result LIKE '%1 bookings stripped%'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void inDemoModeTodayIsBookableAndEveryCheckInWindowIsOpen() {
+    try (HallFixture demo = HallFixture.smallHall(HallFixture.MONDAY_0900, false)) {
+      Api.Response booked = demo.api().post("/api/v1/bookings", null, new JsonObject().put("service", "KTP")
+          .put("day", "2026-11-30").put("slot", "08:00").put("nik", "3209011508900001").put("phone", "081234567890")
+          .put("requestId", "demo-1"));
+      assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+      Api.Response in = demo.api().post("/api/v1/bookings/" + booked.json().getString("code") + "/check-in",
+          demo.kioskToken(), (String) null);
+      assertThat(in.status()).as(in.body()).isEqualTo(201);
+      assertThat(in.json().getString("channel")).isEqualTo("booking");
+    }
   }
 }
