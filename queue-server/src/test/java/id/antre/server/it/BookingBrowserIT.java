@@ -250,6 +250,20 @@ class BookingBrowserIT {
 
     Browser phone = open(390, 844, "/booking");
     screen(phone, "start");
+    // "find my booking": a mistyped code is answered plainly, the right one (typed loosely) opens it
+    phone.find("#find-code").sendKeys("ZZZZ-ZZZZ", Keys.ENTER);
+    refused(phone, "UNKNOWN_BOOKING");
+    phone.find("#find-code").sendKeys(taken.json().getString("code").toLowerCase(), Keys.ENTER);
+    screen(phone, "booking");
+    assertThat(phone.text(".code")).isEqualTo(taken.json().getString("code"));
+    assertThat(phone.text("[data-nik=masked]")).isEqualTo("3209********0002");
+    assertThat(phone.driver.findElements(By.cssSelector("[data-phone]"))).isEmpty();
+    phone.click("#lang");
+    phone.until(d -> phone.text(".code-card").contains("Your booking code"));
+    shot(phone, "booking-found-english.png");
+    phone.click("#lang");
+    phone.click("[data-action=start]");
+    screen(phone, "start");
     phone.click("[data-action=new]");
     phone.click("[data-agency=POLRES]");
     phone.click("[data-service=SKCK]");
