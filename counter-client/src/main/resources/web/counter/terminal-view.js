@@ -17,7 +17,7 @@ const mmss = (ms) => {
  * "Booking 09.00" for a ticket that came from a booking, else null: its slot's start, or the time
  * it queues at (an instant, shown in the hall's zone).
  */
-function bookingBadge(tk, timeZone) {
+export function bookingBadge(tk, timeZone) {
   const b = tk?.booking;
   if (!b) {
     return null;

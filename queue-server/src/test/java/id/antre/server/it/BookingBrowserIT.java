@@ -199,7 +199,7 @@ class BookingBrowserIT {
     kiosk.until(d -> "printed".equals(kiosk.body("printStatus")));
     String number = kiosk.text(".number");
     assertThat(number).startsWith("A");
-    assertThat(kiosk.text(".screen-issued")).contains("Booking pukul");
+    assertThat(kiosk.text(".screen-issued")).contains("Booking pukul 11.00");
     masked(kiosk, "the kiosk's issued ticket");
     shot(kiosk, "kiosk-checked-in.png");
     DecodedTicket paper = PrintedTicket.decode(job.getJsonObject("content"), SHOTS.resolve("ticket-from-booking.png"));
@@ -225,10 +225,16 @@ class BookingBrowserIT {
       counter.find("#act-open").click();
       counter.until(d -> "OPEN".equals(counter.body("counterState")));
     }
-    counter.click("#act-call-next");
+    // the waiting list an officer picks from marks it too
+    counter.until(d -> counter.find("#act-call-specific").isEnabled());
+    counter.click("#act-call-specific");
+    counter.until(d -> counter.driver.findElements(By.cssSelector("#specific-list label")).size() == 1);
+    assertThat(counter.text("#specific-list label")).startsWith(number).contains("Booking 11.00");
+    shot(counter, "counter-booking-waiting-list.png");
+    counter.find("#specific-reason").sendKeys("datang sesuai jadwal booking", Keys.ENTER);
     counter.until(d -> number.equals(counter.body("currentNumber")));
     counter.until(d -> counter.find("#ticket-booking").isDisplayed());
-    assertThat(counter.text("#ticket-booking")).startsWith("Booking ");
+    assertThat(counter.text("#ticket-booking")).isEqualTo("Booking 11.00");
     masked(counter, "the counter terminal");
     shot(counter, "counter-booking-badge.png");
 
