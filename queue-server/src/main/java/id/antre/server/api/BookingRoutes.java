@@ -38,6 +38,7 @@ public final class BookingRoutes implements ApiVerticle.Extension {
     api.get("/booking/slots").handler(this::slots);
     api.post("/bookings").handler(this::throttleBooking).handler(this::book);
     api.get("/bookings/:code").handler(this::throttleRead).handler(this::get);
+    api.get("/bookings/:code/qr.svg").handler(this::throttleRead).handler(this::qr);
     api.post("/bookings/:code/cancel").handler(this::throttleBooking).handler(this::cancel);
     api.post("/bookings/:code/reschedule").handler(this::throttleBooking).handler(this::reschedule);
     api.post("/bookings/:code/check-in").handler(http::authenticated).handler(this::throttleCheckIn)
@@ -138,6 +139,20 @@ public final class BookingRoutes implements ApiVerticle.Extension {
 
   private void get(RoutingContext ctx) {
     http.answer(ctx, () -> bookings.get(ctx.pathParam("code")).map(this::bookingJson));
+  }
+
+  /**
+   * The booking's QR code for the phone to show at the kiosk: the code itself, which the kiosk's
+   * barcode scanner types like a keyboard. Known codes only (404 otherwise), like the booking.
+   */
+  private void qr(RoutingContext ctx) {
+    http.deadline(ctx).run(() -> bookings.get(ctx.pathParam("code")))
+        .map(a -> TicketQr.svg(a.booking().code()))
+        .onSuccess(svg -> ctx.response()
+            .putHeader(io.vertx.core.http.HttpHeaders.CONTENT_TYPE, TicketQr.CONTENT_TYPE)
+            .putHeader(io.vertx.core.http.HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+            .end(svg))
+        .onFailure(ctx::fail);
   }
 
   private void cancel(RoutingContext ctx) {

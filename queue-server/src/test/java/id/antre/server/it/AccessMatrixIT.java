@@ -212,6 +212,7 @@ class AccessMatrixIT {
     m.put("POST /api/v1/bookings", new Rule(AccessMatrixIT::open, "/api/v1/bookings",
         "{\"service\":\"KTP\",\"day\":\"2026-12-01\",\"slot\":\"10:00\",\"nik\":\"1\",\"requestId\":\"akses\"}"));
     m.put("GET /api/v1/bookings/:code", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ", null));
+    m.put("GET /api/v1/bookings/:code/qr.svg", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ/qr.svg", null));
     m.put("POST /api/v1/bookings/:code/cancel", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ/cancel", null));
     m.put("POST /api/v1/bookings/:code/reschedule", new Rule(AccessMatrixIT::open,
         "/api/v1/bookings/ZZZZZZZZ/reschedule", "{\"day\":\"2026-12-01\",\"slot\":\"10:00\"}"));

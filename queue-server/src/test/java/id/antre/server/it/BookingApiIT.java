@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import id.antre.server.api.QrSvgReader;
 import id.antre.server.lanes.CoreLane;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -144,6 +145,10 @@ class BookingApiIT {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body()).doesNotContain(nik).doesNotContain("81234567890");
     assertThat(again.json().getString("nik")).isEqualTo("3209********0123");
+    Api.Response qr = api.get("/api/v1/bookings/" + j.getString("code") + "/qr.svg", null);
+    assertThat(qr.status()).isEqualTo(200);
+    assertThat(qr.contentType()).startsWith("image/svg+xml");
+    assertThat(QrSvgReader.decode(qr.body())).isEqualTo(j.getString("code"));
 
     // the full NIK is nowhere in the row; the phone is kept (normalised) for contact until retention
     Row row = fixture.pool.preparedQuery("SELECT * FROM booking WHERE code = $1").execute(Tuple.of(j.getString("code")))
