@@ -286,9 +286,7 @@ export function bookingScreen() {
       h('p', { class: 'code', dataset: { code: b.code } }, b.code),
       h('p', { class: 'code-status', role: 'status' }, h('strong', {}, t(`status.${status}`)),
         h('span', { class: 'sub' }, t(`statusLine.${status}`))),
-      open ? h('div', { class: 'qr', id: 'qr' },
-        h('img', { src: bookingQrSrc(b.code), alt: t('qrLabel'), width: 240, height: 240 }),
-        h('p', {}, t('qrLabel'))) : null),
+      open ? h('div', { class: 'qr', id: 'qr' }, qrImage(b.code), h('p', {}, t('qrLabel'))) : null),
     h('dl', { class: 'summary' },
       h('div', {}, h('dt', {}, t('slotLabel')),
         h('dd', { dataset: { slot: clock(b.slot || b.slotStart) } },
@@ -318,6 +316,18 @@ export function bookingScreen() {
     h('button', { class: 'back-link', type: 'button', dataset: { action: 'start' }, onclick: toStart }, t('toStart')),
     h('p', { class: 'privacy' }, open ? `${t('live')}. ${t('privacy')}` : t('privacy')));
   state.refusal = null;
+}
+
+/** The code's QR, drawn by the server; a load lost on a weak connection is tried again every 3 s. */
+function qrImage(code) {
+  const src = bookingQrSrc(code);
+  const img = h('img', { src, alt: t('qrLabel'), width: 240, height: 240 });
+  img.addEventListener('error', () => setTimeout(() => {
+    if (img.isConnected) {
+      img.src = `${src}?retry=${Date.now()}`;
+    }
+  }, 3000));
+  return img;
 }
 
 export function cancelDialog(dialog, b, confirm) {

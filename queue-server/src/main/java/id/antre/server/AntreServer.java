@@ -35,7 +35,6 @@ import id.antre.server.api.SurveyRoutes;
 import id.antre.server.survey.SurveyService;
 import id.antre.server.persistence.StatsStore;
 import id.antre.server.api.StatsRoutes;
-import id.antre.server.api.BookingQr;
 import id.antre.server.api.BookingRoutes;
 import id.antre.server.booking.BookingService;
 import id.antre.server.persistence.BookingStore;
@@ -175,7 +174,7 @@ public final class AntreServer {
         config.gateway(), config.audioDir(), id -> hall.counter(id).map(Hall.Counter::agency), limiter, config.limits(),
         config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
         .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))))
-        .extend(new BookingRoutes(bookings)).extend(new BookingQr());
+        .extend(new BookingRoutes(bookings));
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
       apis.add(api);

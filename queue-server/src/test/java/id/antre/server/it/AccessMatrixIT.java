@@ -135,8 +135,6 @@ class AccessMatrixIT {
     m.put("GET /t/:token", new Rule(AccessMatrixIT::open, "/t/" + trackingToken, null));
     m.put("GET /survey", new Rule(AccessMatrixIT::open, "/survey", null));
     m.put("GET /booking", new Rule(AccessMatrixIT::open, "/booking", null));
-    m.put("GET /api/v1/bookings/:code/qr.svg", new Rule(AccessMatrixIT::open, "/api/v1/bookings/K7QM3XPA/qr.svg",
-        null));
     m.put("GET /favicon.ico", new Rule(AccessMatrixIT::open, "/favicon.ico", null));
     m.put("GET /audio/:clip", new Rule(AccessMatrixIT::open, "/audio/nomor-antrian.wav", null));
     m.put("* /web/*", new Rule(AccessMatrixIT::open, "/web/visitor/kiosk.html", null));
