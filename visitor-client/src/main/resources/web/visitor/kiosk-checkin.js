@@ -55,12 +55,18 @@ export function checkInEntry() {
   if (!state.hall?.agencies.some((a) => a.services.some((s) => s.booking))) {
     return null;
   }
-  return h('button', { class: 'checkin-entry', type: 'button', dataset: { action: 'check-in' }, onclick: () => checkInScreen() },
+  return h('button', { class: 'checkin-entry', type: 'button', dataset: { action: 'check-in' }, onclick: () => freshCheckIn() },
     h('span', { class: 'checkin-icon', 'aria-hidden': 'true' }, '▦'),
     h('span', { class: 'service-body' },
       h('span', { class: 'tile-name' }, t('checkInEntry')),
       h('span', { class: 'tile-meta' }, t('checkInEntryLine'))),
     h('span', { class: 'chevron', 'aria-hidden': 'true' }, '›'));
+}
+
+/** The check-in screen with nothing typed: what the visitor before left unsent is gone. */
+function freshCheckIn() {
+  typed.code = '';
+  checkInScreen();
 }
 
 export function checkInScreen() {
@@ -121,6 +127,7 @@ function errorScreen(code, text, { walkIn = false } = {}) {
       walkIn
         ? h('button', { class: 'primary big', type: 'button', dataset: { action: 'walk-in' }, onclick: () => leave() },
           t('takeWalkIn'))
+        // the code typed stays, to mend one mistyped symbol
         : [h('button', { class: 'primary big', type: 'button', dataset: { action: 'check-in' }, onclick: () => checkInScreen() },
           t('tryAgain')),
         h('button', { class: 'secondary big', type: 'button', dataset: { action: 'start' }, onclick: () => leave() },
