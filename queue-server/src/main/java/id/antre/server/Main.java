@@ -45,6 +45,7 @@ public final class Main {
               new String[] {"Wall display 2", "/display?zone=lantai-2"},
               new String[] {"Counter terminal", "/counter"},
               new String[] {"Manager monitor", "/manager"},
+              new String[] {"Booking (phone)", "/booking"},
               new String[] {"Phone tracking", "/t/<token from a ticket's QR>"},
               new String[] {"Survey tablet", survey},
               new String[] {"API (OpenAPI)", "/api/v1/openapi.yaml"},
