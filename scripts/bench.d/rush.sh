@@ -9,8 +9,11 @@
 #
 #   scripts/bench.d/rush.sh        (or scripts/bench --only rush)
 #
+# Before each rush the nodes are warmed up (JIT) by BENCH_RUSH_WARMUP requests (2000, over 10 s) on
+# another service, W1, with its own places: a real hall's server has been up for hours.
+#
 # Settings: BENCH_RUSH_REQUESTS (10000), BENCH_RUSH_SECONDS (10), BENCH_RUSH_ADDRESSES (2000),
-# BENCH_RUSH_NODES ("1 2"), BENCH_RUSH_PORT (8297, the second node +1), BENCH_RUSH_CLUSTER_PORT (5901).
+# BENCH_RUSH_NODES ("1 2"), BENCH_RUSH_PORT (8461, the second node +1), BENCH_RUSH_CLUSTER_PORT (5961).
 # The production rate limits apply (5 booking writes at once per address): the load is 2000 phones
 # sending 5 each, not one script.
 set -euo pipefail
@@ -20,9 +23,10 @@ cd "$(dirname "$0")/../.."
 REQUESTS=${BENCH_RUSH_REQUESTS:-10000}
 SECONDS_=${BENCH_RUSH_SECONDS:-10}
 ADDRESSES=${BENCH_RUSH_ADDRESSES:-2000}
+WARMUP=${BENCH_RUSH_WARMUP:-2000}
 NODES=${BENCH_RUSH_NODES:-1 2}
-PORT=${BENCH_RUSH_PORT:-8297}
-CPORT=${BENCH_RUSH_CLUSTER_PORT:-5901}
+PORT=${BENCH_RUSH_PORT:-8461}
+CPORT=${BENCH_RUSH_CLUSTER_PORT:-5961}
 DB=antre_bench_rush
 export PGPASSWORD=$ANTRE_DB_PASSWORD
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$ANTRE_DB_HOST" -p "$ANTRE_DB_PORT" -U "$ANTRE_DB_USER")
@@ -70,6 +74,12 @@ agencies:
       - code: R1
         prefix: A
         name: Perekaman KTP-el
+        dailyQuota: 1000
+        booking: { slotMinutes: 5, perSlot: 5, quotaPerDay: 500, daysAhead: 1, opensAt: "00:00", needsNik: true,
+                   needsPhone: true }
+      - code: W1
+        prefix: B
+        name: Pemanasan
         dailyQuota: 1000
         booking: { slotMinutes: 5, perSlot: 5, quotaPerDay: 500, daysAhead: 1, opensAt: "00:00", needsNik: true,
                    needsPhone: true }
@@ -131,16 +141,23 @@ for n in $NODES; do
     wait_ready $((PORT + 1)) "${PIDS[1]}"
     PORTS="$PORT,$((PORT + 1))"
   fi
-  RESULT=$(java -Dlogback.configurationFile="$WORK/client-logback.xml" -cp "$WORK/classes:$(cat "$TCP_FILE")" \
-    id.antre.server.bench.RushClient --ports "$PORTS" --service R1 --day "$DAY" --requests "$REQUESTS" \
+  RUSH=(java -Dlogback.configurationFile="$WORK/client-logback.xml" -cp "$WORK/classes:$(cat "$TCP_FILE")"
+    id.antre.server.bench.RushClient)
+  if [ "$WARMUP" -gt 0 ]; then
+    log "warming up: $WARMUP requests on W1"
+    "${RUSH[@]}" --ports "$PORTS" --service W1 --day "$DAY" --requests "$WARMUP" --seconds 10 --addresses 500 \
+      --first-address 100000 --seed 7 >"$WORK/warmup-$n.out" 2>&1 || true
+    grep '^RESULT' "$WORK/warmup-$n.out" >&2 || true
+  fi
+  RESULT=$("${RUSH[@]}" --ports "$PORTS" --service R1 --day "$DAY" --requests "$REQUESTS" \
     --seconds "$SECONDS_" --addresses "$ADDRESSES" | tee "$WORK/rush-$n.out" | grep '^RESULT' || true)
   echo "$RESULT" >&2
   CHECK=$("${PSQL[@]}" -d "$DB" -tAc "SELECT format(' booked=%s over_capacity=%s slot_counts_off=%s day_taken=%s',
-    (SELECT count(*) FROM booking WHERE status = 'BOOKED'),
+    (SELECT count(*) FROM booking WHERE service = 'R1' AND status = 'BOOKED'),
     (SELECT count(*) FROM booking_slot WHERE taken > capacity),
     (SELECT count(*) FROM booking_slot s WHERE s.taken <> (SELECT count(*) FROM booking b
        WHERE b.service = s.service AND b.day = s.day AND b.slot = s.slot)),
-    (SELECT COALESCE(sum(taken), 0) FROM booking_day))")
+    (SELECT COALESCE(sum(taken), 0) FROM booking_day WHERE service = 'R1'))")
   log "in SQL: $CHECK"
   ERRORS=$(cat "$WORK"/node*.log | grep -ciE ' ERROR ' || true)
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }

@@ -46,6 +46,8 @@ public final class RushClient {
     int requests = Integer.parseInt(o.getOrDefault("requests", "10000"));
     double seconds = Double.parseDouble(o.getOrDefault("seconds", "10"));
     int addresses = Integer.parseInt(o.getOrDefault("addresses", "2000"));
+    // where this run's addresses start, so that a warm-up's phones are not the rush's
+    int firstAddress = Integer.parseInt(o.getOrDefault("first-address", "0"));
     Vertx vertx = Vertx.vertx();
     Random random = new Random(Long.parseLong(o.getOrDefault("seed", "13")));
 
@@ -92,14 +94,16 @@ public final class RushClient {
               synchronized (lag) {
                 lag.recordValue(Math.max(0, now - intended));
               }
-              int a = i % addresses;
+              int a = firstAddress + i % addresses;
               HttpClientAgent client = clients.computeIfAbsent(a, x -> vertx.createHttpClient(new HttpClientOptions()
                   .setLocalAddress("127." + (1 + x / 62_500) + "." + ((x / 250) % 250 + 1) + "." + (x % 250 + 1))
                   .setKeepAlive(true).setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(1)));
               send(client, Integer.parseInt(ports[i % ports.length]), service, day, starts.get(slotOf[i]), nik(i))
                   .onComplete(ar -> {
                     String key = ar.succeeded() ? ar.result() : "failed:" + ar.cause().getClass().getSimpleName();
-                    answers.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+                    if (answers.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet() == 1 && ar.failed()) {
+                      System.err.println("first " + key + ": " + ar.cause().getMessage());
+                    }
                     synchronized (latency) {
                       latency.recordValue(Math.max(0, System.nanoTime() - intended));
                     }
