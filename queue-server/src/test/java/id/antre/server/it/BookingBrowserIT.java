@@ -303,6 +303,9 @@ class BookingBrowserIT {
     }
     assertThat(kiosk.find("#checkin-code").getAttribute("data-code")).isEqualTo("ABCD2345");
     shot(kiosk, "kiosk-checkin-keyboard.png");
+    kiosk.size(1920, 1080);
+    assertThat(kiosk.find("[data-action=check-in-go]").isDisplayed()).isTrue();
+    shot(kiosk, "kiosk-checkin-keyboard-landscape.png");
     kiosk.click("[data-action=check-in-go]");
     screen(kiosk, "checkin-error");
     assertThat(kiosk.find(".error-detail").getAttribute("data-code")).isEqualTo("UNKNOWN_BOOKING");
