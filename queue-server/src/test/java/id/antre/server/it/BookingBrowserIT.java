@@ -314,7 +314,7 @@ class BookingBrowserIT {
   }
 
   @Test
-  void aBookingScannedBeforeItsCheckInWindowIsToldWhenToComeBack() {
+  void aBookingScannedOutsideItsCheckInWindowIsToldWhenToComeBackOrToTakeAWalkInNumber() {
     // real opening hours: Monday 07:50, a booking for 10:00 opens for check-in at 09:30
     fixture.close();
     fixture = HallFixture.builder().at(java.time.Instant.parse("2026-11-30T00:50:00Z")).realHours(true).start();
@@ -333,6 +333,20 @@ class BookingBrowserIT {
     assertThat(kiosk.text("[data-action=walk-in]")).isEqualTo("Ambil nomor biasa");
     masked(kiosk, "the kiosk's refusal");
     shot(kiosk, "kiosk-checkin-too-early.png");
+
+    // 10:20, past the window's end at 10:15: an ordinary number is the way on (the no-show job may
+    // have turned the booking into a no-show first, which the kiosk answers the same way)
+    fixture.clock.set(java.time.Instant.parse("2026-11-30T03:20:00Z"));
+    kiosk.click("[data-action=walk-in]");
+    screen(kiosk, "start");
+    new Actions(kiosk.driver).sendKeys(booked.json().getString("code"), Keys.ENTER).perform();
+    kiosk.until(d -> "checkin-error".equals(kiosk.body("screen"))
+        && !kiosk.text(".error-detail").contains("Terlalu awal"));
+    String code = kiosk.find(".error-detail").getAttribute("data-code");
+    assertThat(code).isIn("CHECK_IN_WINDOW", "BOOKING_NOT_ACTIVE");
+    assertThat(kiosk.text(".error-detail")).contains(code.equals("CHECK_IN_WINDOW") ? "sudah lewat" : "tidak dapat dipakai");
+    assertThat(kiosk.text("[data-action=walk-in]")).isEqualTo("Ambil nomor biasa");
+    shot(kiosk, "kiosk-checkin-too-late.png");
     assertThat(TestDb.count(fixture.pool, "SELECT count(*) FROM ticket").await()).isZero();
   }
 
