@@ -5,6 +5,7 @@ import { t, translate, label, serverText } from './messages.js';
 import { ApiError } from '/web/common/http.js';
 import * as api from './api.js';
 import { el } from '/web/common/dom.js';
+import { bookingBadge } from './terminal-view.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -247,8 +248,10 @@ export const dialogs = {
       tickets.forEach((tk, i) => {
         const waited = Math.max(0, Math.floor((now - Date.parse(tk.issuedAt)) / 60000));
         const pr = tk.priority ? ` · ${label('priority', tk.priority)}` : '';
+        const booked = bookingBadge(tk, this.hall?.timeZone);
         list.append(this.radio('ticket', String(tk.id),
-          `${tk.number} · ${tk.serviceName || tk.service}${pr} · ${t('waitedMinutes', waited)}`, i === 0));
+          `${tk.number} · ${tk.serviceName || tk.service}${pr}${booked ? ` · ${booked}` : ''} · ${t('waitedMinutes', waited)}`,
+          i === 0));
       });
     });
     ($('specific-list').querySelector('input:checked') || $('specific-reason')).focus();

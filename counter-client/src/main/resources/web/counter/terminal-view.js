@@ -4,6 +4,7 @@
 import { t, label } from './messages.js';
 import * as api from './api.js';
 import { el } from '/web/common/dom.js';
+import { hallTime, hhmm } from '/web/common/time.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -11,6 +12,26 @@ const mmss = (ms) => {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 };
+
+/**
+ * "Booking 09.00" for a ticket that came from a booking, else null: its slot's start, or the time
+ * it queues at (an instant, shown in the hall's zone).
+ */
+export function bookingBadge(tk, timeZone) {
+  const b = tk?.booking;
+  if (!b) {
+    return null;
+  }
+  const plain = /^(\d{2}):(\d{2})/.exec(b.slot || '');
+  const at = Date.parse(b.slotStart || b.queuedAt || '');
+  let time = '';
+  if (plain) {
+    time = hhmm(plain[1], plain[2]);
+  } else if (!Number.isNaN(at)) {
+    time = hallTime(new Date(at), timeZone);
+  }
+  return t('bookingBadge', time);
+}
 
 export const view = {
   serviceName(code) {
@@ -63,6 +84,10 @@ export const view = {
     const prio = $('ticket-priority');
     prio.hidden = !tk?.priority;
     prio.textContent = tk?.priority ? `${t('priorityBadge')}: ${label('priority', tk.priority)}` : '';
+    const booked = bookingBadge(tk, this.hall?.timeZone);
+    const booking = $('ticket-booking');
+    booking.hidden = !booked;
+    booking.textContent = booked || '';
     const recalls = $('ticket-recalls');
     recalls.hidden = !tk?.recallCount;
     recalls.textContent = tk?.recallCount ? t('recalls', tk.recallCount) : '';
@@ -132,6 +157,10 @@ export const view = {
       li.dataset.ticket = tk.number;
       const text = el('span', 'held-text');
       text.append(el('strong', null, tk.number), ` ${tk.serviceName || tk.service}`);
+      const booked = bookingBadge(tk, this.hall?.timeZone);
+      if (booked) {
+        text.append(' ', el('span', 'badge booking', booked));
+      }
       if (tk.note) {
         text.append(el('small', null, tk.note));
       }

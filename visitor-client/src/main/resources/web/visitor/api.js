@@ -16,7 +16,18 @@ export const api = {
   /** token: a survey tablet's device token, or none from a phone. */
   answerSurvey: (body, token) => call('POST', '/surveys', { token, body }),
   pendingSurvey: (token) => request('GET', '/surveys/pending', { token, timeoutMs: 8000 }),
+
+  // booking (the mobile channel): no sign-in; a check-in comes from a kiosk with its device token
+  slots: (service, day) => call('GET', `/booking/slots?service=${encodeURIComponent(service)}&day=${encodeURIComponent(day)}`),
+  book: (body) => call('POST', '/bookings', { body }),
+  booking: (code) => call('GET', `/bookings/${encodeURIComponent(code)}`),
+  cancelBooking: (code) => call('POST', `/bookings/${encodeURIComponent(code)}/cancel`, { body: {} }),
+  reschedule: (code, body) => call('POST', `/bookings/${encodeURIComponent(code)}/reschedule`, { body }),
+  checkIn: (token, code, body) => call('POST', `/bookings/${encodeURIComponent(code)}/check-in`, { token, body }),
 };
+
+/** The address of a booking code's QR image, drawn by the server as SVG. */
+export const bookingQrSrc = (code) => `/api/v1/bookings/${encodeURIComponent(code)}/qr.svg`;
 
 /**
  * The live WebSocket of a visitor page, started: reconnects after 1 s, 2 s, 4 s ... up to 15 s,

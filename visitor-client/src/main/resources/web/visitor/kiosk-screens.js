@@ -7,6 +7,7 @@ import { hallDateTime, lang, PRIORITIES, priorityName, serverText, t } from './m
 import { body, currentAgency, IDLE_SECONDS, main, MANY_WAITING, PRINTER_PROBLEMS, state } from './kiosk-state.js';
 import { chooseAgency, chooseService, issue, refreshHall, toStart } from './kiosk-actions.js';
 import { idle, renderPrint } from './kiosk-printing.js';
+import { bookedAt, checkInEntry } from './kiosk-checkin.js';
 
 export function show(name, section) {
   body.dataset.screen = name;
@@ -52,7 +53,8 @@ export function startScreen() {
       h('h1', {}, t('welcome')),
       h('p', { class: 'lead' }, t('chooseAgency'))),
     printerBanner(),
-    h('div', { class: `tiles count-${tiles.length}` }, tiles)));
+    h('div', { class: `tiles count-${tiles.length}` }, tiles),
+    checkInEntry()));
   idle(null);
 }
 
@@ -170,6 +172,7 @@ export function issuedScreen() {
       h('p', { class: 'ticket-service' }, tk.serviceName || service?.name || tk.service,
         agency ? h('span', { class: 'ticket-agency' }, ` · ${agency.name}`) : null),
       tk.priority ? h('p', { class: 'priority-tag' }, t('priorityTicket', priorityName(tk.priority))) : null,
+      bookedAt(tk) ? h('p', { class: 'priority-tag booking-tag', dataset: { booking: 'true' } }, bookedAt(tk)) : null,
       h('dl', { class: 'facts' },
         h('div', {}, h('dt', {}, t('aheadLabel')), h('dd', { dataset: { ahead: tk.ahead } }, t('aheadValue', tk.ahead))),
         h('div', {}, h('dt', {}, t('estimateLabel')), tk.countersOpen === 0

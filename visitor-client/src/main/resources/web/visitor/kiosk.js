@@ -1,6 +1,7 @@
 // The self-service kiosk ("anjungan mandiri"): agency -> service -> (priority) -> number, with
-// the printer's progress followed live. The state a test needs is mirrored on <body> as data
-// attributes: screen (setup|start|services|confirm|issued|error), printStatus
+// the printer's progress followed live; and the check-in of a booking (kiosk-checkin.js). The state
+// a test needs is mirrored on <body> as data attributes: screen
+// (setup|start|services|confirm|issued|error|checkin|checkin-error), printStatus
 // (printing|printed|failed|none) and printer (the printer's last reported state).
 // This file keeps the device token and starts the kiosk; the screens (kiosk-screens.js), the
 // visitor's actions (kiosk-actions.js), printing and timers (kiosk-printing.js) and the shared
@@ -14,6 +15,7 @@ import {
 } from './kiosk-screens.js';
 import { hallChanged, refreshHall } from './kiosk-actions.js';
 import { onLive } from './kiosk-printing.js';
+import { checkInScreen } from './kiosk-checkin.js';
 
 const DEVICE_KEY = 'antre.kiosk.device';
 const KIOSK_KEY = 'antre.kiosk.id';
@@ -58,7 +60,8 @@ document.getElementById('lang').addEventListener('click', () => {
     const outcome = body.dataset.printStatus;
     issuedScreen();
     if (outcome) body.dataset.printStatus = outcome;
-  } else if (screen === 'setup') setupScreen(state.tokenRefused ? t('tokenRefused') : undefined);
+  } else if (screen === 'checkin') checkInScreen();
+  else if (screen === 'setup') setupScreen(state.tokenRefused ? t('tokenRefused') : undefined);
 });
 document.addEventListener('contextmenu', (e) => e.preventDefault());
 setInterval(tick, 10000);

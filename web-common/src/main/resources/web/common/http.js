@@ -13,6 +13,10 @@ export class ApiError extends Error {
     this.code = problem.code || '';
     this.detail = problem.detail || '';
     this.title = problem.title || '';
+    /** The whole problem, for the fields some refusals add (e.g. when a window opens). */
+    this.problem = problem;
+    /** Seconds from a 429's Retry-After, else 0. */
+    this.retryAfter = 0;
   }
 }
 
@@ -107,6 +111,7 @@ export async function request(method, path, {
   onReachable(true);
   if (!res.ok) {
     const err = new ApiError(res.status, parseJson(payload) || {});
+    err.retryAfter = Number(res.headers.get('Retry-After')) || 0;
     if (res.status === 401 && path !== '/auth/login') {
       onUnauthorized(err);
     }

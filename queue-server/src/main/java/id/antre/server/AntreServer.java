@@ -48,6 +48,9 @@ import id.antre.server.api.ConfigRoutes;
 import id.antre.server.liveconfig.ConfigService;
 import id.antre.server.liveconfig.LiveHall;
 import id.antre.server.persistence.ConfigStore;
+import id.antre.server.api.BookingRoutes;
+import id.antre.server.booking.BookingService;
+import id.antre.server.persistence.BookingStore;
 import id.antre.server.stats.StatsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -112,6 +115,7 @@ public final class AntreServer {
   private Devices devices;
   /** The first administrator from ANTRE_ADMIN_USER / ANTRE_ADMIN_PASSWORD, honoured only while none exists. */
   private Optional<FirstAdminFromEnv> firstAdmin = Optional.empty();
+  private BookingService bookings;
   /** One per node, shared by its HTTP verticles. */
   private final RateLimiter limiter;
   private int port;
@@ -193,13 +197,16 @@ public final class AntreServer {
               this::webSocketTopics);
           metrics.start();
           // closing the day, the statistics' catch-up and retention: once per cluster (jobs.JobRunner)
+          int retentionDays = Retention.days(System.getenv());
+          bookings = new BookingService(hall, new BookingStore(client), events, estimates, printing, clock, alwaysOpen,
+              stored.secret(), retentionDays);
           jobs = ClusterJobs.create(vertx, new JobStore(pool), new HousekeepingStore(pool), clock, hall.get(), stats,
               () -> {
                 // queues emptied and counters closed: every node's pages hear of it through the bus
                 Hall now = hall.get();
                 now.services().forEach(sv -> events.queue(sv.code()));
                 now.counters().forEach(c -> tickets.counter(c.id()).onSuccess(row -> events.counter(c, row)));
-              }, Retention.days(System.getenv()));
+              }, retentionDays, bookings);
           ConfigStore configStore = new ConfigStore(pool);
           // a configuration changed on any node: put in force here, then visitors' estimates follow it
           live = new LiveHall(vertx, hall, configStore, changed -> estimates.refresh(app.overview().today())
@@ -229,6 +236,7 @@ public final class AntreServer {
         config.httpIdleTimeout(), config.commandDeadline()).extend(new SurveyRoutes(surveys)).extend(new StatsRoutes(stats))
         .extend(new ConfigRoutes(configuration))
         .extend(new MetricsRoutes(metrics, Optional.ofNullable(System.getenv("ANTRE_METRICS_TOKEN"))))
+        .extend(new BookingRoutes(bookings))
         .extend(new AdminRoutes(accounts, devices, audit, () -> hall.get().timeZone(), clock)).audit(audit);
     return vertx.deployVerticle(api).compose(id -> {
       deployments.add(id);
@@ -424,6 +432,10 @@ public final class AntreServer {
 
   public StatsService stats() {
     return stats;
+  }
+
+  public BookingService bookings() {
+    return bookings;
   }
 
   /** The cluster-wide jobs as this node runs them. */

@@ -50,6 +50,7 @@ public final class Main {
               new String[] {"Counter terminal", "/counter"},
               new String[] {"Manager monitor", "/manager"},
               new String[] {"Administration", "/admin/users"},
+              new String[] {"Booking (phone)", "/booking"},
               new String[] {"Phone tracking", "/t/<token from a ticket's QR>"},
               new String[] {"Survey tablet", survey},
               new String[] {"API (OpenAPI)", "/api/v1/openapi.yaml"},

@@ -232,10 +232,14 @@ public class ApiVerticle extends VerticleBase {
     if (q.code() == ErrorCode.INTERNAL) {
       LOG.error("request {} {} failed", ctx.request().method(), LogText.safe(ctx.request().path()), ctx.failure());
     }
-    problem(ctx, q.code(), q.getMessage());
+    problem(ctx, q.code(), q.getMessage(), q.extras());
   }
 
   static void problem(RoutingContext ctx, ErrorCode code, String detail) {
+    problem(ctx, code, detail, java.util.Map.of());
+  }
+
+  static void problem(RoutingContext ctx, ErrorCode code, String detail, java.util.Map<String, String> extras) {
     if (ctx.response().ended()) {
       return;
     }
@@ -246,6 +250,6 @@ public class ApiVerticle extends VerticleBase {
       ctx.response().putHeader("Retry-After", RETRY_AFTER);
     }
     ctx.response().setStatusCode(Problems.status(code)).putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
-        .end(Problems.body(code, detail, ctx.request().path()).encode());
+        .end(Problems.body(code, detail, ctx.request().path(), extras).encode());
   }
 }

@@ -16,6 +16,7 @@ final class Pages {
     router.get("/kiosk").handler(ctx -> ctx.reroute("/web/visitor/kiosk.html"));
     router.get("/t/:token").handler(ctx -> ctx.reroute("/web/visitor/track.html"));
     router.get("/survey").handler(ctx -> ctx.reroute("/web/visitor/survey.html"));
+    router.get("/booking").handler(ctx -> ctx.reroute("/web/visitor/booking.html"));
     router.get("/display").handler(ctx -> ctx.reroute("/web/display/index.html"));
     router.get("/counter").handler(ctx -> ctx.reroute("/web/counter/index.html"));
     router.get("/manager").handler(ctx -> ctx.reroute("/web/manager/index.html"));

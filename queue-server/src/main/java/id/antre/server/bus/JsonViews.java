@@ -39,6 +39,10 @@ public final class JsonViews {
         .put("recallCount", t.recallCount())
         .put("transferredFrom", t.transferredFrom())
         .put("note", t.note());
+    if (t.bookingCode() != null) {
+      // officers see the visitor booked; the code, not the person
+      j.put("booking", new JsonObject().put("code", t.bookingCode()).put("queuedAt", str(t.queuedAt())));
+    }
     return j;
   }
 

@@ -120,7 +120,7 @@ public final class HallConfigParser {
       agencies.add(new Agency(code, agencyName, a.optString("fullName").orElse(agencyName)));
       for (Node s : a.reqList("services")) {
         s.allow("code", "prefix", "name", "dailyQuota", "hours", "issuingOpensMinutesBefore", "issuingCutoff",
-            "cutoffMinutesBeforeClose", "documents", "targetWaitMinutes", "averageServiceMinutes");
+            "cutoffMinutesBeforeClose", "documents", "targetWaitMinutes", "averageServiceMinutes", "booking");
         String scode = s.reqMatching("code", CODE, "an upper-case code such as KTP");
         if (services.stream().anyMatch(x -> x.code().equals(scode))) {
           throw s.error("code", "duplicate service code " + scode);
@@ -140,7 +140,8 @@ public final class HallConfigParser {
             s.optInt("cutoffMinutesBeforeClose", 0, 600).orElse(cutoffBefore),
             s.has("documents") ? s.req("documents").asStrings() : List.of(),
             s.optInt("targetWaitMinutes", 1, 1440).orElse(targetWait),
-            s.optNumber("averageServiceMinutes", 0.5, 240).orElse(serviceMinutes)));
+            s.optNumber("averageServiceMinutes", 0.5, 240).orElse(serviceMinutes),
+            s.has("booking") ? Optional.of(booking(s.req("booking"))) : Optional.empty()));
       }
     }
 
@@ -198,6 +199,38 @@ public final class HallConfigParser {
     Hall.Voice voice = new Hall.Voice(reading.equals("digits"), voiceNode.optBool("sayAgency").orElse(false));
     return new Hall(name, subtitle, zone, routing, fridayBreak, holidays, outcomes, agencies, services, counters,
         top.optString("runningText").orElse(""), top.optString("ticketFooter").orElse(DEFAULT_TICKET_FOOTER), voice);
+  }
+
+  // ---- online booking of a service (issue 13): its own section, so the rest of the file reads as before
+  static final int DEFAULT_SLOT_MINUTES = 15;
+  static final int DEFAULT_PER_SLOT = 2;
+  static final int DEFAULT_DAYS_AHEAD = 7;
+  static final LocalTime DEFAULT_BOOKING_OPENS = LocalTime.of(7, 0);
+  static final int DEFAULT_CHECK_IN_BEFORE = 30;
+  static final int DEFAULT_CHECK_IN_AFTER = 15;
+
+  /**
+   * {@code booking: {enabled, slotMinutes, perSlot, quotaPerDay, daysAhead, opensAt, needsNik,
+   * needsPhone, checkIn: {beforeMinutes, afterMinutes}, order: slot|check-in}}.
+   */
+  private static Hall.Booking booking(Node b) {
+    b.allow("enabled", "slotMinutes", "perSlot", "quotaPerDay", "daysAhead", "opensAt", "needsNik", "needsPhone",
+        "checkIn", "order");
+    int slotMinutes = b.optInt("slotMinutes", 5, 240).orElse(DEFAULT_SLOT_MINUTES);
+    int perSlot = b.optInt("perSlot", 1, 1000).orElse(DEFAULT_PER_SLOT);
+    Node checkIn = b.opt("checkIn");
+    checkIn.allow("beforeMinutes", "afterMinutes");
+    String order = b.optString("order").orElse("slot");
+    if (!order.equals("slot") && !order.equals("check-in")) {
+      throw b.error("order", "'" + order + "' is not slot or check-in");
+    }
+    int after = checkIn.optInt("afterMinutes", 0, 240).orElse(DEFAULT_CHECK_IN_AFTER);
+    return new Hall.Booking(b.optBool("enabled").orElse(true), slotMinutes, perSlot,
+        b.reqInt("quotaPerDay", 1, 100_000), b.optInt("daysAhead", 0, 90).orElse(DEFAULT_DAYS_AHEAD),
+        b.has("opensAt") ? b.req("opensAt").asTime() : DEFAULT_BOOKING_OPENS,
+        b.optBool("needsNik").orElse(true), b.optBool("needsPhone").orElse(false),
+        checkIn.optInt("beforeMinutes", 0, 240).orElse(DEFAULT_CHECK_IN_BEFORE), after,
+        order.equals("slot") ? Hall.BookingOrder.SLOT : Hall.BookingOrder.CHECK_IN);
   }
 
   /** A position in the YAML tree that knows its path, for error messages. */

@@ -124,6 +124,7 @@ public final class HallFile {
         if (s.averageServiceMinutes() != serviceMinutes) {
           service.put("averageServiceMinutes", number(s.averageServiceMinutes()));
         }
+        s.booking().ifPresent(b -> service.put("booking", booking(b)));
         list.add(service);
       }
       agency.put("services", list);
@@ -177,5 +178,24 @@ public final class HallFile {
   /** 8.0 is written 8; the parser reads either as the same number. */
   private static Object number(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e9 ? (Object) (int) d : (Object) d;
+  }
+
+  /** A service's online booking, every value written out. */
+  private static Map<String, Object> booking(Hall.Booking b) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("enabled", b.enabled());
+    out.put("slotMinutes", b.slotMinutes());
+    out.put("perSlot", b.perSlot());
+    out.put("quotaPerDay", b.quotaPerDay());
+    out.put("daysAhead", b.daysAhead());
+    out.put("opensAt", b.opensAt().toString());
+    out.put("needsNik", b.needsNik());
+    out.put("needsPhone", b.needsPhone());
+    Map<String, Object> checkIn = new LinkedHashMap<>();
+    checkIn.put("beforeMinutes", b.checkInBeforeMinutes());
+    checkIn.put("afterMinutes", b.checkInAfterMinutes());
+    out.put("checkIn", checkIn);
+    out.put("order", b.order() == Hall.BookingOrder.SLOT ? "slot" : "check-in");
+    return out;
   }
 }

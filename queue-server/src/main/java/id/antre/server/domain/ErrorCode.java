@@ -7,6 +7,10 @@ package id.antre.server.domain;
  */
 public enum ErrorCode {
   INVALID_REQUEST(400_01),
+  INVALID_NIK(400_02),
+  INVALID_PHONE(400_03),
+  INVALID_DAY(400_04),
+  INVALID_SLOT(400_05),
   PAYLOAD_TOO_LARGE(413_01),
   UNAUTHENTICATED(401_01),
   TOKEN_EXPIRED(401_02),
@@ -15,6 +19,7 @@ public enum ErrorCode {
   UNKNOWN_COUNTER(404_02),
   UNKNOWN_TICKET(404_03),
   NOT_FOUND(404_04),
+  UNKNOWN_BOOKING(404_05),
   QUOTA_EXHAUSTED(409_01),
   SERVICE_CLOSED(409_02),
   INVALID_TRANSITION(409_03),
@@ -41,6 +46,11 @@ public enum ErrorCode {
   CONFIG_CONFLICT(409_30),
   /** A configuration change that would orphan what is going on: a queue still waiting, a counter open. */
   CONFIG_IN_USE(409_31),
+  SLOT_FULL(409_10),
+  ALREADY_BOOKED(409_11),
+  BOOKING_CLOSED(409_12),
+  CHECK_IN_WINDOW(409_13),
+  BOOKING_NOT_ACTIVE(409_14),
   RATE_LIMITED(429_01),
   UNAVAILABLE(503_01),
   INTERNAL(500_01);

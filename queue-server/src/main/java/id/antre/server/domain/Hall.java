@@ -105,12 +105,44 @@ public record Hall(
       int cutoffMinutesBeforeClose,
       List<String> documents,
       int targetWaitMinutes,
-      double averageServiceMinutes) {
+      double averageServiceMinutes,
+      Optional<Booking> booking) {
 
     public Service {
       hours = Map.copyOf(hours);
       documents = List.copyOf(documents);
     }
+
+    /** A service without online booking. */
+    public Service(String code, String agency, String prefix, String name, int dailyQuota,
+        Map<DayOfWeek, TimeRange> hours, int issuingOpensMinutesBefore, Optional<LocalTime> issuingCutoff,
+        int cutoffMinutesBeforeClose, List<String> documents, int targetWaitMinutes, double averageServiceMinutes) {
+      this(code, agency, prefix, name, dailyQuota, hours, issuingOpensMinutesBefore, issuingCutoff,
+          cutoffMinutesBeforeClose, documents, targetWaitMinutes, averageServiceMinutes, Optional.empty());
+    }
+
+    /** The service's online booking, if it offers it. */
+    public Optional<Booking> bookable() {
+      return booking.filter(Booking::enabled);
+    }
+  }
+
+  /**
+   * Online booking of a service (the mobile channel): slots of {@code slotMinutes} within the
+   * service's hours, {@code perSlot} bookings each, at most {@code quotaPerDay} a day (apart from the
+   * walk-in quota); a day opens for booking {@code daysAhead} days before it at {@code opensAt}.
+   * A booking checks in from {@code checkInBeforeMinutes} before its slot to
+   * {@code checkInAfterMinutes} after the slot's start, and queues at its slot's start
+   * ({@link BookingOrder#SLOT}) or at its check-in ({@link BookingOrder#CHECK_IN}).
+   */
+  public record Booking(boolean enabled, int slotMinutes, int perSlot, int quotaPerDay, int daysAhead,
+      LocalTime opensAt, boolean needsNik, boolean needsPhone, int checkInBeforeMinutes, int checkInAfterMinutes,
+      BookingOrder order) {
+  }
+
+  /** Where a checked-in booking queues. */
+  public enum BookingOrder {
+    SLOT, CHECK_IN
   }
 
   /** A counter ("loket") and the services it calls, in order or by weight. */

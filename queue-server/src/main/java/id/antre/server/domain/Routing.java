@@ -18,7 +18,8 @@ import java.util.Optional;
  *   <li>priority groups first; once the counter has called {@code priorityCap} of them in a row, a
  *       regular visitor first (if any waits), so that nobody is starved;</li>
  *   <li>the counter's services in plan order (configured order, or most under-served by weight first);</li>
- *   <li>longest wait (issue time, kept across a transfer).</li>
+ *   <li>longest wait by queue time: the issue time (kept across a transfer), or for a checked-in
+ *       booking its slot's start (or its check-in, as the service says).</li>
  * </ol>
  */
 public final class Routing {
@@ -32,8 +33,8 @@ public final class Routing {
     }
   }
 
-  /** A waiting ticket as routing sees it. */
-  public record Candidate(long id, String service, boolean priority, boolean transferred, Instant issuedAt) {
+  /** A waiting ticket as routing sees it; {@code queuedAt} is {@link Ticket#queuedAt()}. */
+  public record Candidate(long id, String service, boolean priority, boolean transferred, Instant queuedAt) {
   }
 
   /**
@@ -59,7 +60,7 @@ public final class Routing {
     // within the cap priority goes first; once the cap is reached a regular visitor does
     c = c.thenComparing(t -> plan.priorityFirst() != t.priority());
     c = c.thenComparingInt(t -> plan.services().indexOf(t.service()));
-    return c.thenComparing(Candidate::issuedAt).thenComparingLong(Candidate::id);
+    return c.thenComparing(Candidate::queuedAt).thenComparingLong(Candidate::id);
   }
 
   public static Optional<Candidate> choose(List<Candidate> waiting, CallPlan plan) {

@@ -32,7 +32,8 @@ public final class Migrations {
       "V013__call_index.sql",
       "V014__jobs_and_expiry.sql",
       "V015__admin_users_devices_audit.sql",
-      "V016__live_configuration.sql");
+      "V016__live_configuration.sql",
+      "V017__booking.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {

@@ -142,20 +142,25 @@ final class Sql {
    * the ticket takes the number, the event log gets ISSUE. {@code ahead_at_issue} is the number of
    * waiting tickets of the service as the statement's snapshot saw them, read from
    * {@code waiting_count} (migration V009: kept by triggers on ticket), so the statement does not
-   * count the queue while it holds the sequence row. {@code now} is the issue time,
+   * count the queue while it holds the sequence row, less the checked-in bookings queued after now
+   * (an index range that is empty but for early check-ins). The quota counts walk-ins only:
+   * {@code booked} numbers went to checked-in bookings (migration V017). {@code now} is the issue time,
    * {@code printKiosk} the kiosk whose printer prints the ticket (null: nobody prints it).
    */
   static final String ISSUE = LifecycleSql.fill("""
       WITH seq AS (
         INSERT INTO daily_sequence AS d (service, service_day, last_number) VALUES (#{service}, #{day}, 1)
         ON CONFLICT (service, service_day) DO UPDATE SET last_number = d.last_number + 1
-          WHERE d.last_number < #{quota}
+          WHERE d.last_number - d.booked < #{quota}
         RETURNING last_number
       ), t AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
-                            tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
-        SELECT #{service}, #{service}, #{day}, #{prefix}, seq.last_number, {QUEUED}, #{priority}, #{channel}, #{trackingToken}, #{requestId}, #{now},
-               (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = #{service} AND w.service_day = #{day}),
+                            tracking_token, request_id, issued_at, queued_at, ahead_at_issue, minutes_per_person)
+        SELECT #{service}, #{service}, #{day}, #{prefix}, seq.last_number, {QUEUED}, #{priority}, #{channel}, #{trackingToken}, #{requestId}, #{now}, #{now},
+               (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = #{service} AND w.service_day = #{day})
+                 -- checked-in bookings whose slot is still to come queue behind this visitor
+                 - (SELECT count(*)::int FROM ticket b WHERE b.service = #{service} AND b.service_day = #{day}
+                      AND b.status = {QUEUED} AND b.queued_at > #{now}),
                #{minutesPerPerson}
         FROM seq
         RETURNING *
@@ -177,7 +182,7 @@ final class Sql {
   static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = #{token} ORDER BY id DESC LIMIT 1";
   static final String AHEAD_OF = LifecycleSql.fill("""
       SELECT count(*) FROM ticket
-      WHERE service = #{service} AND service_day = #{day} AND status = {QUEUED} AND (issued_at, id) < (#{issuedAt}, #{id})""");
+      WHERE service = #{service} AND service_day = #{day} AND status = {QUEUED} AND (queued_at, id) < (#{queuedAt}, #{id})""");
   static final String EVENT_BY_REQUEST = """
       SELECT e.type, e.counter_id, t.* FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
       WHERE e.request_id = #{requestId}""";
@@ -281,9 +286,9 @@ final class Sql {
         RETURNING *
       ), n AS (
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
-                            tracking_token, issued_at, transferred_from, note)
+                            tracking_token, issued_at, queued_at, booking_code, transferred_from, note)
         SELECT #{target}, origin_service, service_day, prefix, number, {QUEUED}, priority, channel,
-               tracking_token, issued_at, id, #{note}
+               tracking_token, issued_at, queued_at, booking_code, id, #{note}
         FROM u
         RETURNING *
       ), e1 AS (
@@ -383,10 +388,10 @@ final class Sql {
       FROM ticket_event
       WHERE at >= #{since} AND to_status = {FINISH_TO} AND type IN ('FINISH', 'TRANSFER') AND (officer = #{officer} OR counter_id = #{counter})""");
 
-  /** The waiting tickets of some services today, in issue order: for choosing one out of order. */
+  /** The waiting tickets of some services today, in queue order: for choosing one out of order. */
   static final String WAITING_OF = LifecycleSql.fill("""
       SELECT * FROM ticket WHERE service_day = #{day} AND status = {QUEUED} AND service = ANY(#{services}::text[])
-      ORDER BY issued_at, id LIMIT #{limit}""");
+      ORDER BY queued_at, id LIMIT #{limit}""");
 
   static final String HELD_TICKETS = LifecycleSql.fill("""
       SELECT * FROM ticket t

@@ -122,7 +122,7 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
   }
 
   public Future<Integer> aheadOf(Ticket t) {
-    return aheadOf.execute("service", t.service(), "day", t.serviceDay(), "issuedAt", ts(t.issuedAt()), "id", t.id())
+    return aheadOf.execute("service", t.service(), "day", t.serviceDay(), "queuedAt", ts(t.queuedAt()), "id", t.id())
         .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
@@ -376,7 +376,10 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
         r.getString("officer"), instant(r.getOffsetDateTime("called_at")), instant(r.getOffsetDateTime("started_at")),
         instant(r.getOffsetDateTime("finished_at")), r.getString("outcome"), r.getInteger("recall_count"),
         r.getLong("transferred_from"), r.getString("note"),
-        r.getColumnIndex("event_id") >= 0 ? r.getLong("event_id") : 0);
+        r.getColumnIndex("event_id") >= 0 ? r.getLong("event_id") : 0,
+        r.getColumnIndex("queued_at") >= 0 && r.getValue("queued_at") != null
+            ? instant(r.getOffsetDateTime("queued_at")) : instant(r.getOffsetDateTime("issued_at")),
+        r.getColumnIndex("booking_code") >= 0 ? r.getString("booking_code") : null);
   }
 
   private static CounterSnapshot counterRow(Row r) {

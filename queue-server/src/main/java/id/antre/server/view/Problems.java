@@ -18,13 +18,14 @@ public final class Problems {
 
   public static int status(ErrorCode code) {
     return switch (code) {
-      case INVALID_REQUEST, WEAK_PASSWORD, INVALID_CONFIG -> 400;
+      case INVALID_REQUEST, WEAK_PASSWORD, INVALID_CONFIG, INVALID_NIK, INVALID_PHONE, INVALID_DAY, INVALID_SLOT -> 400;
       case UNAUTHENTICATED, TOKEN_EXPIRED -> 401;
       case FORBIDDEN, WRONG_PASSWORD -> 403;
-      case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET, NOT_FOUND, UNKNOWN_AGENCY, UNKNOWN_ZONE, UNKNOWN_KIOSK -> 404;
+      case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET, NOT_FOUND, UNKNOWN_AGENCY, UNKNOWN_ZONE, UNKNOWN_KIOSK,
+          UNKNOWN_BOOKING -> 404;
       case QUOTA_EXHAUSTED, SERVICE_CLOSED, INVALID_TRANSITION, COUNTER_NOT_OPEN, COUNTER_BUSY, NO_CURRENT_TICKET,
           CONFLICT, REQUEST_ID_REUSED, SURVEY_EXISTS, LAST_ADMIN, USER_EXISTS, DEVICE_EXISTS, CONFIG_CONFLICT,
-          CONFIG_IN_USE -> 409;
+          CONFIG_IN_USE, SLOT_FULL, ALREADY_BOOKED, BOOKING_CLOSED, CHECK_IN_WINDOW, BOOKING_NOT_ACTIVE -> 409;
       case PAYLOAD_TOO_LARGE -> 413;
       case RATE_LIMITED -> 429;
       case UNAVAILABLE -> 503;
@@ -35,6 +36,16 @@ public final class Problems {
   public static String title(ErrorCode code) {
     return switch (code) {
       case INVALID_REQUEST -> "Permintaan tidak valid";
+      case INVALID_NIK -> "NIK tidak valid";
+      case INVALID_PHONE -> "Nomor HP tidak valid";
+      case INVALID_DAY -> "Tanggal tidak valid";
+      case INVALID_SLOT -> "Jam kunjungan tidak valid";
+      case UNKNOWN_BOOKING -> "Kode booking tidak ditemukan";
+      case SLOT_FULL -> "Jam kunjungan penuh";
+      case ALREADY_BOOKED -> "NIK sudah terdaftar";
+      case BOOKING_CLOSED -> "Pendaftaran online tidak dibuka";
+      case CHECK_IN_WINDOW -> "Di luar waktu check-in";
+      case BOOKING_NOT_ACTIVE -> "Booking tidak aktif";
       case PAYLOAD_TOO_LARGE -> "Permintaan terlalu besar";
       case UNAUTHENTICATED -> "Perlu masuk";
       case TOKEN_EXPIRED -> "Sesi berakhir";
@@ -70,7 +81,14 @@ public final class Problems {
   }
 
   public static JsonObject body(ErrorCode code, String detail, String instance) {
-    return new JsonObject()
+    return body(code, detail, instance, java.util.Map.of());
+  }
+
+  /** The body with the refusal's further fields (e.g. a check-in window's times). */
+  public static JsonObject body(ErrorCode code, String detail, String instance, java.util.Map<String, String> extras) {
+    JsonObject j = new JsonObject();
+    extras.forEach(j::put);
+    return j
         .put("type", "https://antre.id/problems/" + code.name().toLowerCase().replace('_', '-'))
         .put("title", title(code))
         .put("status", status(code))

@@ -115,7 +115,7 @@ public final class Views {
         .put("agency", c.counter().agency()).put("zone", c.counter().zone())
         .put("services", new JsonArray(c.counter().services())).put("state", c.row().state())));
     return new JsonObject().put("name", hall.name()).put("subtitle", hall.subtitle())
-        .put("timeZone", hall.timeZone().getId()).put("runningText", runningText)
+        .put("timeZone", hall.timeZone().getId()).put("today", today.toString()).put("runningText", runningText)
         .put("outcomes", new JsonArray(hall.outcomes())).put("agencies", agencies).put("counters", cs);
   }
 
@@ -129,7 +129,10 @@ public final class Views {
         .put("opensAt", s.availability().opensAt().map(z -> z.toOffsetDateTime().toString()).orElse(null))
         .put("opensLaterToday", s.availability().opensAt().map(z -> z.toLocalDate().equals(today)).orElse(false))
         .put("targetWaitMinutes", svc.targetWaitMinutes())
-        .put("documents", new JsonArray(svc.documents()));
+        .put("documents", new JsonArray(svc.documents()))
+        // what the booking page needs before it asks for a day's slots; null: not bookable online
+        .put("booking", svc.bookable().map(b -> new JsonObject().put("daysAhead", b.daysAhead())
+            .put("needsNik", b.needsNik()).put("needsPhone", b.needsPhone())).orElse(null));
   }
 
   public JsonObject queues(List<HallOverview.ServiceStatus> services, Instant now) {

@@ -51,7 +51,21 @@ class HallFileTest {
         - code: POLRES
           name: Polres
           services:
-            - { code: SKCK, prefix: E, name: SKCK, dailyQuota: 100 }
+            - code: SKCK
+              prefix: E
+              name: SKCK
+              dailyQuota: 100
+              booking:
+                enabled: true
+                slotMinutes: 20
+                perSlot: 3
+                quotaPerDay: 40
+                daysAhead: 5
+                opensAt: "06:30"
+                needsNik: false
+                needsPhone: true
+                checkIn: { beforeMinutes: 20, afterMinutes: 10 }
+                order: check-in
       counters:
         - { id: "1", agency: DUKCAPIL, zone: lantai-1, services: [KTP, KK], weights: { KTP: 3 } }
         - { id: loket-2, name: "Loket Dua", agency: POLRES, zone: lantai-2, services: [SKCK] }

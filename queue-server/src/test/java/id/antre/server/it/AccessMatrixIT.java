@@ -134,6 +134,7 @@ class AccessMatrixIT {
     m.put("GET /manager", new Rule(AccessMatrixIT::open, "/manager", null));
     m.put("GET /t/:token", new Rule(AccessMatrixIT::open, "/t/" + trackingToken, null));
     m.put("GET /survey", new Rule(AccessMatrixIT::open, "/survey", null));
+    m.put("GET /booking", new Rule(AccessMatrixIT::open, "/booking", null));
     m.put("GET /favicon.ico", new Rule(AccessMatrixIT::open, "/favicon.ico", null));
     m.put("GET /audio/:clip", new Rule(AccessMatrixIT::open, "/audio/nomor-antrian.wav", null));
     m.put("* /web/*", new Rule(AccessMatrixIT::open, "/web/visitor/kiosk.html", null));
@@ -218,6 +219,20 @@ class AccessMatrixIT {
         + "&agency=DUKCAPIL", null));
     m.put("GET /api/v1/stats/histogram", new Rule(AccessMatrixIT::staff, "/api/v1/stats/histogram" + day, null));
     m.put("GET /api/v1/stats/officers", new Rule(AccessMatrixIT::staff, "/api/v1/stats/officers" + day, null));
+    // booking: no sign-in from a phone (an unknown code or a refused NIK stores nothing); check-in by kiosks and staff
+    m.put("GET /api/v1/booking/slots", new Rule(AccessMatrixIT::open, "/api/v1/booking/slots?service=KTP&day=2026-12-01",
+        null));
+    m.put("POST /api/v1/bookings", new Rule(AccessMatrixIT::open, "/api/v1/bookings",
+        "{\"service\":\"KTP\",\"day\":\"2026-12-01\",\"slot\":\"10:00\",\"nik\":\"1\",\"requestId\":\"akses\"}"));
+    m.put("GET /api/v1/bookings/:code", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ", null));
+    m.put("GET /api/v1/bookings/:code/qr.svg", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ/qr.svg", null));
+    m.put("POST /api/v1/bookings/:code/cancel", new Rule(AccessMatrixIT::open, "/api/v1/bookings/ZZZZZZZZ/cancel", null));
+    m.put("POST /api/v1/bookings/:code/reschedule", new Rule(AccessMatrixIT::open,
+        "/api/v1/bookings/ZZZZZZZZ/reschedule", "{\"day\":\"2026-12-01\",\"slot\":\"10:00\"}"));
+    m.put("GET /api/v1/stats/bookings", new Rule(AccessMatrixIT::ownAgency, "/api/v1/stats/bookings" + day
+        + "&agency=DUKCAPIL", null));
+    m.put("POST /api/v1/bookings/:code/check-in", new Rule(AccessMatrixIT::issuers, "/api/v1/bookings/ZZZZZZZZ/check-in",
+        null));
     // last, and after the topics: it signs each caller out
     m.put("GET /admin/config", new Rule(AccessMatrixIT::open, "/admin/config", null));
     m.put("GET /api/v1/config", new Rule(AccessMatrixIT::managers, "/api/v1/config", null));

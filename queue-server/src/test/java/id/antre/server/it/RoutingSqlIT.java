@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * The claim in PostgreSQL ({@code antre_claim_next}) picks exactly the ticket that the domain's
  * {@link Routing#choose} picks, over many random queues and plans; and call-next, call after
  * call, keeps the priority streak that {@link Routing#nextStreak} computes, so the cap holds.
+ * About a third of the tickets are checked-in bookings, whose queue time (their slot's start) is
+ * not their issue time: both order by the queue time.
  */
 @CoreLane
 class RoutingSqlIT {
@@ -53,7 +55,8 @@ class RoutingSqlIT {
           boolean transferred = random.nextInt(5) == 0;
           // a few equal issue times so that the id decides
           Instant issued = Instant.parse("2026-11-30T01:00:00Z").plusSeconds(random.nextInt(20));
-          waiting.add(waiting(pool, service, 1000 * round + i, issued, priority, transferred ? origin : null));
+          Instant queued = random.nextInt(3) == 0 ? issued.plusSeconds(random.nextInt(21) - 10) : issued;
+          waiting.add(waiting(pool, service, 1000 * round + i, issued, queued, priority, transferred ? origin : null));
         }
         for (int plans = 0; plans < 6; plans++) {
           List<String> order = new ArrayList<>(SERVICES);
@@ -97,8 +100,9 @@ class RoutingSqlIT {
         int n = 1 + random.nextInt(12);
         for (int i = 0; i < n; i++) {
           Instant issued = Instant.parse("2026-11-30T01:00:00Z").plusSeconds(random.nextInt(20));
+          Instant queued = random.nextInt(3) == 0 ? issued.plusSeconds(random.nextInt(21) - 10) : issued;
           waiting.add(waiting(pool, SERVICES.get(random.nextInt(SERVICES.size())), 1000 * (round + 1) + i, issued,
-              random.nextInt(2) == 0, random.nextInt(5) == 0 ? origin : null));
+              queued, random.nextInt(2) == 0, random.nextInt(5) == 0 ? origin : null));
         }
         for (int call = 0; call <= n; call++) {
           String at = "round %d, call %d, streak %d, rules %s".formatted(round, call, streak, rules);
@@ -126,15 +130,29 @@ class RoutingSqlIT {
         UUID.randomUUID().toString()).await();
   }
 
-  private static Candidate waiting(Pool pool, String service, int number, Instant issued, boolean priority,
-      Long transferredFrom) {
+  /** A waiting ticket; a booking's when {@code queued} is not {@code issued}. */
+  private static Candidate waiting(Pool pool, String service, int number, Instant issued, Instant queued,
+      boolean priority, Long transferredFrom) {
     Row r = pool.preparedQuery("""
         INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, channel,
-                            tracking_token, issued_at, priority, transferred_from)
-        VALUES ($1, $1, $2, 'Z', $3, 'WAITING', 'kiosk', md5(random()::text), $4, $5, $6) RETURNING id""")
+                            tracking_token, issued_at, queued_at, priority, transferred_from)
+        VALUES ($1, $1, $2, 'Z', $3, 'WAITING', $7, md5(random()::text), $4, $8, $5, $6) RETURNING id""")
         .execute(Tuple.of(service, DAY, number, issued.atOffset(java.time.ZoneOffset.UTC),
-            priority ? "lansia" : null, transferredFrom))
+            priority ? "lansia" : null, transferredFrom, queued.equals(issued) ? "kiosk" : "booking",
+            queued.atOffset(java.time.ZoneOffset.UTC)))
         .await().iterator().next();
-    return new Candidate(r.getLong(0), service, priority, transferredFrom != null, issued);
+    return new Candidate(r.getLong(0), service, priority, transferredFrom != null, queued);
+  }
+
+  @Test
+  void aTicketInsertedWithoutAQueueTimeQueuesAtItsIssueTime() {
+    try (HallFixture fixture = HallFixture.smallHall(HallFixture.MONDAY_0900, false)) {
+      Row r = fixture.pool.query("""
+          INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, channel, tracking_token,
+                              issued_at)
+          VALUES ('KTP', 'KTP', '2026-11-30', 'A', 1, 'WAITING', 'kiosk', 'x', '2026-11-30T01:00:00Z')
+          RETURNING queued_at = issued_at""").execute().await().iterator().next();
+      assertThat(r.getBoolean(0)).isTrue();
+    }
   }
 }
