@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Data retention (UU 27/2022 on personal data): personal data older than the configured number of
  * days ({@code ANTRE_RETENTION_DAYS}) is deleted once a day, by one node of the cluster. Each step
- * logs what it deleted as counts, never the data. Today that is the survey's profile and free-text
- * comment (the nine scores are anonymous and stay for the index); bookings' NIK and phone number
- * are to be added as a further {@link Step} once bookings exist.
+ * logs what it deleted as counts, never the data: the survey's profile and free-text comment (the
+ * nine scores are anonymous and stay for the index), the client addresses in the audit trail (who
+ * changed what stays), and, added by the booking service, bookings' NIK and phone number.
  */
 public final class Retention {
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -45,6 +45,9 @@ public final class Retention {
     this.clock = clock;
     steps.add(new Step("survey profiles and comments", before -> store.forgetSurveyProfiles(before)
         .map(f -> f.responses() + " responses stripped of profile or comment (" + f.comments() + " comments)")));
+    // who changed what stays in the audit trail; where from (a client address) is personal data
+    steps.add(new Step("audit trail", before -> store.forgetAuditAddresses(before)
+        .map(n -> n + " entries' client addresses removed")));
   }
 
   /** A further kind of personal data (bookings' NIK and phone once they exist). */

@@ -54,6 +54,12 @@ public class HousekeepingStore {
    * The survey's free text and profile of responses answered before $1: the answers themselves
    * (the nine scores, anonymous) stay for the index.
    */
+  /** The client addresses of audit entries older than the retention period; the entries stay. */
+  static final String FORGET_AUDIT_ADDRESSES = """
+      WITH u AS (
+        UPDATE audit_entry SET address = NULL WHERE at < $1 AND address IS NOT NULL RETURNING 1
+      )
+      SELECT count(*) AS entries FROM u""";
   static final String FORGET_SURVEY = """
       WITH old AS (
         SELECT id, comment IS NOT NULL AS had_comment FROM survey_response
@@ -96,5 +102,11 @@ public class HousekeepingStore {
       Row r = rows.iterator().next();
       return new Forgotten(r.getLong("responses"), r.getLong("comments"));
     });
+  }
+
+  /** Blanks the client address of audit entries recorded before {@code before}: how many. */
+  public Future<Long> forgetAuditAddresses(Instant before) {
+    return db.preparedQuery(FORGET_AUDIT_ADDRESSES).execute(Tuple.of(TicketStore.ts(before)))
+        .map(rows -> rows.iterator().next().getLong("entries"));
   }
 }

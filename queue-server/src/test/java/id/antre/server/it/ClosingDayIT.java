@@ -194,6 +194,20 @@ class ClosingDayIT {
     assertThat(retention.run().await()).as("nothing left to delete").contains("0 responses");
   }
 
+  @Test
+  void retentionRemovesTheClientAddressesOfOldAuditEntriesAndKeepsTheEntries() {
+    // the officer signed in before the test: an audit entry with the client's address
+    long entries = count("SELECT 'n', count(*) FROM audit_entry GROUP BY 1").get("n");
+    assertThat(count("SELECT 'n', count(*) FROM audit_entry WHERE address IS NOT NULL GROUP BY 1").get("n"))
+        .isPositive();
+    fixture.clock.advance(Duration.ofDays(10));
+    Retention retention = new Retention(7, ZoneId.of("Asia/Jakarta"), fixture.clock,
+        new HousekeepingStore(fixture.pool));
+    assertThat(retention.run().await()).contains("entries' client addresses removed");
+    assertThat(count("SELECT 'n', count(*) FROM audit_entry WHERE address IS NOT NULL GROUP BY 1")).isEmpty();
+    assertThat(count("SELECT 'n', count(*) FROM audit_entry GROUP BY 1").get("n")).isEqualTo(entries);
+  }
+
   Row row(String sql) {
     return fixture.pool.query(sql).execute().await().iterator().next();
   }
