@@ -103,7 +103,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule theApplicationDoesNotKnowItsCallers = noClasses()
       .that().resideInAnyPackage("id.antre.server.queue..", "id.antre.server.auth..", "id.antre.server.survey..",
-          "id.antre.server.stats..", "id.antre.server.liveconfig..")
+          "id.antre.server.stats..", "id.antre.server.liveconfig..", "id.antre.server.booking..")
       .should().dependOnClassesThat().resideInAnyPackage("id.antre.server.api..", "id.antre.server.realtime..",
           "id.antre.server.view..")
       .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class)

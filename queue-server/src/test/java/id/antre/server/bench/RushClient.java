@@ -78,12 +78,19 @@ public final class RushClient {
     // one shard per event loop, each with its own addresses, clients and timer, so that no one
     // thread sends every request: request i goes out from shard i % shards
     int shards = Integer.parseInt(o.getOrDefault("shards", Integer.toString(2 * Runtime.getRuntime().availableProcessors())));
+    // the clients are made here, outside any verticle, so that none is tied to a shard's deployment
+    List<HttpClientAgent> clients = new ArrayList<>();
+    for (int a = 0; a < addresses; a++) {
+      int x = firstAddress + a;
+      clients.add(vertx.createHttpClient(new HttpClientOptions()
+          .setLocalAddress("127." + (1 + x / 62_500) + "." + ((x / 250) % 250 + 1) + "." + (x % 250 + 1))
+          .setKeepAlive(true).setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(1)));
+    }
     for (int k = 0; k < shards; k++) {
       int shard = k;
       vertx.deployVerticle(new io.vertx.core.VerticleBase() {
         @Override
         public Future<?> start() {
-          Map<Integer, HttpClientAgent> clients = new java.util.HashMap<>();
           int[] next = {shard};
           vertx.setPeriodic(1, id -> {
             long now = System.nanoTime();
@@ -94,10 +101,7 @@ public final class RushClient {
               synchronized (lag) {
                 lag.recordValue(Math.max(0, now - intended));
               }
-              int a = firstAddress + i % addresses;
-              HttpClientAgent client = clients.computeIfAbsent(a, x -> vertx.createHttpClient(new HttpClientOptions()
-                  .setLocalAddress("127." + (1 + x / 62_500) + "." + ((x / 250) % 250 + 1) + "." + (x % 250 + 1))
-                  .setKeepAlive(true).setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(1)));
+              HttpClientAgent client = clients.get(i % addresses);
               send(client, Integer.parseInt(ports[i % ports.length]), service, day, starts.get(slotOf[i]), nik(i))
                   .onComplete(ar -> {
                     String key = ar.succeeded() ? ar.result() : "failed:" + ar.cause().getClass().getSimpleName();
