@@ -60,6 +60,7 @@ public class Gateway {
   private final Set<Connection> connections = new HashSet<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final CallMerge merge = new CallMerge(SETTLE_MILLIS, 60_000);
+  private final RecentCalls recent;
   private long timer;
   private long logTimer = -1;
   private long lastBeat;
@@ -78,7 +79,8 @@ public class Gateway {
     this.commands = new GatewayCommands(app);
     this.agents = new AgentChannel(vertx, commands, fanOut);
     this.presence = new Presence(vertx);
-    this.snapshots = new Snapshots(commands, agents);
+    this.recent = new RecentCalls(options.recentCalls());
+    this.snapshots = new Snapshots(commands, agents, recent);
     this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut, snapshots, agents, presence);
   }
 
@@ -96,8 +98,13 @@ public class Gateway {
     lastBeat = System.currentTimeMillis();
     timer = vertx.setPeriodic(options.heartbeatMillis(), id -> beat());
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-        .compose(v -> commands.latestCallSeq())
-        .map(seq -> {
+        // the newest calls, so that subscribers' snapshots and replays need no read of their own
+        .compose(v -> commands.calls(null, 0L, options.recentCalls()))
+        .map(read -> {
+          List<JsonObject> newest = new ArrayList<>();
+          read.calls().forEach(c -> newest.add((JsonObject) c));
+          long seq = newest.stream().mapToLong(c -> c.getLong("seq")).reduce(read.seq(), Math::max);
+          recent.start(seq, newest, newest.size() < options.recentCalls());
           protocol.sawCall(seq);
           merge.startAt(seq);
           logTimer = vertx.setPeriodic(LOG_READ_MILLIS, id -> readLog());
@@ -108,8 +115,14 @@ public class Gateway {
   /** A call heard on the bus: the fast path. */
   private void busCall(JsonObject call) {
     if (merge.fresh(call.getLong("seq", 0L), System.currentTimeMillis())) {
-      protocol.sawCall(fanOut.call(call));
+      passOn(call);
     }
+  }
+
+  /** A new call, from the bus or the log: kept for the snapshots, and sent to its subscribers. */
+  private void passOn(JsonObject call) {
+    recent.add(call);
+    protocol.sawCall(fanOut.call(call));
   }
 
   /**
@@ -142,7 +155,7 @@ public class Gateway {
         LOG.info("{} call(s) not heard on the bus delivered from the event log (a node split off, paused or died)",
             fresh.size());
       }
-      fresh.forEach(c -> protocol.sawCall(fanOut.call(c)));
+      fresh.forEach(this::passOn);
       protocol.sawCall(r.result().seq());
     });
   }
