@@ -119,10 +119,10 @@ public class Gateway {
     }
   }
 
-  /** A new call, from the bus or the log: kept for the snapshots, and sent to its subscribers. */
+  /** A new call, from the bus or the log: sent to its subscribers, then kept for the snapshots. */
   private void passOn(JsonObject call) {
-    recent.add(call);
     protocol.sawCall(fanOut.call(call));
+    recent.add(call);
   }
 
   /**
