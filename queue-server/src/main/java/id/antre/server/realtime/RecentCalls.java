@@ -39,17 +39,13 @@ final class RecentCalls {
     }
   }
 
-  /** A calls snapshot as sent, and the seqs of the calls it lists. */
-  record Snapshot(String json, List<Long> seqs) {
-  }
-
   private final int capacity;
   private final TreeMap<Long, Call> calls = new TreeMap<>();
   /** Every call passed on with a seq above this is kept; none answered until the start. */
   private long floor = Long.MAX_VALUE;
   private long latestSeq;
-  /** Snapshots per topic, built once for everyone who subscribes until the next call. */
-  private final Map<String, Snapshot> snapshots = new HashMap<>();
+  /** Snapshots per topic as sent, built once for everyone who subscribes until the next call. */
+  private final Map<String, String> snapshots = new HashMap<>();
 
   RecentCalls(int capacity) {
     if (capacity < 1) {
@@ -128,8 +124,8 @@ final class RecentCalls {
    * the newest seq; built once until the next call. Empty when fewer of the zone are kept and
    * older ones may exist (the caller reads the log).
    */
-  Optional<Snapshot> snapshot(String topic, String zone, int count) {
-    Snapshot s = snapshots.get(topic);
+  Optional<String> snapshot(String topic, String zone, int count) {
+    String s = snapshots.get(topic);
     if (s != null) {
       return Optional.of(s);
     }
@@ -150,13 +146,8 @@ final class RecentCalls {
     }
     Collections.reverse(newest);
     JsonArray list = new JsonArray();
-    List<Long> seqs = new ArrayList<>();
-    newest.forEach(c -> {
-      list.add(c.json());
-      seqs.add(c.seq());
-    });
-    s = new Snapshot(new JsonObject().put("type", "snapshot").put("topic", topic).put("seq", latestSeq)
-        .put("calls", list).encode(), List.copyOf(seqs));
+    newest.forEach(c -> list.add(c.json()));
+    s = new JsonObject().put("type", "snapshot").put("topic", topic).put("seq", latestSeq).put("calls", list).encode();
     snapshots.put(topic, s);
     return Optional.of(s);
   }

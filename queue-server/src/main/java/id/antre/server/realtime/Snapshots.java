@@ -25,8 +25,7 @@ final class Snapshots {
   private final AgentChannel agents;
   private final RecentCalls recent;
   private final SharedReads<String> shared = new SharedReads<>();
-  private final SharedReads<RecentCalls.Snapshot> callSnapshots = new SharedReads<>();
-  private final SharedReads<List<RecentCalls.Call>> callReplays = new SharedReads<>();
+  private final SharedReads<List<RecentCalls.Call>> replays = new SharedReads<>();
 
   Snapshots(GatewayCommands commands, AgentChannel agents, RecentCalls recent) {
     this.commands = commands;
@@ -120,7 +119,7 @@ final class Snapshots {
    * the same at the same moment).
    */
   private Future<Void> calls(Connection conn, String topic, String zone, Long since) {
-    Optional<RecentCalls.Snapshot> kept = recent.snapshot(topic, zone, SNAPSHOT_CALLS);
+    Optional<String> kept = recent.snapshot(topic, zone, SNAPSHOT_CALLS);
     boolean readMissed = since != null && !recent.covers(since);
     // taken now: the calls passed on from now are held back for this subscriber and follow them
     List<RecentCalls.Call> replay = since == null || readMissed ? List.of() : recent.after(since, zone, MAX_REPLAY);
@@ -128,14 +127,12 @@ final class Snapshots {
       send(conn, kept.get(), replay);
       return Future.succeededFuture();
     }
-    Future<RecentCalls.Snapshot> snapshot = kept.map(Future::succeededFuture).orElseGet(() ->
-        callSnapshots.read(topic, () -> commands.calls(zone, 0L, SNAPSHOT_CALLS).map(c -> {
-          List<RecentCalls.Call> latest = calls(c);
-          return new RecentCalls.Snapshot(new JsonObject().put("type", "snapshot").put("topic", topic)
-              .put("seq", c.seq()).put("calls", c.calls()).encode(), latest.stream().map(RecentCalls.Call::seq).toList());
-        })));
+    Future<String> snapshot = kept.map(Future::succeededFuture).orElseGet(() ->
+        shared.read(topic, () -> commands.calls(zone, 0L, SNAPSHOT_CALLS).map(c -> new JsonObject()
+            .put("type", "snapshot").put("topic", topic).put("seq", c.seq()).put("calls", c.calls()).encode())));
     Future<List<RecentCalls.Call>> missed = !readMissed ? Future.succeededFuture(replay)
-        : callReplays.read(topic + " " + since, () -> commands.calls(zone, since, MAX_REPLAY).map(Snapshots::calls));
+        : replays.read(topic + " " + since, () -> commands.calls(zone, since, MAX_REPLAY).map(read ->
+            read.calls().stream().map(c -> RecentCalls.Call.of((JsonObject) c)).toList()));
     return Future.all(snapshot, missed).map(all -> {
       send(conn, snapshot.result(), missed.result());
       return null;
@@ -143,19 +140,15 @@ final class Snapshots {
   }
 
   /**
-   * The snapshot, then the replays; the calls of both are marked so that the same calls held back
-   * meanwhile (they came live after the subscriber was registered) are not sent again.
+   * The snapshot, then the replays, marked so that the same calls held back meanwhile (they came
+   * live after the subscriber was registered) are not sent again. A call the snapshot lists may
+   * still come live: a display shows a snapshot's calls and announces only calls sent as such.
    */
-  private static void send(Connection conn, RecentCalls.Snapshot snapshot, List<RecentCalls.Call> replay) {
-    conn.replayed.addAll(snapshot.seqs());
-    conn.send(snapshot.json());
+  private static void send(Connection conn, String snapshot, List<RecentCalls.Call> replay) {
+    conn.send(snapshot);
     for (RecentCalls.Call c : replay) {
       conn.replayed.add(c.seq());
       conn.send(c.replay());
     }
-  }
-
-  private static List<RecentCalls.Call> calls(GatewayCommands.Calls read) {
-    return read.calls().stream().map(c -> RecentCalls.Call.of((JsonObject) c)).toList();
   }
 }
