@@ -61,6 +61,8 @@ public class Gateway {
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final CallMerge merge = new CallMerge(SETTLE_MILLIS, 60_000);
   private final RecentCalls recent;
+  /** Messages encoded once for all this gateway's sockets; made on its event loop by the first socket. */
+  private SharedText text;
   private long timer;
   private long logTimer = -1;
   private long lastBeat;
@@ -234,7 +236,10 @@ public class Gateway {
   /** Takes a socket that passed the origin check. */
   public void accept(ServerWebSocket ws) {
     ws.setWriteQueueMaxSize(options.writeQueueBytes());
-    Connection conn = new Connection(Connection.Socket.of(ws), System.currentTimeMillis());
+    if (text == null) {
+      text = new SharedText(Thread.currentThread());
+    }
+    Connection conn = new Connection(Connection.Socket.of(ws, text), System.currentTimeMillis());
     connections.add(conn);
     protocol.open(ws, conn);
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
