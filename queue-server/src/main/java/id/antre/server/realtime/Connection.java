@@ -3,6 +3,7 @@ package id.antre.server.realtime;
 import id.antre.server.auth.Actor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,8 @@ final class Connection implements Subscriber {
 
     void close(short code, String reason);
 
-    static Socket of(ServerWebSocket ws) {
+    /** A socket whose messages are encoded once for all sockets sharing {@code text}. */
+    static Socket of(ServerWebSocket ws, SharedText text) {
       return new Socket() {
         @Override
         public boolean isClosed() {
@@ -51,7 +53,12 @@ final class Connection implements Subscriber {
 
         @Override
         public void writeText(String json) {
-          ws.writeTextMessage(json);
+          WebSocketFrame frame = text.frame(json);
+          if (frame == null) {
+            ws.writeTextMessage(json);
+          } else {
+            ws.writeFrame(frame);
+          }
         }
 
         @Override

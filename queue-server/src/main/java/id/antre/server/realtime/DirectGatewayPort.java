@@ -28,11 +28,6 @@ public final class DirectGatewayPort implements GatewayPort {
   }
 
   @Override
-  public Future<Long> latestCallSeq() {
-    return within(() -> app.overview().latestCallSeq());
-  }
-
-  @Override
   public Future<JsonObject> calls(long since, String zone, int limit) {
     return within(() -> app.overview().callsAfter(since, zone, limit).map(views::calls));
   }

@@ -61,6 +61,9 @@ public class Gateway {
   private final Set<Connection> connections = new HashSet<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final CallMerge merge = new CallMerge(SETTLE_MILLIS, 60_000);
+  private final RecentCalls recent;
+  /** Messages encoded once for all this gateway's sockets; made on its event loop by the first socket. */
+  private SharedText text;
   private long timer;
   private long logTimer = -1;
   private long lastBeat;
@@ -80,7 +83,8 @@ public class Gateway {
     this.commands = new GatewayCommands(app);
     this.agents = new AgentChannel(vertx, commands, fanOut);
     this.presence = new Presence(vertx, () -> ClusterView.of(vertx).localMember());
-    this.snapshots = new Snapshots(commands, agents);
+    this.recent = new RecentCalls(options.recentCalls());
+    this.snapshots = new Snapshots(commands, agents, recent);
     this.protocol = new Protocol(vertx, auth, options, counterAgency, commands, fanOut, snapshots, agents, presence);
   }
 
@@ -99,8 +103,13 @@ public class Gateway {
     lastBeat = System.currentTimeMillis();
     timer = vertx.setPeriodic(options.heartbeatMillis(), id -> beat());
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-        .compose(v -> commands.latestCallSeq())
-        .map(seq -> {
+        // the newest calls, so that subscribers' snapshots and replays need no read of their own
+        .compose(v -> commands.calls(null, 0L, options.recentCalls()))
+        .map(read -> {
+          List<JsonObject> newest = new ArrayList<>();
+          read.calls().forEach(c -> newest.add((JsonObject) c));
+          long seq = newest.stream().mapToLong(c -> c.getLong("seq")).reduce(read.seq(), Math::max);
+          recent.start(seq, newest, newest.size() < options.recentCalls());
           protocol.sawCall(seq);
           merge.startAt(seq);
           logTimer = vertx.setPeriodic(LOG_READ_MILLIS, id -> readLog());
@@ -111,8 +120,14 @@ public class Gateway {
   /** A call heard on the bus: the fast path. */
   private void busCall(JsonObject call) {
     if (merge.fresh(call.getLong("seq", 0L), System.currentTimeMillis())) {
-      protocol.sawCall(fanOut.call(call));
+      passOn(call);
     }
+  }
+
+  /** A new call, from the bus or the log: sent to its subscribers, then kept for the snapshots. */
+  private void passOn(JsonObject call) {
+    protocol.sawCall(fanOut.call(call));
+    recent.add(call);
   }
 
   /**
@@ -153,7 +168,7 @@ public class Gateway {
         LOG.info("{} call(s) not heard on the bus delivered from the event log (a node split off, paused or died)",
             fresh.size());
       }
-      fresh.forEach(c -> protocol.sawCall(fanOut.call(c)));
+      fresh.forEach(this::passOn);
       protocol.sawCall(latest[0]);
     });
   }
@@ -252,7 +267,10 @@ public class Gateway {
   /** Takes a socket that passed the origin check. */
   public void accept(ServerWebSocket ws) {
     ws.setWriteQueueMaxSize(options.writeQueueBytes());
-    Connection conn = new Connection(Connection.Socket.of(ws), System.currentTimeMillis());
+    if (text == null) {
+      text = new SharedText(Thread.currentThread());
+    }
+    Connection conn = new Connection(Connection.Socket.of(ws, text), System.currentTimeMillis());
     connections.add(conn);
     protocol.open(ws, conn);
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));

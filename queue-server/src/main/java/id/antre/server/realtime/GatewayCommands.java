@@ -19,11 +19,6 @@ final class GatewayCommands {
     this.app = app;
   }
 
-  /** The newest call's seq in the event log (0 when there is none). */
-  Future<Long> latestCallSeq() {
-    return app.latestCallSeq();
-  }
-
   /** A page of calls after {@code since}, oldest first. */
   record Calls(long seq, JsonArray calls) {
   }

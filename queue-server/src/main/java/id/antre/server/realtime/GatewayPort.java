@@ -12,9 +12,6 @@ import java.util.List;
  */
 public interface GatewayPort {
 
-  /** The position of the latest call in the event log. */
-  Future<Long> latestCallSeq();
-
   /** {@code {seq, calls:[...]}}: calls after {@code since} (all zones when zone is null), at most {@code limit}. */
   Future<JsonObject> calls(long since, String zone, int limit);
 

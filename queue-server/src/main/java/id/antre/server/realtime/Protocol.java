@@ -28,6 +28,8 @@ final class Protocol {
   static final int MAX_MESSAGE_CHARS = 16 * 1024;
   /** The same limit in bytes, checked before a message is decoded (4 bytes per character at most). */
   static final int MAX_MESSAGE_BYTES = 4 * MAX_MESSAGE_CHARS;
+  /** Clients given their heartbeat in one task: a few milliseconds of writes. */
+  static final int HEARTBEAT_SLICE = 250;
 
   private final Vertx vertx;
   private final AuthService auth;
@@ -84,12 +86,20 @@ final class Protocol {
 
   /**
    * Pings every client and sends the latest call seq; closes the ones silent past the idle
-   * timeout and those whose sign-in expired since they subscribed.
+   * timeout and those whose sign-in expired since they subscribed. Thousands of clients are
+   * taken {@link #HEARTBEAT_SLICE} at a time, each slice a task of its own on the event loop, so
+   * that a call published meanwhile reaches its subscribers after the current slice, not after
+   * every heartbeat (two writes per client) has been written.
    */
   void heartbeat(Collection<Connection> connections) {
     long now = System.currentTimeMillis();
     String beat = new JsonObject().put("type", "heartbeat").put("seq", latestCallSeq).put("at", now).encode();
-    for (Connection c : new ArrayList<>(connections)) {
+    heartbeat(new ArrayList<>(connections), 0, now, beat);
+  }
+
+  private void heartbeat(List<Connection> connections, int from, long now, String beat) {
+    int to = Math.min(connections.size(), from + HEARTBEAT_SLICE);
+    for (Connection c : connections.subList(from, to)) {
       if (now - c.lastSeen > options.idleTimeoutMillis()) {
         c.close((short) 1001, "no answer to pings");
       } else if (c.token != null && auth.revokedSince(c.token)) {
@@ -99,6 +109,9 @@ final class Protocol {
         c.ping();
         c.send(beat);
       }
+    }
+    if (to < connections.size()) {
+      vertx.runOnContext(v -> heartbeat(connections, to, now, beat));
     }
   }
 

@@ -4,11 +4,18 @@ import id.antre.server.auth.Actor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a subscriber gets first on each topic: a {@code snapshot} of the current state, and for
  * calls the ones missed after {@code since}, replayed in order and marked so that the same calls
  * held back meanwhile are not sent twice (see {@link Connection#releaseLiveEvents()}).
+ *
+ * <p>A crowd subscribing at once (a reconnect storm) must not cost a database read each: calls
+ * come from memory ({@link RecentCalls}), and the snapshots that are the same for everyone
+ * (queues, counters, the running text, a ticket, a printer's state) are read once for all who
+ * ask at the same moment ({@link SharedReads}). A counter's own state depends on who asks and
+ * is read for each terminal; there are few.
  */
 final class Snapshots {
   static final int SNAPSHOT_CALLS = 10;
@@ -16,10 +23,14 @@ final class Snapshots {
 
   private final GatewayCommands commands;
   private final AgentChannel agents;
+  private final RecentCalls recent;
+  private final SharedReads<String> shared = new SharedReads<>();
+  private final SharedReads<List<RecentCalls.Call>> replays = new SharedReads<>();
 
-  Snapshots(GatewayCommands commands, AgentChannel agents) {
+  Snapshots(GatewayCommands commands, AgentChannel agents, RecentCalls recent) {
     this.commands = commands;
     this.agents = agents;
+    this.recent = recent;
   }
 
   /**
@@ -27,32 +38,46 @@ final class Snapshots {
    * @param actor who subscribed (already authorised for the topic), or null
    */
   Future<Void> send(Connection conn, String topic, Long since, Actor actor) {
-    JsonObject head = new JsonObject().put("type", "snapshot").put("topic", topic);
     if (Topics.isCalls(topic)) {
-      return calls(conn, head, Topics.zoneOf(topic), since);
+      return calls(conn, topic, Topics.zoneOf(topic), since);
     }
     if (topic.startsWith(Topics.PRINTER)) {
       String kiosk = topic.substring(Topics.PRINTER.length());
       if (actor != null && actor.role() == Actor.Role.PRINT_AGENT) {
-        return agents.connected(conn, kiosk, head);
+        return agents.connected(conn, kiosk, new JsonObject().put("type", "snapshot").put("topic", topic));
       }
       // a kiosk or a manager: the printer's last known state
-      return commands.printerState(kiosk).map(state -> {
-        conn.send(head.put("kiosk", kiosk).put("printer", state).encode());
+      return shared.read(topic, () -> commands.printerState(kiosk).map(state -> new JsonObject()
+              .put("type", "snapshot").put("topic", topic).put("kiosk", kiosk).put("printer", state).encode()))
+          .map(json -> {
+            conn.send(json);
+            return null;
+          });
+    }
+    if (topic.startsWith(Topics.COUNTER)) {
+      // the counter's own terminals: what they may see depends on who they are
+      return commands.counter(topic.substring(Topics.COUNTER.length()), actor).map(d -> {
+        conn.send(snapshot(topic, d));
         return null;
       });
     }
-    Future<JsonObject> data = switch (topic.split(":")[0]) {
-      case Topics.QUEUES -> commands.queues();
-      case Topics.HALL -> commands.runningText();
-      case Topics.COUNTERS -> commands.publicCounters();
-      case "counter" -> commands.counter(topic.substring(Topics.COUNTER.length()), actor);
-      default -> commands.track(topic.substring(Topics.TICKET.length()));
-    };
-    return data.map(d -> {
-      conn.send(head.mergeIn(d).put("type", "snapshot").put("topic", topic).encode());
+    return shared.read(topic, () -> {
+      Future<JsonObject> data = switch (topic) {
+        case Topics.QUEUES -> commands.queues();
+        case Topics.HALL -> commands.runningText();
+        case Topics.COUNTERS -> commands.publicCounters();
+        default -> commands.track(topic.substring(Topics.TICKET.length()));
+      };
+      return data.map(d -> snapshot(topic, d));
+    }).map(json -> {
+      conn.send(json);
       return null;
     });
+  }
+
+  private static String snapshot(String topic, JsonObject data) {
+    return new JsonObject().put("type", "snapshot").put("topic", topic).mergeIn(data)
+        .put("type", "snapshot").put("topic", topic).encode();
   }
 
   /**
@@ -88,21 +113,42 @@ final class Snapshots {
     }
   }
 
-  /** The latest calls, then the ones after {@code since} (at most {@link #MAX_REPLAY}) as replays. */
-  private Future<Void> calls(Connection conn, JsonObject head, String zone, Long since) {
-    Future<GatewayCommands.Calls> recent = commands.calls(zone, 0L, SNAPSHOT_CALLS);
-    Future<GatewayCommands.Calls> missed = since == null ? Future.succeededFuture(null)
-        : commands.calls(zone, since, MAX_REPLAY);
-    return Future.all(recent, missed).map(all -> {
-      conn.send(head.put("seq", recent.result().seq()).put("calls", recent.result().calls()).encode());
-      if (missed.result() != null) {
-        for (Object c : missed.result().calls()) {
-          JsonObject call = ((JsonObject) c).put("replay", true);
-          conn.replayed.add(call.getLong("seq"));
-          conn.send(call.encode());
-        }
-      }
+  /**
+   * The latest calls, then the ones after {@code since} (at most {@link #MAX_REPLAY}) as replays:
+   * from memory when it holds them, otherwise from the event log (one read for everyone asking
+   * the same at the same moment).
+   */
+  private Future<Void> calls(Connection conn, String topic, String zone, Long since) {
+    Optional<String> kept = recent.snapshot(topic, zone, SNAPSHOT_CALLS);
+    boolean readMissed = since != null && !recent.covers(since);
+    // taken now: the calls passed on from now are held back for this subscriber and follow them
+    List<RecentCalls.Call> replay = since == null || readMissed ? List.of() : recent.after(since, zone, MAX_REPLAY);
+    if (kept.isPresent() && !readMissed) {
+      send(conn, kept.get(), replay);
+      return Future.succeededFuture();
+    }
+    Future<String> snapshot = kept.map(Future::succeededFuture).orElseGet(() ->
+        shared.read(topic, () -> commands.calls(zone, 0L, SNAPSHOT_CALLS).map(c -> new JsonObject()
+            .put("type", "snapshot").put("topic", topic).put("seq", c.seq()).put("calls", c.calls()).encode())));
+    Future<List<RecentCalls.Call>> missed = !readMissed ? Future.succeededFuture(replay)
+        : replays.read(topic + " " + since, () -> commands.calls(zone, since, MAX_REPLAY).map(read ->
+            read.calls().stream().map(c -> RecentCalls.Call.of((JsonObject) c)).toList()));
+    return Future.all(snapshot, missed).map(all -> {
+      send(conn, snapshot.result(), missed.result());
       return null;
     });
+  }
+
+  /**
+   * The snapshot, then the replays, marked so that the same calls held back meanwhile (they came
+   * live after the subscriber was registered) are not sent again. A call the snapshot lists may
+   * still come live: a display shows a snapshot's calls and announces only calls sent as such.
+   */
+  private static void send(Connection conn, String snapshot, List<RecentCalls.Call> replay) {
+    conn.send(snapshot);
+    for (RecentCalls.Call c : replay) {
+      conn.replayed.add(c.seq());
+      conn.send(c.replay());
+    }
   }
 }

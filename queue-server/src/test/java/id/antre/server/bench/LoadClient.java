@@ -1021,6 +1021,9 @@ public final class LoadClient {
     // the storm: everybody drops at once, then everybody reconnects at once
     Promise<Long> allBack = Promise.promise();
     AtomicInteger back = new AtomicInteger();
+    String pid = opts.get("server-pid");
+    long serverTicks0 = pid == null ? 0 : ticksOr0(pid);
+    long clientTicks0 = ticksOr0("self");
     long dropped = System.nanoTime();
     vertx.runOnContext(v -> {
       for (Follower f : followers) {
@@ -1050,6 +1053,10 @@ public final class LoadClient {
       System.out.printf("storm: only %d of %d back after %.0f s%n", back.get(), subscribers,
           doubleOpt("storm-timeout", 60));
     }
+    // CPU seconds until all were back (or the timeout): on a busy machine they tell whether the
+    // server or the client set the time
+    double serverCpu = pid == null ? -1 : (ticksOr0(pid) - serverTicks0) / 100.0;
+    double clientCpu = (ticksOr0("self") - clientTicks0) / 100.0;
     Histogram backH = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
     int attempts = 0;
     for (Follower f : followers) {
@@ -1058,8 +1065,9 @@ public final class LoadClient {
       }
       attempts += f.attempts;
     }
-    System.out.printf("storm: all %d back in %.2f s (per client ms p50 %.0f p99 %.0f max %.0f), %d connect attempts%n",
-        subscribers, stormSeconds, ms(backH, 50), ms(backH, 99), ms(backH.getMaxValue()), attempts);
+    System.out.printf("storm: all %d back in %.2f s (per client ms p50 %.0f p99 %.0f max %.0f), %d connect attempts;"
+            + " CPU meanwhile: server %.2f s, client %.2f s%n", subscribers, stormSeconds, ms(backH, 50), ms(backH, 99),
+        ms(backH.getMaxValue()), attempts, serverCpu, clientCpu);
 
     Future.all(loops).toCompletionStage().toCompletableFuture().get(measureUntil - System.nanoTime()
         + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
@@ -1083,9 +1091,9 @@ public final class LoadClient {
         subscribeErrors.get());
     System.out.printf("RESULT mode=storm subscribers=%d open_s=%.1f back_s=%.2f back_count=%d back_p50=%.1f"
             + " back_p99=%.1f back_max=%.1f attempts=%d subscribe_errors=%d calls=%d missing=%d clients_missing=%d"
-            + " errors=%d%n", subscribers, openSeconds, stormSeconds, back.get(), ms(backH, 50), ms(backH, 99),
-        ms(backH.getMaxValue()), attempts, subscribeErrors.get(), calls.size(), missing, clientsMissing,
-        errors.get());
+            + " errors=%d server_cpu_s=%.2f client_cpu_s=%.2f%n", subscribers, openSeconds, stormSeconds, back.get(),
+        ms(backH, 50), ms(backH, 99), ms(backH.getMaxValue()), attempts, subscribeErrors.get(), calls.size(), missing,
+        clientsMissing, errors.get(), serverCpu, clientCpu);
     return 0;
   }
 
@@ -1266,6 +1274,15 @@ public final class LoadClient {
       return new long[] {ticks(pid), ticks("self"), System.nanoTime()};
     } catch (Exception e) {
       return null;
+    }
+  }
+
+  /** CPU ticks of a process (user + system, USER_HZ = 100), 0 when they cannot be read. */
+  private static long ticksOr0(String pid) {
+    try {
+      return ticks(pid);
+    } catch (Exception e) {
+      return 0;
     }
   }
 
