@@ -28,7 +28,7 @@ final class Protocol {
   static final int MAX_MESSAGE_CHARS = 16 * 1024;
   /** The same limit in bytes, checked before a message is decoded (4 bytes per character at most). */
   static final int MAX_MESSAGE_BYTES = 4 * MAX_MESSAGE_CHARS;
-  /** Clients given their heartbeat in one task: a few milliseconds of writes. */
+  /** Clients given their heartbeat at once: a few milliseconds of writes. */
   static final int HEARTBEAT_SLICE = 250;
 
   private final Vertx vertx;
@@ -87,17 +87,21 @@ final class Protocol {
   /**
    * Pings every client and sends the latest call seq; closes the ones silent past the idle
    * timeout and those whose sign-in expired since they subscribed. Thousands of clients are
-   * taken {@link #HEARTBEAT_SLICE} at a time, each slice a task of its own on the event loop, so
-   * that a call published meanwhile reaches its subscribers after the current slice, not after
-   * every heartbeat (two writes per client) has been written.
+   * taken {@link #HEARTBEAT_SLICE} at a time, the slices spread over half the heartbeat period:
+   * a heartbeat is two frames per client and every pong comes back, and all of them at once
+   * stalled the event loops (and the clients) for a moment in which a call published meanwhile
+   * waited. A few hundred clients get theirs at once, as before.
    */
   void heartbeat(Collection<Connection> connections) {
-    long now = System.currentTimeMillis();
-    String beat = new JsonObject().put("type", "heartbeat").put("seq", latestCallSeq).put("at", now).encode();
-    heartbeat(new ArrayList<>(connections), 0, now, beat);
+    String beat = new JsonObject().put("type", "heartbeat").put("seq", latestCallSeq)
+        .put("at", System.currentTimeMillis()).encode();
+    List<Connection> all = new ArrayList<>(connections);
+    int slices = (all.size() + HEARTBEAT_SLICE - 1) / HEARTBEAT_SLICE;
+    heartbeat(all, 0, beat, Math.max(1, options.heartbeatMillis() / 2 / Math.max(1, slices)));
   }
 
-  private void heartbeat(List<Connection> connections, int from, long now, String beat) {
+  private void heartbeat(List<Connection> connections, int from, String beat, long spacingMillis) {
+    long now = System.currentTimeMillis();
     int to = Math.min(connections.size(), from + HEARTBEAT_SLICE);
     for (Connection c : connections.subList(from, to)) {
       if (now - c.lastSeen > options.idleTimeoutMillis()) {
@@ -111,7 +115,7 @@ final class Protocol {
       }
     }
     if (to < connections.size()) {
-      vertx.runOnContext(v -> heartbeat(connections, to, now, beat));
+      vertx.setTimer(spacingMillis, id -> heartbeat(connections, to, beat, spacingMillis));
     }
   }
 
