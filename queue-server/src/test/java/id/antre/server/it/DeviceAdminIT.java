@@ -102,6 +102,18 @@ class DeviceAdminIT {
       Eventually.until("printer-1's version", () -> device("printer-1").getString("clientVersion"),
           v -> "print-agent/0.9.1".equals(v));
     }
+
+    // a wall display on public topics: its token only says who watches, and an unknown one changes nothing
+    try (WsClient ws = new WsClient(f.port()); WsClient stranger = new WsClient(f.port())) {
+      ws.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("calls:zone:lantai-1"))
+          .put("token", f.hall.server.demoSecrets().get("display-1")).put("client", "display/0.9.2"));
+      ws.next("snapshot");
+      Eventually.until("display-1's version", () -> device("display-1").getString("clientVersion"),
+          v -> "display/0.9.2".equals(v));
+      stranger.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("calls"))
+          .put("token", "d1.not-a-token").put("client", "display/0.9.2"));
+      assertThat(stranger.next("snapshot").getString("topic")).isEqualTo("calls");
+    }
   }
 
   @Test
