@@ -6,6 +6,9 @@ import * as api from './api.js';
 import { ApiError, backoff, withRetry } from '/web/common/http.js';
 import { Terminal } from './terminal.js';
 import { Supervisor } from './supervisor.js';
+import { identify } from '/web/common/client.js';
+
+identify('counter');
 
 const $ = (id) => document.getElementById(id);
 const ACTIVE_KEY = 'antre.counter.active'; // this tab's counter: a reload returns to it

@@ -1,4 +1,8 @@
-// The wall display: /display?zone=lantai-1[&lang=en][&audio=off]
+// The wall display: /display?zone=lantai-1[&lang=en][&audio=off][&device=<display token>]
+//
+// The display token (from /admin/devices) is optional: the calls are public. Given once, it is
+// kept and taken out of the address bar; with it the screen appears in the device list with when
+// it was last seen and what it runs. A token the server does not know changes nothing on screen.
 //
 // The screen follows every call at once; the voice follows in order behind it. A reload never
 // replays an old call: the seq of the last call announced is kept per zone in localStorage, and
@@ -20,14 +24,31 @@ import { messagesFor } from './messages.js';
 import { Feed } from './feed.js';
 import { request } from '/web/common/http.js';
 import { wsUrl } from '/web/common/live.js';
+import { identify } from '/web/common/client.js';
 import { view } from './display-view.js';
 import { ticker } from './display-ticker.js';
 import { voice } from './display-voice.js';
 
+identify('display');
+
 const CALLS_KEPT = 60;
+const DEVICE_KEY = 'antre.display.device';
 const HALL_REFRESH_MS = 60000;
 
 const $ = (id) => document.getElementById(id);
+
+/** The display token: given once as ?device=, then kept on this PC and out of the address bar. */
+function takeDeviceToken(params) {
+  const given = params.get('device');
+  if (!given) {
+    return localStorage.getItem(DEVICE_KEY);
+  }
+  localStorage.setItem(DEVICE_KEY, given);
+  params.delete('device');
+  const rest = params.toString();
+  history.replaceState(null, '', location.pathname + (rest ? '?' + rest : ''));
+  return given;
+}
 
 export class Display {
   constructor(search) {
@@ -35,6 +56,7 @@ export class Display {
     this.zone = (params.get('zone') || '').trim() || null;
     this.msg = messagesFor(params.get('lang'));
     this.audioMode = params.get('audio') || 'on';
+    this.device = takeDeviceToken(params);
     this.storageKey = 'antre.display.lastAnnouncedSeq.' + (this.zone || '*');
     this.callsTopic = this.zone ? 'calls:zone:' + this.zone : 'calls';
     this.hall = null;
@@ -63,6 +85,7 @@ export class Display {
       url: wsUrl(),
       callsTopic: this.callsTopic,
       otherTopics: ['queues', 'counters', 'hall'],
+      token: () => this.device,
       // everything up to the last snapshot's seq is on screen already; before any snapshot, the
       // last call announced (a reload then gets what it missed, as a replay)
       since: () => this.lastSeq ?? this.snapshotSeq ?? this.storedSeq(),

@@ -2,6 +2,8 @@
 // resumes with `since` so no call is missed, and resyncs when a heartbeat shows a call it never
 // got. It knows nothing about the screen: it hands every message to onMessage.
 
+import { withClient } from '/web/common/live.js';
+
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
 const BACKOFF_MAX_MS = 10000;
 /** Heartbeats come every 15 s; this long without any message means the socket is dead. */
@@ -21,6 +23,7 @@ export class Feed {
    * @param {string} o.callsTopic `calls` or `calls:zone:<zone>`
    * @param {string[]} o.otherTopics snapshot-and-event topics such as `queues`, `counters`, `hall`
    * @param {() => number|null} o.since seq of the last call handled, or null for none yet
+   * @param {() => string|null} o.token the display's device token, or null for none
    * @param {(msg: object) => void} o.onMessage every server message
    * @param {(connected: boolean) => void} o.onStatus
    */
@@ -97,7 +100,11 @@ export class Feed {
     if (since != null) {
       msg.since = since;
     }
-    this.send(msg);
+    const token = this.token?.();
+    if (token) {
+      msg.token = token;
+    }
+    this.send(withClient(msg));
   }
 
   send(obj) {

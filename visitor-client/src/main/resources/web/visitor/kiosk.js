@@ -7,6 +7,7 @@
 // visitor's actions (kiosk-actions.js), printing and timers (kiosk-printing.js) and the shared
 // state (kiosk-state.js) are modules of their own.
 import { live } from './api.js';
+import { identify } from '/web/common/client.js';
 import { h } from '/web/common/dom.js';
 import { lang, setLang, t } from './messages.js';
 import { body, defaultLang, main, state } from './kiosk-state.js';
@@ -16,6 +17,8 @@ import {
 import { hallChanged, refreshHall } from './kiosk-actions.js';
 import { onLive } from './kiosk-printing.js';
 import { checkInScreen } from './kiosk-checkin.js';
+
+identify('kiosk');
 
 const DEVICE_KEY = 'antre.kiosk.device';
 const KIOSK_KEY = 'antre.kiosk.id';

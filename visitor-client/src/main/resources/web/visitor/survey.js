@@ -8,8 +8,11 @@
 import { h } from '/web/common/dom.js';
 import { ApiError } from '/web/common/http.js';
 import { api } from './api.js';
+import { identify } from '/web/common/client.js';
 import { surveyForm } from './survey-form.js';
 import { st } from './survey-messages.js';
+
+identify('survey');
 
 const DEVICE_KEY = 'antre.survey.device';
 const LANG_KEY = 'antre.survey.lang';

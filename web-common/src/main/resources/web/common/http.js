@@ -1,6 +1,9 @@
 // HTTP to /api/v1 for every page: JSON in and out, the bearer token, a refusal (problem+json) as
 // ApiError, a server that could not be reached (or did not answer in time) as NetworkError, and
-// the one retry loop (withRetry) the pages use for requests that must get through.
+// the one retry loop (withRetry) the pages use for requests that must get through. A page that
+// said what it is (client.js) names itself in every request.
+
+import { client, CLIENT_HEADER } from './client.js';
 
 const JSON_TYPE = 'application/json';
 const TIMEOUT_MS = 8000;
@@ -88,6 +91,9 @@ export async function request(method, path, {
   const headers = { Accept: accept };
   if (token) {
     headers.Authorization = `Bearer ${token}`;
+  }
+  if (client()) {
+    headers[CLIENT_HEADER] = client();
   }
   if (body !== undefined) {
     headers['Content-Type'] = JSON_TYPE;

@@ -5,7 +5,9 @@
 // (The wall display resumes with `since` instead and keeps its own feed: display/feed.js.)
 // A node that stops (SIGTERM) closes with 1001 "going away": the page comes back at once, and
 // whatever answers at this address (a reverse proxy in front of a cluster) takes it to a node that
-// is still up.
+// is still up. A page that said what it is (client.js) names itself in every subscribe.
+
+import { client } from './client.js';
 
 /** Close code of a server that is stopping: reconnect at once, without the growing pause. */
 export const GOING_AWAY = 1001;
@@ -13,6 +15,11 @@ export const GOING_AWAY = 1001;
 /** ws:// or wss:// to this server's /ws, matching the page. */
 export function wsUrl() {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}
+
+/** A subscribe message with the page's `client` added, when the page said what it is. */
+export function withClient(msg) {
+  return client() && msg.type === 'subscribe' && msg.client === undefined ? { ...msg, client: client() } : msg;
 }
 
 export class Live {
@@ -90,7 +97,7 @@ export class Live {
     ws.onopen = () => {
       this.attempt = 0;
       this.lastSeen = Date.now();
-      ws.send(JSON.stringify(this.subscription()));
+      ws.send(JSON.stringify(withClient(this.subscription())));
       this.onConnection(true);
       if (this.options.pingMs) {
         clearInterval(this.pingTimer);

@@ -41,11 +41,13 @@ public final class Main {
               .append("\n");
           boolean seededEarlier = server.demoSecrets().containsKey(AntreServer.SEEDED_EARLIER);
           String kiosk = config.demo() && !seededEarlier ? "/kiosk?device=" + server.demoSecrets().get("kiosk-1") : "/kiosk";
+          String display = config.demo() && !seededEarlier
+              ? "/display?zone=lantai-1&device=" + server.demoSecrets().get("display-1") : "/display?zone=lantai-1";
           String survey = config.demo() && !seededEarlier ? "/survey?device=" + server.demoSecrets().get("survey-1") : "/survey";
           for (String[] page : List.of(
               new String[] {"Home", "/"},
               new String[] {"Kiosk (anjungan)", kiosk},
-              new String[] {"Wall display", "/display?zone=lantai-1"},
+              new String[] {"Wall display", display},
               new String[] {"Wall display 2", "/display?zone=lantai-2"},
               new String[] {"Counter terminal", "/counter"},
               new String[] {"Manager monitor", "/manager"},

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class ApiContext {
   private static final String ACTOR = "actor";
   private static final String DEADLINE = "deadline";
-  /** What a device's client says it is ({@code kiosk-page/1.4.0}); shown in the device list. */
+  /** What a device's client says it is ({@code kiosk/0.1.0}, web/common/client.js); shown in the device list. */
   public static final String CLIENT_HEADER = "X-Antre-Client";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 

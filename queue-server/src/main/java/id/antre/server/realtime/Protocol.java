@@ -201,7 +201,13 @@ final class Protocol {
       return;
     }
     Object token = msg.getValue("token");
-    Future<Actor> actor = topics.stream().anyMatch(Topics::protectedTopic)
+    boolean needsActor = topics.stream().anyMatch(Topics::protectedTopic);
+    if (!needsActor && token instanceof String s) {
+      // a wall display's token on public topics only tells who is watching (the device list's
+      // last seen and version); the calls are public, so a token refused changes nothing
+      auth.authenticate("Bearer " + s).onSuccess(a -> auth.seen(a, msg.getValue("client") instanceof String c ? c : null));
+    }
+    Future<Actor> actor = needsActor
         ? auth.authenticate(token instanceof String s ? "Bearer " + s : null)
         : Future.succeededFuture();
     actor.compose(a -> authorise(a, topics)).onComplete(ok -> {

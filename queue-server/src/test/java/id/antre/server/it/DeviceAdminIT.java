@@ -65,10 +65,10 @@ class DeviceAdminIT {
     assertThat(devices().encode()).doesNotContain(token);
     assertThat(device("kiosk-2").getValue("lastSeenAt")).isNull();
 
-    assertThat(issue(token, "kiosk-page/1.0.0")).isEqualTo(201);
+    assertThat(issue(token, "kiosk/1.0.0")).isEqualTo(201);
     JsonObject seen = Eventually.until("kiosk-2 seen", () -> device("kiosk-2"),
-        d -> "kiosk-page/1.0.0".equals(d.getString("clientVersion")) && d.getString("lastSeenAt") != null);
-    assertThat(seen.getString("clientVersion")).isEqualTo("kiosk-page/1.0.0");
+        d -> "kiosk/1.0.0".equals(d.getString("clientVersion")) && d.getString("lastSeenAt") != null);
+    assertThat(seen.getString("clientVersion")).isEqualTo("kiosk/1.0.0");
     assertThat(seen.getString("lastSeenAt")).isEqualTo(f.clock.instant().toString());
 
     // within a minute nothing is written again; after it, the time moves
@@ -80,7 +80,7 @@ class DeviceAdminIT {
     assertThat(issue(token, null)).isEqualTo(201);
     Eventually.until("kiosk-2 seen again", () -> device("kiosk-2").getString("lastSeenAt"),
         at -> at.equals(f.clock.instant().toString()));
-    assertThat(device("kiosk-2").getString("clientVersion")).isEqualTo("kiosk-page/1.0.0");
+    assertThat(device("kiosk-2").getString("clientVersion")).isEqualTo("kiosk/1.0.0");
 
     // its print agent, then a display and a survey tablet
     Api.Response agent = api.post("/api/v1/devices", admin, new JsonObject().put("kind", "print-agent")
@@ -101,6 +101,18 @@ class DeviceAdminIT {
       ws.next("snapshot");
       Eventually.until("printer-1's version", () -> device("printer-1").getString("clientVersion"),
           v -> "print-agent/0.9.1".equals(v));
+    }
+
+    // a wall display on public topics: its token only says who watches, and an unknown one changes nothing
+    try (WsClient ws = new WsClient(f.port()); WsClient stranger = new WsClient(f.port())) {
+      ws.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("calls:zone:lantai-1"))
+          .put("token", f.hall.server.demoSecrets().get("display-1")).put("client", "display/0.9.2"));
+      ws.next("snapshot");
+      Eventually.until("display-1's version", () -> device("display-1").getString("clientVersion"),
+          v -> "display/0.9.2".equals(v));
+      stranger.send(new JsonObject().put("type", "subscribe").put("topics", new JsonArray().add("calls"))
+          .put("token", "d1.not-a-token").put("client", "display/0.9.2"));
+      assertThat(stranger.next("snapshot").getString("topic")).isEqualTo("calls");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.lanes.BrowserLane;
 import id.antre.server.realtime.GatewayOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,7 +225,9 @@ class DisplayBrowserIT {
   @Test
   void aReloadNeverAnnouncesAnOldCallAgainButANewOneIs() {
     browser = Browser.open(1920, 1080);
-    openDisplay("zone=lantai-1&audio=off");
+    // with its device token, given once: kept on the PC, out of the address bar
+    openDisplay("zone=lantai-1&audio=off&device=" + fixture.hall.server.demoSecrets().get("display-1"));
+    assertThat(browser.driver.getCurrentUrl()).doesNotContain("device=");
     List<Long> before = new ArrayList<>();
     before.add(heroShows(call("1")));
     before.add(heroShows(call("2")));
@@ -242,6 +245,11 @@ class DisplayBrowserIT {
     browser.until(d -> "true".equals(browser.body("connected")));
     heroShows(number);
     assertThat(announced()).isEmpty();
+    // the display told the device list what it runs, and still does after the reloads
+    JsonObject display = new JsonArray(api.get("/api/v1/devices", fixture.login("admin")).body()).stream()
+        .map(JsonObject.class::cast).filter(d -> "display-1".equals(d.getString("id"))).findFirst().orElseThrow();
+    assertThat(display.getString("clientVersion")).startsWith("display/").doesNotContain("${");
+    assertThat(display.getString("lastSeenAt")).isNotNull();
   }
 
   @Test

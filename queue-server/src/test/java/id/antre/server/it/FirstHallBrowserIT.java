@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.antre.server.AntreServer;
 import id.antre.server.ServerConfig;
 import id.antre.server.lanes.BrowserLane;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A new hall from an empty database, outside demo mode, as its operator sets it up: the first
@@ -72,7 +71,6 @@ class FirstHallBrowserIT {
     f = builder.start();
     node = new AntreServer(f.vertx, newHall(builder.config(f.db)), f.clock)
         .firstAdmin(Optional.of(new AntreServer.FirstAdminFromEnv("kepala-it", ADMIN_PASSWORD))).start().await();
-    Api api = new Api(node.port());
     assertThat(node.demoSecrets()).as("no demo users or devices").isEmpty();
 
     // the administrator signs in and sets the hall up
@@ -102,19 +100,33 @@ class FirstHallBrowserIT {
     admin.click("#save");
     admin.until(d -> "ok".equals(admin.body("status")) && "2".equals(admin.body("version")));
 
-    // the officer and the kiosk (their administration pages are the users' and devices')
-    String adminToken = api.login("kepala-it", ADMIN_PASSWORD);
-    Api.Response officer = api.post("/api/v1/users", adminToken, new JsonObject().put("username", "petugas-ktp")
-        .put("password", OFFICER_PASSWORD).put("role", "officer").put("agency", "DUKCAPIL")
-        .put("displayName", "Petugas KTP"));
-    assertThat(officer.status()).as(officer.body()).isEqualTo(201);
-    Api.Response kiosk = api.post("/api/v1/devices", adminToken, new JsonObject().put("kind", "kiosk")
-        .put("id", "anjungan-1").put("name", "Anjungan Lantai 1").put("zone", "lantai-1"));
-    assertThat(kiosk.status()).as(kiosk.body()).isEqualTo(201);
+    // the officer on the users' page, the kiosk on the devices' page (its token shown this once)
+    admin.go(url("/admin/users"));
+    admin.until(d -> "users".equals(admin.body("page")) && "page".equals(admin.body("view"))
+        && !d.findElements(By.cssSelector("#new-agency option[value=DUKCAPIL]")).isEmpty());
+    admin.find("#new-username").sendKeys("petugas-ktp");
+    admin.find("#new-display").sendKeys("Petugas KTP");
+    new Select(admin.find("#new-role")).selectByValue("officer");
+    new Select(admin.find("#new-agency")).selectByValue("DUKCAPIL");
+    admin.find("#new-password").sendKeys(OFFICER_PASSWORD);
+    admin.click("#create-form button[type=submit]");
+    admin.until(d -> !d.findElements(By.cssSelector("#users tr[data-user='petugas-ktp']")).isEmpty());
+    admin.click("#nav a[data-page=devices]");
+    admin.until(d -> "devices".equals(admin.body("page")) && "page".equals(admin.body("view")));
+    new Select(admin.find("#new-kind")).selectByValue("kiosk");
+    admin.find("#new-name").sendKeys("Anjungan Lantai 1");
+    admin.find("#new-id").sendKeys("anjungan-1");
+    admin.click("#register-form button[type=submit]");
+    String kioskToken = admin.until(d -> {
+      String v = admin.find("#token").getAttribute("value");
+      return v != null && v.startsWith("d1.") && !d.findElements(By.cssSelector("#devices tr[data-device='anjungan-1']")).isEmpty()
+          ? v : null;
+    });
+    admin.screenshot(SHOTS.resolve("first-hall-devices.png"));
 
     // a visitor takes a number at the kiosk
     Browser k = browser(1080, 1920);
-    k.go(url("/kiosk?kiosk=anjungan-1&device=" + kiosk.json().getString("token")));
+    k.go(url("/kiosk?kiosk=anjungan-1&device=" + kioskToken));
     k.until(d -> "start".equals(k.body("screen")));
     k.click("[data-agency=DUKCAPIL]");
     k.until(d -> "services".equals(k.body("screen")));
@@ -148,19 +160,31 @@ class FirstHallBrowserIT {
     assertThat(f.pool.query("SELECT status FROM ticket").execute().await().iterator().next().getString(0))
         .isEqualTo("DONE");
 
-    // the audit trail shows each administrative step, without a password or token
-    Api.Response audit = api.get("/api/v1/audit", adminToken);
-    assertThat(audit.status()).as(audit.body()).isEqualTo(200);
-    JsonArray entries = new JsonArray(audit.body());
-    String steps = entries.stream().map(JsonObject.class::cast)
-        .map(e -> e.getString("action") + " " + e.getString("actor") + " " + e.getString("target"))
-        .collect(Collectors.joining("\n"));
-    assertThat(steps).contains("user.create system kepala-it", "auth.login kepala-it", "config.update kepala-it hall",
-        "user.create kepala-it petugas-ktp", "device.create kepala-it anjungan-1", "auth.login petugas-ktp");
-    JsonObject change = entries.stream().map(JsonObject.class::cast)
-        .filter(e -> "config.update".equals(e.getString("action"))).findFirst().orElseThrow();
-    assertThat(change.getValue("after").toString()).contains("DUKCAPIL").contains("KTP");
-    assertThat(audit.body()).doesNotContain(ADMIN_PASSWORD).doesNotContain(OFFICER_PASSWORD)
-        .doesNotContain(kiosk.json().getString("token"));
+    // the devices' page shows when the kiosk was last seen and what it runs; the audit page each
+    // step, without a password or token
+    admin.go(url("/admin/devices"));
+    String kioskRow = admin.until(d -> {
+      var rows = d.findElements(By.cssSelector("#devices tr[data-device='anjungan-1'] td"));
+      return rows.size() > 3 && rows.get(3).getText().startsWith("kiosk/") ? rows.get(2).getText() + " " + rows.get(3).getText()
+          : null;
+    });
+    assertThat(kioskRow).doesNotContain("belum pernah").doesNotContain("${");
+    admin.screenshot(SHOTS.resolve("first-hall-devices-seen.png"));
+    admin.go(url("/admin/audit"));
+    admin.until(d -> "audit".equals(admin.body("page")) && "page".equals(admin.body("view")));
+    String day = f.clock.instant().atZone(ZoneId.of("Asia/Jakarta")).toLocalDate().toString();
+    admin.js("document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[0];",
+        day);
+    admin.click("#filters button[type=submit]");
+    String steps = admin.until(d -> {
+      String rows = (String) admin.js("return [...document.querySelectorAll('#audit tbody tr[data-action]')]"
+          + ".map((r) => [1, 2, 3].map((i) => r.cells[i].textContent).join(' ')).join('\\n');");
+      return rows.contains("auth.login petugas-ktp") ? rows : null;
+    });
+    assertThat(steps).contains("system user.create kepala-it", "kepala-it auth.login", "kepala-it config.update hall",
+        "kepala-it user.create petugas-ktp", "kepala-it device.create anjungan-1", "petugas-ktp auth.login");
+    admin.screenshot(SHOTS.resolve("first-hall-audit.png"));
+    assertThat(admin.text("#audit")).contains("DUKCAPIL").doesNotContain(ADMIN_PASSWORD)
+        .doesNotContain(OFFICER_PASSWORD).doesNotContain(kioskToken);
   }
 }
