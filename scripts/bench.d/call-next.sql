@@ -6,7 +6,8 @@
 --   CALL_NEXT:  $1 counter ((:client_id::int + 101)::text)   $2 service day :day (-D day=YYYY-MM-DD)
 --     $3 the counter's services (ARRAY['C' || (:client_id::int + 1)])   $4 priority first true
 --     $5 transfers first true   $6 officer 'petugas-pgbench'   $7 now now()   $8 request id NULL
---     $9 planned streak 0, $10 streak after a priority call 1, $11 after a regular call 0 (the
+--     $9 planned streak 0 (planned services NULL and weights {}: not reassigned), $10 streak after a
+--     priority call 1, $11 after a regular call 0 (the
 --     benchmark issues regular tickets only, so the streak stays 0)
 --   TRANSITION: $1 the called ticket (:called, from \gset)   $2 'CALLED'   $3 'NO_SHOW'   $4 recall count 0
 --     $5 event type 'NO_SHOW'   $6 now()   $7 outcome NULL   $8 counter   $9 officer
@@ -15,7 +16,7 @@
 WITH cs AS (
   SELECT counter_id FROM counter_state
   WHERE counter_id = (:client_id::int + 101)::text AND state = 'OPEN' AND current_ticket IS NULL
-    AND priority_streak = 0
+    AND priority_streak = 0 AND services IS NOT DISTINCT FROM NULL::text[] AND COALESCE(weights, '{}') = '{}'::jsonb
   FOR UPDATE
 ), c AS (
   SELECT antre_claim_next(:day, ARRAY['C' || (:client_id::int + 1)]::text[], true::boolean, true::boolean) AS id

@@ -4,19 +4,22 @@
 --   $2 service day  :day (-D day=YYYY-MM-DD: today in the hall's time zone, as the server computes it)
 --   $3 quota 100000 (the benchmark hall's dailyQuota)   $4 prefix 'PB'   $5 priority NULL
 --   $6 channel 'kiosk'   $7 tracking token md5(random()::text)   $8 request id NULL
---   $9 issued at now()   $10 minutes per person 8   $11 kiosk whose printer prints it NULL (no print job)
+--   $9 issued at and queued at now()   $10 minutes per person 8   $11 kiosk whose printer prints it NULL (no print job)
 -- Run with -M prepared: parsed once per connection, like the server's cached prepared statement.
 \set s random(1, :nservices)
 WITH seq AS (
   INSERT INTO daily_sequence AS d (service, service_day, last_number) VALUES (('S' || :s), :day, 1)
   ON CONFLICT (service, service_day) DO UPDATE SET last_number = d.last_number + 1
-    WHERE d.last_number < 100000
+    WHERE d.last_number - d.booked < 100000
   RETURNING last_number
 ), t AS (
   INSERT INTO ticket (service, origin_service, service_day, prefix, number, status, priority, channel,
-                      tracking_token, request_id, issued_at, ahead_at_issue, minutes_per_person)
-  SELECT ('S' || :s), ('S' || :s), :day, 'PB', seq.last_number, 'WAITING', NULL, 'kiosk', md5(random()::text), NULL, now(),
-         (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = ('S' || :s) AND w.service_day = :day),
+                      tracking_token, request_id, issued_at, queued_at, ahead_at_issue, minutes_per_person)
+  SELECT ('S' || :s), ('S' || :s), :day, 'PB', seq.last_number, 'WAITING', NULL, 'kiosk', md5(random()::text), NULL, now(), now(),
+         (SELECT COALESCE(sum(w.n), 0)::int FROM waiting_count w WHERE w.service = ('S' || :s) AND w.service_day = :day)
+           -- checked-in bookings whose slot is still to come queue behind this visitor
+           - (SELECT count(*)::int FROM ticket b WHERE b.service = ('S' || :s) AND b.service_day = :day
+                AND b.status = 'WAITING' AND b.queued_at > now()),
          8
   FROM seq
   RETURNING *
