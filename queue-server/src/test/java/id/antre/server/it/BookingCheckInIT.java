@@ -149,7 +149,8 @@ class BookingCheckInIT {
     JsonObject stats = api.get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30", manager).json();
     assertThat(stats.getJsonArray("rows")).hasSize(1);
     assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
-        .containsEntry("booked", 1).containsEntry("checkedIn", 1).containsEntry("noShow", 0).containsEntry("open", 0);
+        .containsEntry("booked", 1).containsEntry("checkedIn", 1).containsEntry("noShow", 0).containsEntry("open", 0)
+        .containsEntry("noShowPct", 0.0);
   }
 
   @Test
@@ -187,7 +188,7 @@ class BookingCheckInIT {
     JsonObject stats = fixture.api().get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30",
         fixture.login("manager")).json();
     assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
-        .containsEntry("booked", 2).containsEntry("noShow", 2);
+        .containsEntry("booked", 2).containsEntry("noShow", 2).containsEntry("noShowPct", 100.0);
     assertThat(stats.getJsonArray("rows").getJsonObject(1).getMap()).containsEntry("service", "SKCK")
         .containsEntry("booked", 1).containsEntry("noShow", 1);
     // a supervisor of the police sees their own service only
