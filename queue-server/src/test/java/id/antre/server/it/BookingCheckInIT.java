@@ -154,6 +154,20 @@ class BookingCheckInIT {
   }
 
   @Test
+  void underCheckInOrderTheTicketQueuesAtItsCheckInAndStillSaysItsSlot() {
+    String code = book("SKCK", "10:00"); // SKCK queues bookings by check-in time
+    at("09:50");
+    Api.Response in = checkIn(code);
+    assertThat(in.status()).as(in.body()).isEqualTo(201);
+    JsonObject booking = in.json().getJsonObject("booking");
+    assertThat(booking.getString("queuedAt")).isEqualTo("2026-11-30T02:50:00Z");
+    assertThat(booking.getString("slot")).isEqualTo("2026-11-30T03:00:00Z");
+    JsonObject followed = api.get("/api/v1/tickets/" + in.json().getString("trackingToken"), null).json();
+    assertThat(followed.getJsonObject("booking").getString("slot")).isEqualTo("2026-11-30T03:00:00Z");
+    assertThat(followed.encode()).doesNotContain("3209011508900");
+  }
+
+  @Test
   void bookingsNotCheckedInBecomeNoShowsOnceByTheClusterJob() {
     String late = book("KTP", "10:30");
     String skck = book("SKCK", "10:00");
