@@ -14,8 +14,8 @@ const mmss = (ms) => {
 };
 
 /**
- * "Booking 09.00" for a ticket that came from a booking, else null: its slot's start, or the time
- * it queues at (an instant, shown in the hall's zone).
+ * "Booking 09.00" for a ticket that came from a booking, else null: its slot's start (the server
+ * sends it as an instant, shown in the hall's zone), or failing that the time it queues at.
  */
 export function bookingBadge(tk, timeZone) {
   const b = tk?.booking;
@@ -23,7 +23,7 @@ export function bookingBadge(tk, timeZone) {
     return null;
   }
   const plain = /^(\d{2}):(\d{2})/.exec(b.slot || '');
-  const at = Date.parse(b.slotStart || b.queuedAt || '');
+  const at = Date.parse(b.slot || b.slotStart || b.queuedAt || '');
   let time = '';
   if (plain) {
     time = hhmm(plain[1], plain[2]);

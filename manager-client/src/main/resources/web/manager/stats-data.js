@@ -38,6 +38,7 @@ export const statsApi = {
   heatmap: (f) => send('GET', `/stats/heatmap?${query(f)}`),
   histogram: (f) => send('GET', `/stats/histogram?${query(f)}`),
   officers: (f) => send('GET', `/stats/officers?${query(f)}`),
+  bookings: (f) => send('GET', `/stats/bookings?${query(f)}`),
   ikm: (f) => send('GET', `/stats/ikm?${query(f)}`),
   /** The summary as a file (csv or xlsx): a Blob, fetched with the token and saved by the browser. */
   download: (f, format) => send('GET', `/stats/summary?${query({ ...f, format })}`, undefined,

@@ -83,6 +83,13 @@ const MESSAGES = {
     off: { name: 'Petugas', served: 'Dilayani', serviceMean: 'Rata² layanan', open: 'Loket buka', paused: 'Jeda',
       idle: 'Menganggur', pauses: 'Jeda per alasan' },
     hours: (m) => `${Math.floor(m / 60)} j ${Math.round(m % 60)} m`,
+    // bookings
+    bookingsTitle: 'Booking daring',
+    bk: { name: 'Layanan', booked: 'Dipesan', cancelled: 'Dibatalkan', checkedIn: 'Check-in', noShow: 'Tidak datang',
+      open: 'Belum berakhir', noShowPct: 'Tingkat tidak datang' },
+    noBookings: 'Tidak ada booking pada periode ini.',
+    bookingsNote: 'Menurut hari booking. Tingkat tidak datang = tidak datang ÷ (check-in + tidak datang); booking yang '
+      + 'dibatalkan atau yang masih bisa check-in tidak dihitung.',
     pauseItem: (reason, times, minutes) => `${reason}: ${times}× (${minutes} mnt)`,
     channels: { kiosk: 'Anjungan', web: 'Web', counter: 'Loket', booking: 'Pesan daring' },
     priorities: { regular: 'Reguler' },
@@ -187,6 +194,12 @@ const MESSAGES = {
     off: { name: 'Officer', served: 'Served', serviceMean: 'Mean service', open: 'Counter open', paused: 'Paused',
       idle: 'Idle', pauses: 'Pauses by reason' },
     hours: (m) => `${Math.floor(m / 60)} h ${Math.round(m % 60)} m`,
+    bookingsTitle: 'Online bookings',
+    bk: { name: 'Service', booked: 'Booked', cancelled: 'Cancelled', checkedIn: 'Checked in', noShow: 'No-show',
+      open: 'Still open', noShowPct: 'No-show rate' },
+    noBookings: 'No bookings in this period.',
+    bookingsNote: 'By booking day. No-show rate = no-shows ÷ (checked in + no-shows); cancelled bookings and those '
+      + 'that can still check in do not count.',
     pauseItem: (reason, times, minutes) => `${reason}: ${times}× (${minutes} min)`,
     channels: { kiosk: 'Kiosk', web: 'Web', counter: 'Counter', booking: 'Online booking' },
     priorities: { regular: 'Regular' },

@@ -77,6 +77,20 @@ export function drawSummary(table, summary, { compact = false } = {}) {
   table.replaceChildren(h('thead', {}, head1, head2), h('tbody', {}, body));
 }
 
+const BOOKING_COUNTS = ['booked', 'cancelled', 'checkedIn', 'noShow', 'open'];
+
+/** Bookings per service (by booking day); the no-show rate as the server computes it. */
+export function drawBookings(table, bookings) {
+  const head = h('tr', {}, h('th', { scope: 'col' }, t('bk.name')),
+    [...BOOKING_COUNTS, 'noShowPct'].map((c) => h('th', { scope: 'col', class: 'num' }, t(`bk.${c}`))));
+  const rows = bookings.rows.map((r) => h('tr', { dataset: { service: r.service } },
+    h('th', { scope: 'row' }, r.name || r.service),
+    BOOKING_COUNTS.map((c) => h('td', { class: 'num', dataset: { col: c } }, num(r[c]))),
+    h('td', { class: 'num', dataset: { col: 'noShowPct' } }, r.noShowPct == null ? '—' : `${num(r.noShowPct, 1)} %`)));
+  table.replaceChildren(h('thead', {}, head), h('tbody', {}, rows.length ? rows
+    : [h('tr', {}, h('td', { colspan: BOOKING_COUNTS.length + 2, class: 'empty' }, t('noBookings')))]));
+}
+
 export function drawOfficers(table, officers) {
   const head = h('tr', {}, h('th', { scope: 'col' }, t('off.name')),
     ['served', 'serviceMean', 'open', 'paused', 'idle'].map((c) => h('th', { scope: 'col', class: 'num' }, t(`off.${c}`))),

@@ -3,7 +3,7 @@
 
 import { t, translate, setLang, lang } from './stats-messages.js';
 import { statsApi, session, saveSession, whenUnauthorized, serverToday, presetRange, saveBlob } from './stats-data.js';
-import { drawTiles, drawSummary, drawOfficers } from './stats-view.js';
+import { drawTiles, drawSummary, drawOfficers, drawBookings } from './stats-view.js';
 import { drawTrend, drawHistogram, drawHeatmap, resizeCharts } from './stats-charts.js';
 import { ApiError } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
@@ -93,15 +93,16 @@ async function load() {
   $('range').textContent = t('loading');
   $('error').hidden = true;
   try {
-    const [hall, groups, byDay, heatmap, histogram, officers] = await Promise.all([
+    const [hall, groups, byDay, heatmap, histogram, officers, bookings] = await Promise.all([
       statsApi.summary({ ...f, groupBy: 'hall', compare: compare ? 'previous' : '' }),
       statsApi.summary({ ...f, groupBy }),
       statsApi.summary({ ...f, groupBy: 'day' }),
       statsApi.heatmap(f),
       statsApi.histogram(f),
       statsApi.officers(f),
+      statsApi.bookings(f),
     ]);
-    state.data = { hall, groups, byDay, heatmap, histogram, officers };
+    state.data = { hall, groups, byDay, heatmap, histogram, officers, bookings };
     render();
     document.body.dataset.state = 'ready';
   } catch (err) {
@@ -126,6 +127,7 @@ function render() {
   drawTiles($('tiles'), d.hall.rows[0], prev ? prev.rows[0] ?? {} : null);
   drawSummary($('summary'), d.groups);
   drawOfficers($('officers'), d.officers);
+  drawBookings($('bookings'), d.bookings);
   drawTrend($('chart-trend'), d.byDay);
   drawHistogram($('chart-histogram'), d.histogram);
   drawHeatmap($('chart-heatmap'), d.heatmap);

@@ -84,7 +84,7 @@ final class AgentMessages {
                 required(c, "serviceName"), required(c, "number"), issuedAt(c), c.path("ahead").asInt(0),
                 c.path("estimatedWaitMinutes").asInt(0), text(c, "trackingUrl"), documents, text(c, "footer"),
                 text(c, "location"), text(c, "priorityGroup"), c.path("countersOpen").asBoolean(true),
-                text(c, "servingFrom"));
+                text(c, "servingFrom"), text(c, "bookingSlot"));
     }
 
     private static ZonedDateTime issuedAt(JsonNode c) {

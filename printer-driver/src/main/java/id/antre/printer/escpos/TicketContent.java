@@ -23,18 +23,30 @@ import java.util.Objects;
  * @param priorityGroup        the visitor's priority group as read, e.g. {@code "Lanjut usia"}; null for none
  * @param countersOpen         whether any counter of the service is open: without one no wait is estimated
  * @param servingFrom          when service starts later today, e.g. {@code "08.00"}; may be null
+ * @param bookingSlot          the start of the booked slot a checked-in visitor came for, in the hall's
+ *                             time, e.g. {@code "09.30"}; null for a walk-in
  */
 public record TicketContent(String hallName, String hallSubtitle, String agencyName, String serviceName,
                             String number, ZonedDateTime issuedAt, int ahead, int estimatedWaitMinutes,
                             String trackingUrl, List<String> requiredDocuments, String footer,
-                            String location, String priorityGroup, boolean countersOpen, String servingFrom) {
+                            String location, String priorityGroup, boolean countersOpen, String servingFrom,
+                            String bookingSlot) {
+
+    /** A walk-in's ticket: no booked slot. */
+    public TicketContent(String hallName, String hallSubtitle, String agencyName, String serviceName,
+                         String number, ZonedDateTime issuedAt, int ahead, int estimatedWaitMinutes,
+                         String trackingUrl, List<String> requiredDocuments, String footer,
+                         String location, String priorityGroup, boolean countersOpen, String servingFrom) {
+        this(hallName, hallSubtitle, agencyName, serviceName, number, issuedAt, ahead, estimatedWaitMinutes,
+                trackingUrl, requiredDocuments, footer, location, priorityGroup, countersOpen, servingFrom, null);
+    }
 
     /** A ticket without location or priority group, for a service whose counters are open. */
     public TicketContent(String hallName, String hallSubtitle, String agencyName, String serviceName,
                          String number, ZonedDateTime issuedAt, int ahead, int estimatedWaitMinutes,
                          String trackingUrl, List<String> requiredDocuments, String footer) {
         this(hallName, hallSubtitle, agencyName, serviceName, number, issuedAt, ahead, estimatedWaitMinutes,
-                trackingUrl, requiredDocuments, footer, null, null, true, null);
+                trackingUrl, requiredDocuments, footer, null, null, true, null, null);
     }
 
     public TicketContent {

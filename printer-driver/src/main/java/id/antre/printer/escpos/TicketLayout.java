@@ -74,6 +74,12 @@ public final class TicketLayout {
             lines(p, "PRIORITAS: " + ticket.priorityGroup().toUpperCase(java.util.Locale.ROOT), columns);
             p.bold(false);
         }
+        if (present(ticket.bookingSlot())) {
+            // as the counter's badge says it: the officer and the visitor read the same words
+            p.bold(true);
+            lines(p, "Booking " + keep(ticket.bookingSlot()), columns);
+            p.bold(false);
+        }
         p.newline();
         p.line(IndonesianDates.dateTime(ticket.issuedAt()));
         p.line(rule);

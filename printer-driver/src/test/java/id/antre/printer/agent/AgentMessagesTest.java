@@ -45,8 +45,13 @@ class AgentMessagesTest {
         assertThat(c.countersOpen()).isFalse();
         assertThat(c.servingFrom()).isEqualTo("08.00");
 
+        TicketContent booked = AgentMessages.printJob(AgentMessages.parse(
+                PRINT.replace("\"footer\":null}}", "\"footer\":null,\"bookingSlot\":\"09.30\"}}"))).content();
+        assertThat(booked.bookingSlot()).isEqualTo("09.30");
+
         TicketContent older = AgentMessages.printJob(AgentMessages.parse(PRINT)).content();
         assertThat(older.countersOpen()).as("a server that does not say is taken as serving").isTrue();
+        assertThat(older.bookingSlot()).isNull();
         assertThat(older.location()).isNull();
     }
 

@@ -106,6 +106,26 @@ class TicketLayoutTest {
     }
 
     @Test
+    void aCheckedInBookingSaysItsSlotInBoldUnderTheNumberAndAWalkInDoesNot() throws IOException {
+        TicketContent t = SampleTickets.kependudukan();
+        TicketContent booked = new TicketContent(t.hallName(), t.hallSubtitle(), t.agencyName(), t.serviceName(),
+                t.number(), t.issuedAt(), t.ahead(), t.estimatedWaitMinutes(), t.trackingUrl(), t.requiredDocuments(),
+                t.footer(), t.location(), t.priorityGroup(), t.countersOpen(), t.servingFrom(), "09.30");
+
+        for (PrinterProfile profile : new PrinterProfile[] {PrinterProfile.MM58, PrinterProfile.MM80}) {
+            byte[] bytes = TicketLayout.create(profile).render(booked);
+            DecodedTicket decoded = EscPosDecoder.decode(bytes, profile);
+            Files.createDirectories(Path.of("target", "tickets"));
+            decoded.writePng(Path.of("target", "tickets", "ticket-booking-" + profile.columns() + ".png"));
+
+            assertThat(decoded.lines()).containsSubsequence("A-017", "Booking 09.30", "Sabtu, 28 November 2026 08.12");
+            assertThat(HexFormat.of().formatHex(bytes)).contains("1b4501" + HexFormat.of().formatHex("Booking 09.30\n".getBytes()));
+        }
+        DecodedTicket walkIn = EscPosDecoder.decode(TicketLayout.create(PrinterProfile.MM80).render(t), PrinterProfile.MM80);
+        assertThat(walkIn.text()).doesNotContain("Booking");
+    }
+
+    @Test
     void logoIsPrintedAsARasterImageBeforeTheHallName() {
         var logo = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
         byte[] bytes = TicketLayout.create(PrinterProfile.MM58).withLogo(logo).render(SampleTickets.kependudukan());

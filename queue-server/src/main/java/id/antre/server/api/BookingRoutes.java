@@ -80,8 +80,7 @@ public final class BookingRoutes implements ApiVerticle.Extension {
         }
         rows.add(new JsonObject().put("service", sv.code()).put("name", sv.name()).put("agency", sv.agency())
             .put("booked", c.booked()).put("cancelled", c.cancelled()).put("checkedIn", c.checkedIn())
-            .put("noShow", c.noShow())
-            .put("open", c.booked() - c.cancelled() - c.checkedIn() - c.noShow()));
+            .put("noShow", c.noShow()).put("open", c.open()).put("noShowPct", c.noShowPct()));
       }
       return new JsonObject().put("from", r.from().toString()).put("to", r.to().toString())
           .put("agency", r.agency()).put("service", r.service()).put("rows", rows);

@@ -24,7 +24,7 @@ public final class TicketPreview {
         c.getInteger("ahead"), c.getInteger("estimatedWaitMinutes"), c.getString("trackingUrl"),
         c.getJsonArray("requiredDocuments").getList().stream().map(String::valueOf).toList(), c.getString("footer"),
         c.getString("location"), c.getString("priorityGroup"), c.getBoolean("countersOpen", true),
-        c.getString("servingFrom"));
+        c.getString("servingFrom"), c.getString("bookingSlot"));
   }
 
   static byte[] png(JsonObject content, String paper) {

@@ -63,5 +63,19 @@ public interface BookingRepository {
   Future<List<Counts>> counts(LocalDate from, LocalDate to);
 
   record Counts(String service, int booked, int cancelled, int checkedIn, int noShow) {
+    /** Neither cancelled, checked in nor a no-show yet: the check-in window is still to end. */
+    public int open() {
+      return booked - cancelled - checkedIn - noShow;
+    }
+
+    /**
+     * No-shows among the bookings whose outcome is known (checked in or not by the end of the
+     * window), in percent to one decimal; null before any is known. Cancelled bookings freed their
+     * place and open ones may still come, so neither counts.
+     */
+    public Double noShowPct() {
+      int decided = checkedIn + noShow;
+      return decided == 0 ? null : Math.round(noShow * 1000.0 / decided) / 10.0;
+    }
   }
 }

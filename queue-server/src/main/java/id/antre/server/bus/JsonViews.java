@@ -40,8 +40,9 @@ public final class JsonViews {
         .put("transferredFrom", t.transferredFrom())
         .put("note", t.note());
     if (t.bookingCode() != null) {
-      // officers see the visitor booked; the code, not the person
-      j.put("booking", new JsonObject().put("code", t.bookingCode()).put("queuedAt", str(t.queuedAt())));
+      // officers see the visitor booked and for when; the code, not the person
+      j.put("booking", new JsonObject().put("code", t.bookingCode()).put("queuedAt", str(t.queuedAt()))
+          .put("slot", str(t.bookingSlot())));
     }
     return j;
   }

@@ -83,11 +83,12 @@ final class BookingSql {
         SELECT id, #{printKiosk}, issued_at, issued_at FROM t WHERE #{printKiosk}::text IS NOT NULL
         RETURNING id
       )
-      SELECT t.*, (SELECT id FROM p) AS print_job FROM t""");
+      SELECT t.*, (SELECT id FROM p) AS print_job, b.slot_start AS booking_slot FROM t, b""");
 
   /** The ticket a booking became, with its print job: a repeated check-in answers it. */
   static final String CHECKED_IN_TICKET = """
-      SELECT t.*, (SELECT j.id FROM print_job j WHERE j.ticket_id = t.id ORDER BY j.id LIMIT 1) AS print_job
+      SELECT t.*, (SELECT j.id FROM print_job j WHERE j.ticket_id = t.id ORDER BY j.id LIMIT 1) AS print_job,
+             b.slot_start AS booking_slot
       FROM booking b JOIN ticket t ON t.id = b.ticket_id WHERE b.code = #{code} AND b.status = 'CHECKED_IN'""";
 
   /** Exactly once per booking: only a BOOKED row whose window has ended moves. */

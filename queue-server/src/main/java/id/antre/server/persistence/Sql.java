@@ -1,8 +1,24 @@
 package id.antre.server.persistence;
 
+import java.util.regex.Pattern;
+
 /** Every runtime SQL statement of the server, named and kept together. */
 final class Sql {
   private Sql() {
+  }
+
+  /**
+   * {@code {BOOKING_SLOT:t}} in a statement that answers tickets: the slot start of the booking the
+   * ticket {@code t} came from, as {@code booking_slot} (null for a walk-in). The ticket keeps only
+   * the booking's code, and its queue time is its check-in under {@code order: check-in}, so the
+   * slot is read from the booking (a unique-index lookup, none for a walk-in).
+   */
+  private static final Pattern BOOKING_SLOT = Pattern.compile("\\{BOOKING_SLOT:(\\w+)}");
+
+  static String withBookingSlot(String sql) {
+    return BOOKING_SLOT.matcher(sql).replaceAll(
+        "(CASE WHEN $1.booking_code IS NOT NULL THEN (SELECT bk.slot_start FROM booking bk WHERE bk.code = $1.booking_code) END)"
+            + " AS booking_slot");
   }
 
   /**
@@ -76,23 +92,23 @@ final class Sql {
       SELECT DISTINCT kiosk FROM device WHERE kind = 'print-agent' AND active AND kiosk IS NOT NULL""";
 
   // ---- print jobs
-  static final String PRINT_JOBS_OPEN = """
-      SELECT j.id AS job_id, j.status AS job_status, j.attempts, t.*
+  static final String PRINT_JOBS_OPEN = withBookingSlot("""
+      SELECT j.id AS job_id, j.status AS job_status, j.attempts, t.*, {BOOKING_SLOT:t}
       FROM print_job j JOIN ticket t ON t.id = j.ticket_id
-      WHERE j.kiosk = #{kiosk} AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""";
+      WHERE j.kiosk = #{kiosk} AND j.status IN ('QUEUED', 'SENT') ORDER BY j.id""");
   /**
    * Open jobs a reconnecting agent must not print: their ticket is no longer waiting, or was issued
    * before {@code issuedBefore} (the visitor has long since taken the kiosk screen's number instead).
    */
-  static final String PRINT_JOBS_CANCEL_STALE = LifecycleSql.fill("""
+  static final String PRINT_JOBS_CANCEL_STALE = withBookingSlot(LifecycleSql.fill("""
       UPDATE print_job j SET status = 'CANCELLED', last_error = #{reason}, updated_at = #{now}
       FROM ticket t
       WHERE t.id = j.ticket_id AND j.kiosk = #{kiosk} AND j.status IN ('QUEUED', 'SENT')
         AND (t.status <> {QUEUED} OR t.issued_at < #{issuedBefore})
-      RETURNING j.id AS job_id, j.attempts, t.*""");
-  static final String PRINT_JOB_GET = """
-      SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*
-      FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = #{id}""";
+      RETURNING j.id AS job_id, j.attempts, t.*, {BOOKING_SLOT:t}"""));
+  static final String PRINT_JOB_GET = withBookingSlot("""
+      SELECT j.id AS job_id, j.kiosk, j.status AS job_status, j.attempts, j.last_error, t.*, {BOOKING_SLOT:t}
+      FROM print_job j JOIN ticket t ON t.id = j.ticket_id WHERE j.id = #{id}""");
   static final String PRINT_JOB_SENT = """
       UPDATE print_job SET status = 'SENT', updated_at = #{now} WHERE id = #{id} AND status IN ('QUEUED', 'SENT')""";
   /**
@@ -177,28 +193,29 @@ final class Sql {
   static final String TICKET_BY_REQUEST = """
       SELECT t.*, (SELECT j.id FROM print_job j WHERE j.ticket_id = t.id) AS print_job
       FROM ticket t WHERE t.request_id = #{requestId}""";
-  static final String TICKET_BY_ID = "SELECT * FROM ticket WHERE id = #{id}";
+  static final String TICKET_BY_ID = withBookingSlot("SELECT t.*, {BOOKING_SLOT:t} FROM ticket t WHERE t.id = #{id}");
   /** The newest step of a visit: a transfer adds a row with the same token. */
-  static final String TICKET_BY_TOKEN = "SELECT * FROM ticket WHERE tracking_token = #{token} ORDER BY id DESC LIMIT 1";
+  static final String TICKET_BY_TOKEN = withBookingSlot(
+      "SELECT t.*, {BOOKING_SLOT:t} FROM ticket t WHERE t.tracking_token = #{token} ORDER BY t.id DESC LIMIT 1");
   static final String AHEAD_OF = LifecycleSql.fill("""
       SELECT count(*) FROM ticket
       WHERE service = #{service} AND service_day = #{day} AND status = {QUEUED} AND (queued_at, id) < (#{queuedAt}, #{id})""");
-  static final String EVENT_BY_REQUEST = """
-      SELECT e.type, e.counter_id, t.* FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
-      WHERE e.request_id = #{requestId}""";
+  static final String EVENT_BY_REQUEST = withBookingSlot("""
+      SELECT e.type, e.counter_id, t.*, {BOOKING_SLOT:t} FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id
+      WHERE e.request_id = #{requestId}""");
 
   // ---- counters
-  static final String COUNTER_GET = """
+  static final String COUNTER_GET = withBookingSlot("""
       SELECT cs.counter_id, cs.state, cs.pause_reason, cs.officer AS counter_officer, cs.current_ticket,
              cs.priority_streak, cs.served_day, cs.served, cs.services AS counter_services,
-             cs.weights AS counter_weights, t.*
+             cs.weights AS counter_weights, t.*, {BOOKING_SLOT:t}
       FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket
-      WHERE cs.counter_id = #{counter}""";
-  static final String COUNTERS_ALL = """
+      WHERE cs.counter_id = #{counter}""");
+  static final String COUNTERS_ALL = withBookingSlot("""
       SELECT cs.counter_id, cs.state, cs.pause_reason, cs.officer AS counter_officer, cs.current_ticket,
              cs.priority_streak, cs.served_day, cs.served, cs.services AS counter_services,
-             cs.weights AS counter_weights, t.*
-      FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket""";
+             cs.weights AS counter_weights, t.*, {BOOKING_SLOT:t}
+      FROM counter_state cs LEFT JOIN ticket t ON t.id = cs.current_ticket""");
 
   /**
    * Call-next in one statement. The counter row is locked first, so two presses on one counter
@@ -213,7 +230,7 @@ final class Sql {
    * stored ones claims nothing: the caller plans again. So a reassignment made through any node,
    * split off or not, applies to the very next call.
    */
-  static final String CALL_NEXT = LifecycleSql.fill("""
+  static final String CALL_NEXT = withBookingSlot(LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
         WHERE counter_id = #{counter} AND state = 'OPEN' AND current_ticket IS NULL AND priority_streak = #{plannedStreak}
@@ -243,7 +260,7 @@ final class Sql {
           counter_state.served_day AS cs_served_day, counter_state.served AS cs_served,
           counter_state.services AS cs_services, counter_state.weights AS cs_weights
       )
-      SELECT u.*, e.id AS event_id, s.* FROM u, e, s""");
+      SELECT u.*, e.id AS event_id, s.*, {BOOKING_SLOT:u} FROM u, e, s"""));
 
   /**
    * One ticket transition guarded by the status it was decided from and the counter that holds
@@ -251,7 +268,7 @@ final class Sql {
    * is the status the step was decided from; {@code counter} may be null (a held ticket is resumed
    * from anywhere); {@code data} is the event's JSON.
    */
-  static final String TRANSITION = LifecycleSql.fill("""
+  static final String TRANSITION = withBookingSlot(LifecycleSql.fill("""
       WITH u AS (
         UPDATE ticket SET status = #{to}, recall_count = #{recallCount},
           started_at = CASE WHEN #{eventType} = 'START' THEN #{now} ELSE started_at END,
@@ -273,13 +290,13 @@ final class Sql {
         UPDATE counter_state SET current_ticket = NULL, updated_at = #{now}
         FROM u WHERE counter_state.counter_id = #{counter} AND counter_state.current_ticket = u.id AND NOT #{counterKeepsTicket}::boolean
       )
-      SELECT u.*, e.id AS event_id FROM u, e""");
+      SELECT u.*, e.id AS event_id, {BOOKING_SLOT:u} FROM u, e"""));
 
   /**
    * Transfer: the served ticket is DONE (outcome "dirujuk"), and the visitor waits again in the
    * {@code target} service with the same number, token and issue time.
    */
-  static final String TRANSFER = LifecycleSql.fill("""
+  static final String TRANSFER = withBookingSlot(LifecycleSql.fill("""
       WITH u AS (
         UPDATE ticket SET status = {TRANSFER_TO}, finished_at = #{now}, outcome = #{outcome}
         WHERE id = #{ticket} AND status IN {TRANSFER_FROM}
@@ -302,7 +319,7 @@ final class Sql {
         UPDATE counter_state SET current_ticket = NULL, updated_at = #{now}
         FROM u WHERE counter_state.counter_id = #{counter} AND counter_state.current_ticket = u.id
       )
-      SELECT * FROM n""");
+      SELECT n.*, {BOOKING_SLOT:n} FROM n"""));
 
   /** Counter open/pause/close. The busy guard ({@code requiresIdle}) is repeated here for concurrent calls. */
   static final String COUNTER_SET_STATE = """
@@ -357,7 +374,7 @@ final class Sql {
    * Call a chosen waiting ticket out of order, with the reason in the event ({@code data}). Same
    * locking as call-next; {@code services} are the ones the counter serves.
    */
-  static final String CALL_TICKET = LifecycleSql.fill("""
+  static final String CALL_TICKET = withBookingSlot(LifecycleSql.fill("""
       WITH cs AS (
         SELECT counter_id FROM counter_state
         WHERE counter_id = #{counter} AND state = 'OPEN' AND current_ticket IS NULL
@@ -374,7 +391,7 @@ final class Sql {
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id, updated_at = #{now} FROM u WHERE counter_state.counter_id = #{counter}
       )
-      SELECT u.*, e.id AS event_id FROM u, e""");
+      SELECT u.*, e.id AS event_id, {BOOKING_SLOT:u} FROM u, e"""));
 
   /**
    * "Dilayani hari ini": tickets finished since {@code since} at the counter (by anyone) and by the
@@ -389,14 +406,15 @@ final class Sql {
       WHERE at >= #{since} AND to_status = {FINISH_TO} AND type IN ('FINISH', 'TRANSFER') AND (officer = #{officer} OR counter_id = #{counter})""");
 
   /** The waiting tickets of some services today, in queue order: for choosing one out of order. */
-  static final String WAITING_OF = LifecycleSql.fill("""
-      SELECT * FROM ticket WHERE service_day = #{day} AND status = {QUEUED} AND service = ANY(#{services}::text[])
-      ORDER BY queued_at, id LIMIT #{limit}""");
+  static final String WAITING_OF = withBookingSlot(LifecycleSql.fill("""
+      SELECT ticket.*, {BOOKING_SLOT:ticket} FROM ticket
+      WHERE service_day = #{day} AND status = {QUEUED} AND service = ANY(#{services}::text[])
+      ORDER BY queued_at, id LIMIT #{limit}"""));
 
-  static final String HELD_TICKETS = LifecycleSql.fill("""
-      SELECT * FROM ticket t
+  static final String HELD_TICKETS = withBookingSlot(LifecycleSql.fill("""
+      SELECT t.*, {BOOKING_SLOT:t} FROM ticket t
       WHERE t.status IN {RESUME_FROM} AND t.service_day = #{day} AND t.service = ANY(#{services}::text[])
-      ORDER BY t.issued_at""");
+      ORDER BY t.issued_at"""));
 
   // ---- queues and estimates
   static final String QUEUES = LifecycleSql.fill("""

@@ -379,7 +379,8 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
         r.getColumnIndex("event_id") >= 0 ? r.getLong("event_id") : 0,
         r.getColumnIndex("queued_at") >= 0 && r.getValue("queued_at") != null
             ? instant(r.getOffsetDateTime("queued_at")) : instant(r.getOffsetDateTime("issued_at")),
-        r.getColumnIndex("booking_code") >= 0 ? r.getString("booking_code") : null);
+        r.getColumnIndex("booking_code") >= 0 ? r.getString("booking_code") : null,
+        r.getColumnIndex("booking_slot") >= 0 ? instant(r.getOffsetDateTime("booking_slot")) : null);
   }
 
   private static CounterSnapshot counterRow(Row r) {

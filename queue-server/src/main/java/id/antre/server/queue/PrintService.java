@@ -323,7 +323,10 @@ public class PrintService implements Printing {
         .put("requiredDocuments", new JsonArray(s.documents()))
         .put("footer", hall.ticketFooter())
         .put("priorityGroup", t.priority() == null ? null
-            : id.antre.server.domain.Priority.ofCode(t.priority()).map(p -> p.labelId()).orElse(null));
+            : id.antre.server.domain.Priority.ofCode(t.priority()).map(p -> p.labelId()).orElse(null))
+        // a checked-in booking says its slot, in the hall's time; no personal data
+        .put("bookingSlot", t.bookingSlot() == null ? null
+            : id.antre.server.domain.Availability.time(t.bookingSlot().atZone(hall.timeZone()).toLocalTime()));
     if (outlook != null) {
       Issuing.Outlook o = outlook.apply(t.service());
       j.put("location", o.where()).put("countersOpen", o.serving())

@@ -203,7 +203,9 @@ class BookingBrowserIT {
     masked(kiosk, "the kiosk's issued ticket");
     shot(kiosk, "kiosk-checked-in.png");
     DecodedTicket paper = PrintedTicket.decode(job.getJsonObject("content"), SHOTS.resolve("ticket-from-booking.png"));
-    assertThat(paper.text()).contains(number).doesNotContain(NIK).doesNotContain(PHONE_DIGITS);
+    assertThat(paper.text()).contains(number).contains("Booking 11.00").doesNotContain(NIK)
+        .doesNotContain(PHONE_DIGITS);
+    assertThat(job.getJsonObject("content").getString("bookingSlot")).isEqualTo("11.00");
     assertThat(String.join("", paper.qrPayloads())).doesNotContain(NIK);
 
     // the phone, which followed the booking, now follows the ticket

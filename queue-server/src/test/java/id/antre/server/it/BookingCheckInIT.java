@@ -86,6 +86,8 @@ class BookingCheckInIT {
     JsonObject ticket = in.json();
     assertThat(ticket.getString("channel")).isEqualTo("booking");
     assertThat(ticket.getJsonObject("booking").getString("code")).isEqualTo(a);
+    // the slot's start as an instant (09.45 in Jakarta), for the counter's "Booking 09.45"
+    assertThat(ticket.getJsonObject("booking").getString("slot")).isEqualTo("2026-11-30T02:45:00Z");
     assertThat(ticket.getString("number")).isEqualTo("A002");
     assertThat(ticket.getInteger("ahead")).isEqualTo(1);
     assertThat(ticket.getString("trackingToken")).isNotBlank();
@@ -95,6 +97,7 @@ class BookingCheckInIT {
     Api.Response again = checkIn(a);
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.json().getLong("id")).isEqualTo(ticket.getLong("id"));
+    assertThat(again.json().getJsonObject("booking").getString("slot")).isEqualTo("2026-11-30T02:45:00Z");
     assertThat(count("SELECT count(*) FROM ticket WHERE channel = 'booking'")).isEqualTo(1);
 
     at("09:30");
@@ -107,6 +110,8 @@ class BookingCheckInIT {
         .isEqualTo(1);
     assertThat(api.get("/api/v1/tickets/" + ticket.getString("trackingToken"), null).json().getInteger("ahead"))
         .isEqualTo(2);
+    assertThat(api.get("/api/v1/tickets/" + ticket.getString("trackingToken"), null).json()
+        .getJsonObject("booking").getString("slot")).isEqualTo("2026-11-30T02:45:00Z");
 
     JsonObject booking = api.get("/api/v1/bookings/" + a, null).json();
     assertThat(booking.getString("status")).isEqualTo("CHECKED_IN");
@@ -125,6 +130,11 @@ class BookingCheckInIT {
         // the officer sees it came from a booking
         assertThat(t.getString("channel")).isEqualTo("booking");
         assertThat(t.getJsonObject("booking").getString("code")).isEqualTo(a);
+        assertThat(t.getJsonObject("booking").getString("slot")).isEqualTo("2026-11-30T02:45:00Z");
+        JsonObject desk = api.get("/api/v1/counters/1", officer).json().getJsonObject("current");
+        assertThat(desk.getJsonObject("booking").getString("slot")).isEqualTo("2026-11-30T02:45:00Z");
+      } else {
+        assertThat(t.containsKey("booking")).isFalse();
       }
       assertThat(api.post("/api/v1/counters/1/no-show", officer, (String) null).status()).isEqualTo(200);
     }
@@ -139,7 +149,22 @@ class BookingCheckInIT {
     JsonObject stats = api.get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30", manager).json();
     assertThat(stats.getJsonArray("rows")).hasSize(1);
     assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
-        .containsEntry("booked", 1).containsEntry("checkedIn", 1).containsEntry("noShow", 0).containsEntry("open", 0);
+        .containsEntry("booked", 1).containsEntry("checkedIn", 1).containsEntry("noShow", 0).containsEntry("open", 0)
+        .containsEntry("noShowPct", 0.0);
+  }
+
+  @Test
+  void underCheckInOrderTheTicketQueuesAtItsCheckInAndStillSaysItsSlot() {
+    String code = book("SKCK", "10:00"); // SKCK queues bookings by check-in time
+    at("09:50");
+    Api.Response in = checkIn(code);
+    assertThat(in.status()).as(in.body()).isEqualTo(201);
+    JsonObject booking = in.json().getJsonObject("booking");
+    assertThat(booking.getString("queuedAt")).isEqualTo("2026-11-30T02:50:00Z");
+    assertThat(booking.getString("slot")).isEqualTo("2026-11-30T03:00:00Z");
+    JsonObject followed = api.get("/api/v1/tickets/" + in.json().getString("trackingToken"), null).json();
+    assertThat(followed.getJsonObject("booking").getString("slot")).isEqualTo("2026-11-30T03:00:00Z");
+    assertThat(followed.encode()).doesNotContain("3209011508900");
   }
 
   @Test
@@ -177,7 +202,7 @@ class BookingCheckInIT {
     JsonObject stats = fixture.api().get("/api/v1/stats/bookings?from=2026-11-30&to=2026-11-30",
         fixture.login("manager")).json();
     assertThat(stats.getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("service", "KTP")
-        .containsEntry("booked", 2).containsEntry("noShow", 2);
+        .containsEntry("booked", 2).containsEntry("noShow", 2).containsEntry("noShowPct", 100.0);
     assertThat(stats.getJsonArray("rows").getJsonObject(1).getMap()).containsEntry("service", "SKCK")
         .containsEntry("booked", 1).containsEntry("noShow", 1);
     // a supervisor of the police sees their own service only

@@ -19,7 +19,8 @@ import org.openqa.selenium.Keys;
  * at Disdukcapil and Polres written through the API, the page's tiles, table and charts for "this
  * month" (Indonesian labels, numbers right-aligned), a Polres supervisor who sees only Polres, and
  * the monthly report in its print layout with the SKM section from surveys answered for the
- * morning's visits (the IKM computed by hand below), and a month without respondents.
+ * morning's visits (the IKM computed by hand below), and a month without respondents. Three KTP
+ * bookings for the afternoon (one cancelled, one checked in, one still open) fill the booking panel.
  */
 @BrowserLane
 class StatisticsBrowserIT {
@@ -69,6 +70,23 @@ class StatisticsBrowserIT {
     press(polres, "P1", "finish");
     at(70);
     answerSurveys();
+    bookAfternoon();
+  }
+
+  /** Three KTP bookings for the afternoon: one cancelled, one checked in (its ticket waits), one still open. */
+  static void bookAfternoon() {
+    List<String> codes = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      Api.Response r = f.api().post("/api/v1/bookings", null, new JsonObject().put("service", "KTP")
+          .put("day", "2026-11-30").put("slot", i < 3 ? "14:00" : "14:15").put("nik", "320901150890000" + i)
+          .put("phone", "08123456789" + i).put("requestId", "stats-booking-" + i));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      codes.add(r.json().getString("code"));
+    }
+    assertThat(f.api().post("/api/v1/bookings/" + codes.get(0) + "/cancel", null, (String) null).status()).isEqualTo(200);
+    Api.Response in = f.api().post("/api/v1/bookings/" + codes.get(1) + "/check-in", f.kioskToken(),
+        new JsonObject().put("print", false));
+    assertThat(in.status()).as(in.body()).isEqualTo(201);
   }
 
   /**
@@ -155,7 +173,7 @@ class StatisticsBrowserIT {
     signIn("manager");
     assertThat(browser.find("#from").getAttribute("value")).isEqualTo("2026-11-01");
     assertThat(browser.find("#to").getAttribute("value")).isEqualTo("2026-11-30");
-    assertThat(text("[data-tile=issued]")).contains("Tiket diambil").contains("8");
+    assertThat(text("[data-tile=issued]")).contains("Tiket diambil").contains("9"); // 8 walk-ins, 1 booking
     assertThat(text("[data-tile=served]")).contains("Dilayani").contains("6");
     assertThat(text("#summary")).contains("Disdukcapil").contains("Polres").contains("Waktu tunggu (menit)");
     assertThat(text("#officers")).contains("Petugas Disdukcapil");
@@ -166,12 +184,28 @@ class StatisticsBrowserIT {
     browser.until(d -> Boolean.TRUE.equals(browser.js(
         "return ['#chart-trend', '#chart-histogram', '#chart-heatmap'].every(s => document.querySelector(s + ' svg'));")));
     assertThat(text("#chart-heatmap")).contains("Sen").contains("09.00");
-    browser.size(1366, 2300);
+    // the booking panel: per service booked, cancelled, checked in, no-show, still open and the rate
+    assertThat(text("#bookings-title")).isEqualToIgnoringCase("Booking daring"); // headings are upper case
+    Map<String, String> ktp = new java.util.LinkedHashMap<>();
+    for (String col : List.of("booked", "cancelled", "checkedIn", "noShow", "open", "noShowPct")) {
+      ktp.put(col, text("#bookings [data-service=KTP] [data-col=" + col + "]"));
+    }
+    assertThat(ktp).isEqualTo(Map.of("booked", "3", "cancelled", "1", "checkedIn", "1", "noShow", "0", "open", "1",
+        "noShowPct", "0,0 %"));
+    assertThat(text("#bookings thead")).contains("Dipesan").contains("Check-in").contains("Tidak datang")
+        .contains("Tingkat tidak datang");
+    assertThat(text("#bookings")).doesNotContain("3209").doesNotContain("0812");
+    browser.size(1366, 2600);
     browser.screenshot(SHOTS.resolve("statistics.png"));
+    shoot("section[aria-labelledby=bookings-title]", "statistics-bookings.png");
 
     browser.find("#lang").click();
     browser.until(d -> text("[data-tile=issued]").contains("Tickets issued"));
     assertThat(text("#summary")).contains("Waiting time (minutes)");
+    assertThat(text("#bookings-title")).isEqualToIgnoringCase("Online bookings");
+    assertThat(text("#bookings thead")).contains("Booked").contains("No-show rate");
+    assertThat(text("#bookings [data-service=KTP] [data-col=noShowPct]")).isEqualTo("0.0 %");
+    shoot("section[aria-labelledby=bookings-title]", "statistics-bookings-en.png");
     browser.find("#lang").click();
     browser.until(d -> text("[data-tile=issued]").contains("Tiket diambil"));
   }
@@ -185,6 +219,7 @@ class StatisticsBrowserIT {
     assertThat(text("[data-tile=issued]")).contains("2");
     assertThat(text("#summary")).doesNotContain("Disdukcapil").doesNotContain("KTP-el").contains("SKCK");
     assertThat(text("#officers")).doesNotContain("Disdukcapil");
+    assertThat(text("#bookings")).contains("Tidak ada booking pada periode ini.").doesNotContain("KTP");
     browser.size(1366, 2300);
     browser.screenshot(SHOTS.resolve("statistics-polres.png"));
   }
