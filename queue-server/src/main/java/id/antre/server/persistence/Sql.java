@@ -419,16 +419,18 @@ final class Sql {
   // ---- queues and estimates
   static final String QUEUES = LifecycleSql.fill("""
       SELECT w.service, sum(w.n) AS waiting,
-        (SELECT min(t.issued_at) FROM ticket t
+        (SELECT min(t.queued_at) FROM ticket t
          WHERE t.service = w.service AND t.service_day = #{day} AND t.status = {QUEUED}) AS oldest
       FROM waiting_count w WHERE w.service_day = #{day} GROUP BY w.service HAVING sum(w.n) > 0""");
   /**
    * The same for some services only: what a burst of issues changed. Both read the counts the
-   * triggers keep (V009) and the oldest from the waiting index: O(1) however long the queue.
+   * triggers keep (V009) and the oldest from the waiting index: O(1) however long the queue. The
+   * oldest is the earliest queue time (a walk-in's issue, a booking's slot start, V017), which is
+   * the index's order.
    */
   static final String QUEUES_OF = LifecycleSql.fill("""
       SELECT w.service, sum(w.n) AS waiting,
-        (SELECT min(t.issued_at) FROM ticket t
+        (SELECT min(t.queued_at) FROM ticket t
          WHERE t.service = w.service AND t.service_day = #{day} AND t.status = {QUEUED}) AS oldest
       FROM waiting_count w WHERE w.service = ANY(#{services}::text[]) AND w.service_day = #{day}
       GROUP BY w.service HAVING sum(w.n) > 0""");

@@ -298,7 +298,7 @@ public class TicketStore implements TicketRepository, CounterRepository, Overvie
     return queues(allQueues.execute("day", day));
   }
 
-  /** Waiting count and oldest issue time of some services (the others are left out). */
+  /** Waiting count and oldest queue time of some services (the others are left out). */
   public Future<Map<String, QueueRow>> queues(LocalDate day, java.util.Collection<String> services) {
     return queues(queuesOf.execute("day", day, "services", services.toArray(new String[0])));
   }
