@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Who follows which topic, and which of them gets each event published on the bus: calls by
@@ -71,23 +72,23 @@ final class FanOut<S extends Subscriber> {
   /** A call reaches the whole hall's displays and its zone's; returns its seq (0 if it has none). */
   long call(JsonObject call) {
     long seq = call.getLong("seq", 0L);
-    broadcast(List.of(Topics.CALLS, Topics.CALLS_ZONE + call.getString("zone")), call.encode(), seq);
+    broadcast(List.of(Topics.CALLS, Topics.CALLS_ZONE + call.getString("zone")), call::encode, seq);
     return seq;
   }
 
   void queue(JsonObject event) {
-    broadcast(List.of(Topics.QUEUES), event.encode(), 0);
+    broadcast(List.of(Topics.QUEUES), event::encode, 0);
   }
 
   void hall(JsonObject event) {
-    broadcast(List.of(Topics.HALL), event.encode(), 0);
+    broadcast(List.of(Topics.HALL), event::encode, 0);
   }
 
   /** The counter's own terminals see everything; every screen sees no officer names. */
   void counter(JsonObject event) {
     JsonObject counter = event.getJsonObject("counter");
-    broadcast(List.of(Topics.COUNTER + counter.getString("id")), event.encode(), 0);
-    broadcast(List.of(Topics.COUNTERS), new JsonObject().put("type", "counter")
+    broadcast(List.of(Topics.COUNTER + counter.getString("id")), event::encode, 0);
+    broadcast(List.of(Topics.COUNTERS), () -> new JsonObject().put("type", "counter")
         .put("counter", JsonViews.publicCounter(counter)).encode(), 0);
   }
 
@@ -97,7 +98,7 @@ final class FanOut<S extends Subscriber> {
     if (token != null && subscribers.containsKey(Topics.TICKET + token)) {
       JsonObject view = event.copy();
       view.getJsonObject("ticket").remove("trackingToken");
-      broadcast(List.of(Topics.TICKET + token), view.encode(), 0);
+      broadcast(List.of(Topics.TICKET + token), view::encode, 0);
     }
   }
 
@@ -128,7 +129,8 @@ final class FanOut<S extends Subscriber> {
    * sets are iterated directly; a delivery never changes them (a slow client is only marked
    * closed, and leaves the sets in its close handler, which runs later on this event loop).
    */
-  private void broadcast(List<String> topics, String json, long callSeq) {
+  private void broadcast(List<String> topics, Supplier<String> encode, long callSeq) {
+    String json = null; // encoded once, and only when somebody follows one of the topics
     for (int i = 0; i < topics.size(); i++) {
       Set<S> set = subscribers.get(topics.get(i));
       if (set == null) {
@@ -136,6 +138,9 @@ final class FanOut<S extends Subscriber> {
       }
       for (S s : set) {
         if (!seenEarlier(topics, i, s)) {
+          if (json == null) {
+            json = encode.get();
+          }
           s.deliver(json, callSeq);
         }
       }
