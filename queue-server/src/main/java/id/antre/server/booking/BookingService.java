@@ -158,7 +158,7 @@ public final class BookingService {
             throw new QueueException(ErrorCode.REQUEST_ID_REUSED,
                 "requestId sudah dipakai (requestId was used for another booking)");
           }
-          LOG.info("booking {} {} {} {}", b.code(), b.service(), b.day(), b.slot());
+          LOG.info("booking {} {} {} {}", logged(b.code()), b.service(), b.day(), b.slot());
           return new Answer(b, window);
         });
   }
@@ -185,7 +185,7 @@ public final class BookingService {
     String code = code(typedCode);
     return store.cancel(code, clock.instant()).compose(b -> {
       if (b.isPresent()) {
-        LOG.info("booking {} cancelled", code);
+        LOG.info("booking {} cancelled", logged(code));
         return Future.succeededFuture(answer(b.get()));
       }
       return store.byCode(code).map(existing -> {
@@ -218,7 +218,7 @@ public final class BookingService {
           .map(moved -> {
             Booking m = moved.orElseThrow(() -> new QueueException(ErrorCode.BOOKING_NOT_ACTIVE,
                 "Booking tidak aktif lagi (the booking is no longer active)"));
-            LOG.info("booking {} moved to {} {}", code, m.day(), m.slot());
+            LOG.info("booking {} moved to {} {}", logged(code), m.day(), m.slot());
             return new Answer(m, window);
           });
     });
@@ -254,7 +254,7 @@ public final class BookingService {
         BookingRepository.CheckedIn c = done.orElseThrow(() -> notActive(b));
         Ticket ticket = c.ticket();
         if (c.first()) {
-          LOG.info("booking {} checked in as ticket {} {} id={}", code, ticket.number(), ticket.service(), ticket.id());
+          LOG.info("booking {} checked in as ticket {} {} id={}", logged(code), ticket.number(), ticket.service(), ticket.id());
           events.ticket("ISSUE", ticket);
           events.queue(ticket.service());
           if (c.printJob() != null) {
@@ -384,5 +384,13 @@ public final class BookingService {
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A booking code as the log shows it: whoever has the code can cancel or move the booking, so
+   * the log keeps only enough of it to tell bookings apart when reading it beside the database.
+   */
+  static String logged(String code) {
+    return code == null || code.length() <= 3 ? "***" : code.substring(0, 3) + "*".repeat(code.length() - 3);
   }
 }

@@ -311,8 +311,8 @@ class BookingApiIT {
   }
 
   @Test
-  void noNikOrPhoneNumberIsEverWrittenToTheLog() {
-    booked("KTP", TUESDAY, "11:00");
+  void noNikOrPhoneNumberOrBookingCodeIsEverWrittenToTheLog() {
+    String code = booked("KTP", TUESDAY, "11:00").getString("code");
     book("KTP", TUESDAY, "11:00", "3209011508909999", PHONE);
     book("KTP", TUESDAY, "11:00", "9909011508909999", "0899 1111 2222");
     assertThat(log.list).isNotEmpty();
@@ -322,7 +322,8 @@ class BookingApiIT {
         assertThat(line).doesNotContain(n);
       }
       assertThat(line).doesNotContain("3456-7890").doesNotContain("81234567890").doesNotContain("89911112222")
-          .doesNotContain("9909011508909999");
+          .doesNotContain("9909011508909999")
+          .as("the code lets whoever has it cancel or move the booking").doesNotContain(code);
     }
   }
 }
