@@ -47,6 +47,13 @@ public final class PgErrors {
   private PgErrors() {
   }
 
+  /**
+   * The pool's own answer when no connection was free within its connection timeout (the command
+   * deadline): the database is not answering, as when a statement times out. It races the
+   * command's deadline, so it must mean 503 just the same.
+   */
+  static final String POOL_TIMEOUT = "Timeout waiting for connection";
+
   /** The error code a database failure stands for, or empty when it is not one this class knows. */
   public static Optional<QueueException> classify(Throwable err) {
     for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -63,7 +70,8 @@ public final class PgErrors {
       }
       if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException
           || t.getClass().getSimpleName().contains("Timeout") || CLOSED_WITH_PENDING.equals(t.getMessage())
-          || (t.getMessage() != null && t.getMessage().startsWith(NOT_ACTIVE))) {
+          || (t.getMessage() != null && t.getMessage().startsWith(NOT_ACTIVE))
+          || POOL_TIMEOUT.equals(t.getMessage())) {
         return Optional.of(unavailable(t.getClass().getSimpleName()));
       }
     }

@@ -22,6 +22,13 @@ class PgErrorsTest {
   }
 
   @Test
+  void noConnectionFreeWithinThePoolsTimeoutIsUnavailableNotABug() {
+    // the pool's timeout is the command deadline: whichever of the two fires first, the answer is 503
+    assertThat(PgErrors.classify(new VertxException("Timeout waiting for connection")))
+        .map(QueueException::code).contains(ErrorCode.UNAVAILABLE);
+  }
+
+  @Test
   void anUnknownFailureStaysUnclassified() {
     assertThat(PgErrors.classify(new IllegalStateException("a bug"))).isEmpty();
   }
