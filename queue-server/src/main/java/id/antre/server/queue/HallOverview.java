@@ -45,8 +45,6 @@ public interface HallOverview {
   /** Calls after {@code afterSeq} (all zones when zone is null), at most {@code limit}, oldest first. */
   Future<Calls> callsAfter(long afterSeq, String zone, int limit);
 
-  Future<Long> latestCallSeq();
-
   /** The positions of the calls after {@code afterSeq} (all zones), at most {@code limit}, the latest. */
   Future<List<Long>> callSeqsAfter(long afterSeq, int limit);
 

@@ -124,11 +124,6 @@ final class OverviewService implements HallOverview, QueueCounts {
   }
 
   @Override
-  public Future<Long> latestCallSeq() {
-    return store.latestCallSeq();
-  }
-
-  @Override
   public Future<Map<String, Waiting>> waiting(Collection<String> services) {
     Instant now = clock.instant();
     return store.queues(today(), services).map(queues -> services.stream().collect(Collectors.toMap(s -> s, s -> {

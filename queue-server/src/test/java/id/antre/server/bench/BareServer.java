@@ -68,11 +68,14 @@ public final class BareServer {
       )
       SELECT id, number FROM t""";
 
-  /** The minimal call: the oldest waiting ticket of one service becomes CALLED, + event. */
+  /**
+   * The minimal call: the first waiting ticket of one service becomes CALLED, + event. In queue
+   * time, the order of the waiting index since V017 (ordering by issue time would sort the queue).
+   */
   static final String CALL = """
       WITH c AS (
         SELECT id FROM ticket WHERE service = $1 AND service_day = $2 AND status = 'WAITING'
-        ORDER BY issued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+        ORDER BY queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
       ), u AS (
         UPDATE ticket t SET status = 'CALLED', counter_id = $3, called_at = now() FROM c WHERE t.id = c.id
         RETURNING t.id, t.number, t.called_at
