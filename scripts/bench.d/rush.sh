@@ -9,8 +9,9 @@
 #
 #   scripts/bench.d/rush.sh        (or scripts/bench --only rush)
 #
-# Before each rush the nodes are warmed up (JIT) by BENCH_RUSH_WARMUP requests (2000, over 10 s) on
-# another service, W1, with its own places: a real hall's server has been up for hours.
+# Before each rush the client sends BENCH_RUSH_WARMUP requests (6000, over 15 s, from 1500 addresses) to another service,
+# W1, with its own places, from other addresses, in the same JVM: a real hall's server has been up
+# for hours, and a cold client compiling its own code takes a core from the server it measures.
 #
 # Settings: BENCH_RUSH_REQUESTS (10000), BENCH_RUSH_SECONDS (10), BENCH_RUSH_ADDRESSES (2000),
 # BENCH_RUSH_NODES ("1 2"), BENCH_RUSH_PORT (8461, the second node +1), BENCH_RUSH_CLUSTER_PORT (5961).
@@ -23,7 +24,7 @@ cd "$(dirname "$0")/../.."
 REQUESTS=${BENCH_RUSH_REQUESTS:-10000}
 SECONDS_=${BENCH_RUSH_SECONDS:-10}
 ADDRESSES=${BENCH_RUSH_ADDRESSES:-2000}
-WARMUP=${BENCH_RUSH_WARMUP:-2000}
+WARMUP=${BENCH_RUSH_WARMUP:-6000}
 NODES=${BENCH_RUSH_NODES:-1 2}
 PORT=${BENCH_RUSH_PORT:-8461}
 CPORT=${BENCH_RUSH_CLUSTER_PORT:-5961}
@@ -141,16 +142,14 @@ for n in $NODES; do
     wait_ready $((PORT + 1)) "${PIDS[1]}"
     PORTS="$PORT,$((PORT + 1))"
   fi
-  RUSH=(java -Dlogback.configurationFile="$WORK/client-logback.xml" -cp "$WORK/classes:$(cat "$TCP_FILE")"
-    id.antre.server.bench.RushClient)
-  if [ "$WARMUP" -gt 0 ]; then
-    log "warming up: $WARMUP requests on W1"
-    "${RUSH[@]}" --ports "$PORTS" --service W1 --day "$DAY" --requests "$WARMUP" --seconds 10 --addresses 500 \
-      --first-address 100000 --seed 7 >"$WORK/warmup-$n.out" 2>&1 || true
-    grep '^RESULT' "$WORK/warmup-$n.out" >&2 || true
-  fi
+  # the client warms itself and the nodes up in the same JVM, then rushes; C1 only, so that it does
+  # not spend a core compiling its own code during the rush (client_cpu, client_jit_ms say what it used)
+  RUSH=(java -XX:TieredStopAtLevel=1 -Dlogback.configurationFile="$WORK/client-logback.xml"
+    -cp "$WORK/classes:$(cat "$TCP_FILE")" id.antre.server.bench.RushClient)
   RESULT=$("${RUSH[@]}" --ports "$PORTS" --service R1 --day "$DAY" --requests "$REQUESTS" \
-    --seconds "$SECONDS_" --addresses "$ADDRESSES" | tee "$WORK/rush-$n.out" | grep '^RESULT' || true)
+    --seconds "$SECONDS_" --addresses "$ADDRESSES" --warmup-service W1 --warmup-requests "$WARMUP" --warmup-seconds 15 --warmup-addresses 1500 \
+    | tee "$WORK/rush-$n.out" | grep '^RESULT' || true)
+  grep '^WARMUP' "$WORK/rush-$n.out" >&2 || true
   echo "$RESULT" >&2
   CHECK=$("${PSQL[@]}" -d "$DB" -tAc "SELECT format(' booked=%s over_capacity=%s slot_counts_off=%s day_taken=%s',
     (SELECT count(*) FROM booking WHERE service = 'R1' AND status = 'BOOKED'),
@@ -166,10 +165,10 @@ for n in $NODES; do
     && [ "$(field slot_counts_off "$CHECK")" = 0 ] && [ "$(field status_5xx "$RESULT")" = 0 ] \
     && [ "$(field complete "$RESULT")" = true ] || OK=no
   codes=$(tr ' ' '\n' <<<"$RESULT" | grep -E '^(201|[45][0-9][0-9]:|failed:)' | tr '\n' ' ')
-  ROWS+=("| $n | $REQUESTS in ${SECONDS_} s | $(field booked "$CHECK") | $(field over_capacity "$CHECK") | ${codes% } | $(field status_5xx "$RESULT") | $(field p50 "$RESULT") | $(field p99 "$RESULT") | $(field max "$RESULT") | $ERRORS | $OK |")
+  ROWS+=("| $n | $REQUESTS in ${SECONDS_} s | $(field booked "$CHECK") | $(field over_capacity "$CHECK") | ${codes% } | $(field status_5xx "$RESULT") | $(field p50 "$RESULT") | $(field p99 "$RESULT") | $(field max "$RESULT") | $(field lag_p99 "$RESULT") ms, CPU $(field client_cpu "$RESULT") | $ERRORS | $OK |")
   stop_nodes
 done
 
-echo "| nodes | requests | booked (SQL) | slots over capacity | answers | 5xx | p50 ms | p99 ms | max ms | ERROR lines in node logs | correct |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| nodes | requests | booked (SQL) | slots over capacity | answers | 5xx | p50 ms | p99 ms | max ms | load client lag p99, CPU | ERROR lines in node logs | correct |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${ROWS[@]}"
