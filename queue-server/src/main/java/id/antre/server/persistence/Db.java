@@ -29,6 +29,9 @@ public final class Db {
         .setUser(c.user())
         .setPassword(c.password())
         .setCachePreparedStatements(true)
+        // the client caches statements under 2,048 characters by default and prepares longer ones
+        // again on every execution; the call and issue statements are near that length
+        .setPreparedStatementCacheSqlLimit(16_384)
         // a few requests in flight per connection keeps commits batched without serialising them
         // on one connection (PLATFORM.md: 4 beats both 1 and 256)
         .setPipeliningLimit(4);

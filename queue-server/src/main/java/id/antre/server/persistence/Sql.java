@@ -248,7 +248,7 @@ final class Sql {
         RETURNING id
       ), s AS (
         UPDATE counter_state SET current_ticket = u.id,
-          priority_streak = CASE WHEN u.priority IS NULL THEN #{streakAfterRegular} ELSE #{streakAfterPriority} END,
+          priority_streak = CASE WHEN u.priority IS NULL THEN #{streakAfterRegular}::int ELSE #{streakAfterPriority}::int END,
           served = (CASE WHEN counter_state.served_day = #{day} THEN counter_state.served ELSE '{}'::jsonb END)
             || jsonb_build_object(u.service, COALESCE(
                  ((CASE WHEN counter_state.served_day = #{day} THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,

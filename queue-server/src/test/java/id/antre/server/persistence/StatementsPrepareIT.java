@@ -1,0 +1,110 @@
+package id.antre.server.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antre.server.it.HallFixture;
+import id.antre.server.lanes.CoreLane;
+import io.vertx.sqlclient.SqlConnectOptions;
+import io.vertx.sqlclient.impl.SqlClientInternal;
+import io.vertx.sqlclient.templates.impl.SqlTemplate;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every statement the server keeps as a constant in {@code persistence} prepares as it is, on the
+ * real schema, and is short enough for the client's statement cache. A statement that does not
+ * (PostgreSQL cannot type one of its parameters, or it is over the cache's length limit) still
+ * works: the client prepares it again, with the parameter types, on every execution, and caches
+ * none of it. That cost call-next a failed parse, a parse and a fresh plan per call (the
+ * {@code priority_streak = CASE ... THEN $n} of {@code CALL_NEXT} without a cast), about half of
+ * PostgreSQL's work per call, with an ERROR line in its log each time, and nothing failed.
+ */
+@CoreLane
+class StatementsPrepareIT {
+  /** What a text must look like to be a statement; other string constants (names, fragments) are skipped. */
+  private static final Pattern STATEMENT = Pattern.compile("^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** A guard of {@link LifecycleSql} not yet filled in: a template, not a statement. */
+  private static final Pattern UNFILLED = Pattern.compile("(?<!#)\\{[A-Z_]+(:\\w+)?}");
+  /**
+   * Statements that cannot be prepared by design: several statements in one text, or a number
+   * written in before it is sent. Each is sent as a simple query.
+   */
+  private static final Set<String> NOT_PREPARED = Set.of("Sql.MIGRATION_NO_TIMEOUT", "Sql.MIGRATION_LOCK",
+      "Sql.START_LOCK", "Sql.START_UNLOCK");
+
+  @Test
+  void everyStatementPreparesWithoutParameterTypesAndFitsTheCache() throws Exception {
+    Map<String, String> statements = statements();
+    assertThat(statements).as("the statements found").containsKeys("Sql.CALL_NEXT", "Sql.ISSUE", "Sql.TRANSITION",
+        "BookingSql.BOOK", "JobStore.CLAIM").hasSizeGreaterThan(60);
+    Predicate<String> cached = Db.connectOptions(new DbConfig("127.0.0.1", 1, "x", "x", "x", 1))
+        .getPreparedStatementCacheSqlFilter();
+    List<String> problems = new ArrayList<>();
+    try (HallFixture fixture = HallFixture.smallHall(HallFixture.MONDAY_0900, false)) {
+      statements.forEach((name, sql) -> {
+        String text = SqlTemplate.create((SqlClientInternal) fixture.pool, sql).getSql();
+        if (!cached.test(text)) {
+          problems.add(name + ": " + text.length() + " characters, over the statement cache's limit");
+        }
+        try {
+          fixture.pool.withConnection(c -> c.prepare(text).compose(ps -> ps.close())).await();
+        } catch (RuntimeException e) {
+          problems.add(name + ": " + e.getMessage());
+        }
+      });
+    }
+    assertThat(problems).as("statements that the client would prepare again on every execution").isEmpty();
+  }
+
+  @Test
+  void theCacheTakesStatementsLongerThanTheClientsDefault() {
+    SqlConnectOptions options = Db.connectOptions(new DbConfig("127.0.0.1", 1, "x", "x", "x", 1));
+    assertThat(options.getCachePreparedStatements()).isTrue();
+    assertThat(options.getPreparedStatementCacheSqlFilter().test("x".repeat(6000))).isTrue();
+  }
+
+  /** The string constants of the package's classes that are statements, by "Class.FIELD". */
+  static Map<String, String> statements() throws Exception {
+    File where = new File(Sql.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String pkg = Sql.class.getPackageName().replace('.', '/') + "/";
+    List<String> classes = new ArrayList<>();
+    if (where.isDirectory()) {
+      for (String file : new File(where, pkg).list((d, n) -> n.endsWith(".class"))) {
+        classes.add(file.replace(".class", ""));
+      }
+    } else {
+      // the failsafe run puts the packaged jar on the class path
+      try (JarFile jar = new JarFile(where)) {
+        jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(pkg) && n.endsWith(".class")
+            && n.indexOf('/', pkg.length()) < 0).forEach(n -> classes.add(n.substring(pkg.length(), n.length() - 6)));
+      }
+    }
+    Map<String, String> out = new TreeMap<>();
+    for (String simple : classes) {
+      Class<?> c = Class.forName(Sql.class.getPackageName() + "." + simple);
+      for (Field f : c.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers()) && f.getType() == String.class) {
+          f.setAccessible(true);
+          String sql = (String) f.get(null);
+          String name = c.getSimpleName() + "." + f.getName();
+          if (sql != null && STATEMENT.matcher(sql).find() && !NOT_PREPARED.contains(name)
+              && !UNFILLED.matcher(sql).find()) {
+            out.put(name, sql);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
