@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A position in the hall file's tree (YAML, of which JSON is a subset) that knows its path, such as
  * {@code agencies[2].services[0].prefix}. Every reader here refuses with a {@link ConfigException} naming
- * that path and why, so a parser of the file ({@link HallConfigParser}) says only what a field means, not
- * how a mistake in it is worded.
+ * that path and why, so the section parsers ({@link HallConfigParser}, {@link CountersSection},
+ * {@link BookingSection}) say only what a field means, not how a mistake in it is worded.
  */
 record ConfigNode(String path, Object value) {
   private static final Map<String, DayOfWeek> DAYS = Map.of(

@@ -1,7 +1,5 @@
 package id.antre.server.config;
 
-import id.antre.server.domain.CounterAssignment;
-
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Hall.Agency;
 import id.antre.server.domain.Hall.Counter;
@@ -28,14 +26,13 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads a hall configuration (YAML, of which JSON is a subset) into an immutable {@link Hall}.
  * Every default lives here. Unknown keys are refused, so a typo never silently does nothing;
- * every refusal names the field path (e.g. {@code agencies[2].services[0].prefix}) and why:
- * every field is read through a {@link ConfigNode}, which words the refusals.
+ * every refusal names the field path (e.g. {@code agencies[2].services[0].prefix}) and why.
+ * The counters and a service's booking are read by sections of their own ({@link CountersSection},
+ * {@link BookingSection}), every field through a {@link ConfigNode}, which words the refusals.
  */
 public final class HallConfigParser {
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,2}");
-  private static final Pattern COUNTER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
-  private static final Pattern ZONE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
   // defaults, in one place
   static final int DEFAULT_PRIORITY_CAP = 3;
@@ -46,6 +43,13 @@ public final class HallConfigParser {
   static final double DEFAULT_SERVICE_MINUTES = 8;
   static final List<String> DEFAULT_OUTCOMES = List.of("selesai", "berkas-tidak-lengkap", "dirujuk", "ditunda");
   static final String DEFAULT_TICKET_FOOTER = "Layanan ini tidak dipungut biaya";
+  // a service's booking section (BookingSection)
+  static final int DEFAULT_SLOT_MINUTES = 15;
+  static final int DEFAULT_PER_SLOT = 2;
+  static final int DEFAULT_DAYS_AHEAD = 7;
+  static final LocalTime DEFAULT_BOOKING_OPENS = LocalTime.of(7, 0);
+  static final int DEFAULT_CHECK_IN_BEFORE = 30;
+  static final int DEFAULT_CHECK_IN_AFTER = 15;
 
   private HallConfigParser() {
   }
@@ -137,55 +141,11 @@ public final class HallConfigParser {
             s.has("documents") ? s.req("documents").asStrings() : List.of(),
             s.optInt("targetWaitMinutes", 1, 1440).orElse(targetWait),
             s.optNumber("averageServiceMinutes", 0.5, 240).orElse(serviceMinutes),
-            s.has("booking") ? Optional.of(booking(s.req("booking"))) : Optional.empty()));
+            s.has("booking") ? Optional.of(BookingSection.parse(s.req("booking"))) : Optional.empty()));
       }
     }
 
-    List<Counter> counters = new ArrayList<>();
-    for (ConfigNode c : top.reqList("counters")) {
-      c.allow("id", "name", "agency", "zone", "services", "weights");
-      String id = c.reqMatching("id", COUNTER_ID, "letters, digits, '-' or '_'");
-      if (counters.stream().anyMatch(x -> x.id().equals(id))) {
-        throw c.error("id", "duplicate counter id " + id);
-      }
-      String agency = c.reqString("agency");
-      if (agencies.stream().noneMatch(a -> a.code().equals(agency))) {
-        throw c.error("agency", "unknown agency " + agency);
-      }
-      String counterZone = c.reqMatching("zone", ZONE, "a lower-case zone name such as lantai-1");
-      List<String> served = c.req("services").asStrings();
-      if (served.isEmpty()) {
-        throw c.error("services", "a counter serves at least one service");
-      }
-      Map<String, Integer> weights = new LinkedHashMap<>();
-      ConfigNode w = c.has("weights") ? c.req("weights") : null;
-      if (w != null) {
-        for (String sc : w.keys()) {
-          weights.put(sc, w.reqInt(sc, CounterAssignment.MIN_WEIGHT, CounterAssignment.MAX_WEIGHT));
-        }
-      }
-      Optional<CounterAssignment.Violation> wrong = CounterAssignment.check(
-          code -> services.stream().filter(x -> x.code().equals(code)).findFirst(), agency, served, weights);
-      if (wrong.isPresent()) {
-        String sc = wrong.get().service();
-        throw switch (wrong.get().fault()) {
-          case UNKNOWN_SERVICE -> c.error("services", "unknown service " + sc);
-          case OTHER_AGENCY -> c.error("services", "service " + sc + " belongs to agency " + wrong.get().serviceAgency()
-              + ", not " + agency);
-          case LISTED_TWICE -> c.error("services", "a service is listed twice");
-          case WEIGHT_UNLISTED, WEIGHT_OUT_OF_RANGE -> w.error(sc, "weight for a service the counter does not serve");
-        };
-      }
-      if (w != null) {
-        for (String sc : served) {
-          weights.putIfAbsent(sc, 1);
-        }
-      }
-      counters.add(new Counter(id, c.optString("name").orElse("Loket " + id), agency, counterZone, served, weights));
-    }
-    if (counters.isEmpty()) {
-      throw top.error("counters", "a hall needs at least one counter");
-    }
+    List<Counter> counters = CountersSection.parse(top, agencies, services);
     ConfigNode voiceNode = top.opt("voice");
     voiceNode.allow("reading", "sayAgency");
     String reading = voiceNode.optString("reading").orElse("cardinal");
@@ -195,37 +155,5 @@ public final class HallConfigParser {
     Hall.Voice voice = new Hall.Voice(reading.equals("digits"), voiceNode.optBool("sayAgency").orElse(false));
     return new Hall(name, subtitle, zone, routing, fridayBreak, holidays, outcomes, agencies, services, counters,
         top.optString("runningText").orElse(""), top.optString("ticketFooter").orElse(DEFAULT_TICKET_FOOTER), voice);
-  }
-
-  // ---- online booking of a service (issue 13): its own section, so the rest of the file reads as before
-  static final int DEFAULT_SLOT_MINUTES = 15;
-  static final int DEFAULT_PER_SLOT = 2;
-  static final int DEFAULT_DAYS_AHEAD = 7;
-  static final LocalTime DEFAULT_BOOKING_OPENS = LocalTime.of(7, 0);
-  static final int DEFAULT_CHECK_IN_BEFORE = 30;
-  static final int DEFAULT_CHECK_IN_AFTER = 15;
-
-  /**
-   * {@code booking: {enabled, slotMinutes, perSlot, quotaPerDay, daysAhead, opensAt, needsNik,
-   * needsPhone, checkIn: {beforeMinutes, afterMinutes}, order: slot|check-in}}.
-   */
-  private static Hall.Booking booking(ConfigNode b) {
-    b.allow("enabled", "slotMinutes", "perSlot", "quotaPerDay", "daysAhead", "opensAt", "needsNik", "needsPhone",
-        "checkIn", "order");
-    int slotMinutes = b.optInt("slotMinutes", 5, 240).orElse(DEFAULT_SLOT_MINUTES);
-    int perSlot = b.optInt("perSlot", 1, 1000).orElse(DEFAULT_PER_SLOT);
-    ConfigNode checkIn = b.opt("checkIn");
-    checkIn.allow("beforeMinutes", "afterMinutes");
-    String order = b.optString("order").orElse("slot");
-    if (!order.equals("slot") && !order.equals("check-in")) {
-      throw b.error("order", "'" + order + "' is not slot or check-in");
-    }
-    int after = checkIn.optInt("afterMinutes", 0, 240).orElse(DEFAULT_CHECK_IN_AFTER);
-    return new Hall.Booking(b.optBool("enabled").orElse(true), slotMinutes, perSlot,
-        b.reqInt("quotaPerDay", 1, 100_000), b.optInt("daysAhead", 0, 90).orElse(DEFAULT_DAYS_AHEAD),
-        b.has("opensAt") ? b.req("opensAt").asTime() : DEFAULT_BOOKING_OPENS,
-        b.optBool("needsNik").orElse(true), b.optBool("needsPhone").orElse(false),
-        checkIn.optInt("beforeMinutes", 0, 240).orElse(DEFAULT_CHECK_IN_BEFORE), after,
-        order.equals("slot") ? Hall.BookingOrder.SLOT : Hall.BookingOrder.CHECK_IN);
   }
 }
