@@ -1,20 +1,16 @@
 package id.antre.server.config;
 
-import id.antre.server.domain.CounterAssignment;
-
 import id.antre.server.domain.Hall;
 import id.antre.server.domain.Hall.Agency;
 import id.antre.server.domain.Hall.Counter;
 import id.antre.server.domain.Hall.RoutingRules;
 import id.antre.server.domain.Hall.Service;
 import id.antre.server.domain.Hall.TimeRange;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +27,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads a hall configuration (YAML, of which JSON is a subset) into an immutable {@link Hall}.
  * Every default lives here. Unknown keys are refused, so a typo never silently does nothing;
  * every refusal names the field path (e.g. {@code agencies[2].services[0].prefix}) and why.
+ * The counters and a service's booking are read by sections of their own ({@link CountersSection},
+ * {@link BookingSection}), every field through a {@link ConfigNode}, which words the refusals.
  */
 public final class HallConfigParser {
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,2}");
-  private static final Pattern COUNTER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
-  private static final Pattern ZONE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-  private static final Map<String, DayOfWeek> DAYS = Map.of(
-      "mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY,
-      "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
 
   // defaults, in one place
   static final int DEFAULT_PRIORITY_CAP = 3;
@@ -50,6 +43,13 @@ public final class HallConfigParser {
   static final double DEFAULT_SERVICE_MINUTES = 8;
   static final List<String> DEFAULT_OUTCOMES = List.of("selesai", "berkas-tidak-lengkap", "dirujuk", "ditunda");
   static final String DEFAULT_TICKET_FOOTER = "Layanan ini tidak dipungut biaya";
+  // a service's booking section (BookingSection)
+  static final int DEFAULT_SLOT_MINUTES = 15;
+  static final int DEFAULT_PER_SLOT = 2;
+  static final int DEFAULT_DAYS_AHEAD = 7;
+  static final LocalTime DEFAULT_BOOKING_OPENS = LocalTime.of(7, 0);
+  static final int DEFAULT_CHECK_IN_BEFORE = 30;
+  static final int DEFAULT_CHECK_IN_AFTER = 15;
 
   private HallConfigParser() {
   }
@@ -63,24 +63,24 @@ public final class HallConfigParser {
     } catch (YAMLException e) {
       throw new ConfigException("(file)", "not valid YAML/JSON: " + e.getMessage().replaceAll("\\s+", " ").strip());
     }
-    Node top = Node.root(root);
+    ConfigNode top = ConfigNode.root(root);
     top.allow("hall", "routing", "defaults", "fridayBreak", "holidays", "outcomes", "agencies", "counters", "runningText",
         "ticketFooter", "voice");
 
-    Node hallNode = top.req("hall");
+    ConfigNode hallNode = top.req("hall");
     hallNode.allow("name", "subtitle", "timeZone");
     String name = hallNode.reqString("name");
     String subtitle = hallNode.optString("subtitle").orElse("");
     ZoneId zone = hallNode.req("timeZone").asZone();
 
-    Node routingNode = top.opt("routing");
+    ConfigNode routingNode = top.opt("routing");
     routingNode.allow("priorityCap", "transfersFirst", "recallLimit");
     RoutingRules routing = new RoutingRules(
         routingNode.optInt("priorityCap", 0, 100).orElse(DEFAULT_PRIORITY_CAP),
         routingNode.optBool("transfersFirst").orElse(true),
         routingNode.optInt("recallLimit", 0, 10).orElse(DEFAULT_RECALL_LIMIT));
 
-    Node defaults = top.opt("defaults");
+    ConfigNode defaults = top.opt("defaults");
     defaults.allow("hours", "issuingOpensMinutesBefore", "cutoffMinutesBeforeClose", "targetWaitMinutes",
         "averageServiceMinutes");
     Map<DayOfWeek, TimeRange> defaultHours = defaults.has("hours") ? defaults.req("hours").asWeek() : Map.of();
@@ -93,7 +93,7 @@ public final class HallConfigParser {
         : Optional.empty();
 
     Map<LocalDate, String> holidays = new LinkedHashMap<>();
-    for (Node h : top.optList("holidays")) {
+    for (ConfigNode h : top.optList("holidays")) {
       h.allow("date", "name");
       LocalDate date = h.req("date").asDate();
       if (holidays.put(date, h.reqString("name")) != null) {
@@ -109,8 +109,8 @@ public final class HallConfigParser {
     List<Agency> agencies = new ArrayList<>();
     List<Service> services = new ArrayList<>();
     Set<String> prefixes = new HashSet<>();
-    List<Node> agencyNodes = top.reqList("agencies");
-    for (Node a : agencyNodes) {
+    List<ConfigNode> agencyNodes = top.reqList("agencies");
+    for (ConfigNode a : agencyNodes) {
       a.allow("code", "name", "fullName", "services");
       String code = a.reqMatching("code", CODE, "an upper-case code such as DUKCAPIL");
       if (agencies.stream().anyMatch(x -> x.code().equals(code))) {
@@ -118,7 +118,7 @@ public final class HallConfigParser {
       }
       String agencyName = a.reqString("name");
       agencies.add(new Agency(code, agencyName, a.optString("fullName").orElse(agencyName)));
-      for (Node s : a.reqList("services")) {
+      for (ConfigNode s : a.reqList("services")) {
         s.allow("code", "prefix", "name", "dailyQuota", "hours", "issuingOpensMinutesBefore", "issuingCutoff",
             "cutoffMinutesBeforeClose", "documents", "targetWaitMinutes", "averageServiceMinutes", "booking");
         String scode = s.reqMatching("code", CODE, "an upper-case code such as KTP");
@@ -141,56 +141,12 @@ public final class HallConfigParser {
             s.has("documents") ? s.req("documents").asStrings() : List.of(),
             s.optInt("targetWaitMinutes", 1, 1440).orElse(targetWait),
             s.optNumber("averageServiceMinutes", 0.5, 240).orElse(serviceMinutes),
-            s.has("booking") ? Optional.of(booking(s.req("booking"))) : Optional.empty()));
+            s.has("booking") ? Optional.of(BookingSection.parse(s.req("booking"))) : Optional.empty()));
       }
     }
 
-    List<Counter> counters = new ArrayList<>();
-    for (Node c : top.reqList("counters")) {
-      c.allow("id", "name", "agency", "zone", "services", "weights");
-      String id = c.reqMatching("id", COUNTER_ID, "letters, digits, '-' or '_'");
-      if (counters.stream().anyMatch(x -> x.id().equals(id))) {
-        throw c.error("id", "duplicate counter id " + id);
-      }
-      String agency = c.reqString("agency");
-      if (agencies.stream().noneMatch(a -> a.code().equals(agency))) {
-        throw c.error("agency", "unknown agency " + agency);
-      }
-      String counterZone = c.reqMatching("zone", ZONE, "a lower-case zone name such as lantai-1");
-      List<String> served = c.req("services").asStrings();
-      if (served.isEmpty()) {
-        throw c.error("services", "a counter serves at least one service");
-      }
-      Map<String, Integer> weights = new LinkedHashMap<>();
-      Node w = c.has("weights") ? c.req("weights") : null;
-      if (w != null) {
-        for (String sc : w.keys()) {
-          weights.put(sc, w.reqInt(sc, CounterAssignment.MIN_WEIGHT, CounterAssignment.MAX_WEIGHT));
-        }
-      }
-      Optional<CounterAssignment.Violation> wrong = CounterAssignment.check(
-          code -> services.stream().filter(x -> x.code().equals(code)).findFirst(), agency, served, weights);
-      if (wrong.isPresent()) {
-        String sc = wrong.get().service();
-        throw switch (wrong.get().fault()) {
-          case UNKNOWN_SERVICE -> c.error("services", "unknown service " + sc);
-          case OTHER_AGENCY -> c.error("services", "service " + sc + " belongs to agency " + wrong.get().serviceAgency()
-              + ", not " + agency);
-          case LISTED_TWICE -> c.error("services", "a service is listed twice");
-          case WEIGHT_UNLISTED, WEIGHT_OUT_OF_RANGE -> w.error(sc, "weight for a service the counter does not serve");
-        };
-      }
-      if (w != null) {
-        for (String sc : served) {
-          weights.putIfAbsent(sc, 1);
-        }
-      }
-      counters.add(new Counter(id, c.optString("name").orElse("Loket " + id), agency, counterZone, served, weights));
-    }
-    if (counters.isEmpty()) {
-      throw top.error("counters", "a hall needs at least one counter");
-    }
-    Node voiceNode = top.opt("voice");
+    List<Counter> counters = CountersSection.parse(top, agencies, services);
+    ConfigNode voiceNode = top.opt("voice");
     voiceNode.allow("reading", "sayAgency");
     String reading = voiceNode.optString("reading").orElse("cardinal");
     if (!reading.equals("cardinal") && !reading.equals("digits")) {
@@ -199,267 +155,5 @@ public final class HallConfigParser {
     Hall.Voice voice = new Hall.Voice(reading.equals("digits"), voiceNode.optBool("sayAgency").orElse(false));
     return new Hall(name, subtitle, zone, routing, fridayBreak, holidays, outcomes, agencies, services, counters,
         top.optString("runningText").orElse(""), top.optString("ticketFooter").orElse(DEFAULT_TICKET_FOOTER), voice);
-  }
-
-  // ---- online booking of a service (issue 13): its own section, so the rest of the file reads as before
-  static final int DEFAULT_SLOT_MINUTES = 15;
-  static final int DEFAULT_PER_SLOT = 2;
-  static final int DEFAULT_DAYS_AHEAD = 7;
-  static final LocalTime DEFAULT_BOOKING_OPENS = LocalTime.of(7, 0);
-  static final int DEFAULT_CHECK_IN_BEFORE = 30;
-  static final int DEFAULT_CHECK_IN_AFTER = 15;
-
-  /**
-   * {@code booking: {enabled, slotMinutes, perSlot, quotaPerDay, daysAhead, opensAt, needsNik,
-   * needsPhone, checkIn: {beforeMinutes, afterMinutes}, order: slot|check-in}}.
-   */
-  private static Hall.Booking booking(Node b) {
-    b.allow("enabled", "slotMinutes", "perSlot", "quotaPerDay", "daysAhead", "opensAt", "needsNik", "needsPhone",
-        "checkIn", "order");
-    int slotMinutes = b.optInt("slotMinutes", 5, 240).orElse(DEFAULT_SLOT_MINUTES);
-    int perSlot = b.optInt("perSlot", 1, 1000).orElse(DEFAULT_PER_SLOT);
-    Node checkIn = b.opt("checkIn");
-    checkIn.allow("beforeMinutes", "afterMinutes");
-    String order = b.optString("order").orElse("slot");
-    if (!order.equals("slot") && !order.equals("check-in")) {
-      throw b.error("order", "'" + order + "' is not slot or check-in");
-    }
-    int after = checkIn.optInt("afterMinutes", 0, 240).orElse(DEFAULT_CHECK_IN_AFTER);
-    return new Hall.Booking(b.optBool("enabled").orElse(true), slotMinutes, perSlot,
-        b.reqInt("quotaPerDay", 1, 100_000), b.optInt("daysAhead", 0, 90).orElse(DEFAULT_DAYS_AHEAD),
-        b.has("opensAt") ? b.req("opensAt").asTime() : DEFAULT_BOOKING_OPENS,
-        b.optBool("needsNik").orElse(true), b.optBool("needsPhone").orElse(false),
-        checkIn.optInt("beforeMinutes", 0, 240).orElse(DEFAULT_CHECK_IN_BEFORE), after,
-        order.equals("slot") ? Hall.BookingOrder.SLOT : Hall.BookingOrder.CHECK_IN);
-  }
-
-  /** A position in the YAML tree that knows its path, for error messages. */
-  private record Node(String path, Object value) {
-    static Node root(Object value) {
-      if (!(value instanceof Map)) {
-        throw new ConfigException("(root)", "expected a mapping with hall, agencies and counters");
-      }
-      return new Node("", value);
-    }
-
-    private String child(String key) {
-      return path.isEmpty() ? key : path + "." + key;
-    }
-
-    ConfigException error(String key, String why) {
-      return new ConfigException(child(key), why);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map() {
-      if (value == null) {
-        return Map.of();
-      }
-      if (!(value instanceof Map<?, ?> m)) {
-        throw new ConfigException(path, "expected a mapping");
-      }
-      for (Object k : m.keySet()) {
-        if (!(k instanceof String)) {
-          throw new ConfigException(child(String.valueOf(k)),
-              "a key must be text; quote it (YAML reads " + k + " as a " + k.getClass().getSimpleName().toLowerCase() + ")");
-        }
-      }
-      return (Map<String, Object>) value;
-    }
-
-    Set<String> keys() {
-      return map().keySet();
-    }
-
-    void allow(String... keys) {
-      Set<String> allowed = Set.of(keys);
-      for (Object k : map().keySet()) {
-        if (!allowed.contains(String.valueOf(k))) {
-          throw new ConfigException(child(String.valueOf(k)), "unknown field (allowed: " + String.join(", ", keys) + ")");
-        }
-      }
-    }
-
-    boolean has(String key) {
-      return map().get(key) != null;
-    }
-
-    Node req(String key) {
-      Object v = map().get(key);
-      if (v == null) {
-        throw error(key, "required");
-      }
-      return new Node(child(key), v);
-    }
-
-    Node opt(String key) {
-      return new Node(child(key), map().get(key));
-    }
-
-    String reqString(String key) {
-      Object v = req(key).value;
-      if (!(v instanceof String s) || s.isBlank()) {
-        throw error(key, "expected non-empty text");
-      }
-      return s.strip();
-    }
-
-    Optional<String> optString(String key) {
-      return has(key) ? Optional.of(reqString(key)) : Optional.empty();
-    }
-
-    String reqMatching(String key, Pattern p, String expected) {
-      Object v = req(key).value;
-      String s = String.valueOf(v);
-      if (!(v instanceof String || v instanceof Integer) || !p.matcher(s).matches()) {
-        throw error(key, "'" + s + "' is not " + expected);
-      }
-      return s;
-    }
-
-    int reqInt(String key, int min, int max) {
-      Object v = req(key).value;
-      if (!(v instanceof Integer i)) {
-        throw error(key, "expected a whole number, got '" + v + "'");
-      }
-      if (i < min || i > max) {
-        throw error(key, i + " is out of range " + min + ".." + max);
-      }
-      return i;
-    }
-
-    Optional<Integer> optInt(String key, int min, int max) {
-      return has(key) ? Optional.of(reqInt(key, min, max)) : Optional.empty();
-    }
-
-    Optional<Double> optNumber(String key, double min, double max) {
-      if (!has(key)) {
-        return Optional.empty();
-      }
-      Object v = map().get(key);
-      if (!(v instanceof Number n)) {
-        throw error(key, "expected a number, got '" + v + "'");
-      }
-      double d = n.doubleValue();
-      if (d < min || d > max) {
-        throw error(key, d + " is out of range " + min + ".." + max);
-      }
-      return Optional.of(d);
-    }
-
-    Optional<Boolean> optBool(String key) {
-      if (!has(key)) {
-        return Optional.empty();
-      }
-      Object v = map().get(key);
-      if (!(v instanceof Boolean b)) {
-        throw error(key, "expected true or false, got '" + v + "'");
-      }
-      return Optional.of(b);
-    }
-
-    List<Node> reqList(String key) {
-      List<Node> l = req(key).asList();
-      if (l.isEmpty()) {
-        throw error(key, "must not be empty");
-      }
-      return l;
-    }
-
-    List<Node> optList(String key) {
-      return has(key) ? req(key).asList() : List.of();
-    }
-
-    List<Node> asList() {
-      if (!(value instanceof List<?> l)) {
-        throw new ConfigException(path, "expected a list");
-      }
-      List<Node> out = new ArrayList<>();
-      for (int i = 0; i < l.size(); i++) {
-        out.add(new Node(path + "[" + i + "]", l.get(i)));
-      }
-      return out;
-    }
-
-    List<String> asStrings() {
-      List<String> out = new ArrayList<>();
-      for (Node n : asList()) {
-        if (!(n.value instanceof String s) || s.isBlank()) {
-          throw new ConfigException(n.path, "expected non-empty text");
-        }
-        out.add(s.strip());
-      }
-      return out;
-    }
-
-    ZoneId asZone() {
-      try {
-        return ZoneId.of(String.valueOf(value));
-      } catch (DateTimeException e) {
-        throw new ConfigException(path, "'" + value + "' is not a time zone such as Asia/Jakarta");
-      }
-    }
-
-    LocalDate asDate() {
-      if (value instanceof java.util.Date d) {
-        return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-      }
-      try {
-        return LocalDate.parse(String.valueOf(value));
-      } catch (DateTimeException e) {
-        throw new ConfigException(path, "'" + value + "' is not a date such as 2026-12-25");
-      }
-    }
-
-    LocalTime asTime() {
-      if (value instanceof Integer n && n >= 0) {
-        // YAML 1.1 reads an unquoted 13:30 as the base-60 number 810: show it as it was written
-        String written = (n / 60) + ":" + String.format("%02d", n % 60);
-        throw new ConfigException(path, "'" + written + "' is not a time as YAML reads it (the number " + n
-            + "): write times in quotes, \"" + written + "\"");
-      }
-      try {
-        return LocalTime.parse(String.valueOf(value));
-      } catch (DateTimeException e) {
-        throw new ConfigException(path, "'" + value + "' is not a time such as 07:45");
-      }
-    }
-
-    /** "08:00-15:00" or {from: "08:00", to: "15:00"}. */
-    TimeRange asRange() {
-      LocalTime from;
-      LocalTime to;
-      if (value instanceof String s) {
-        String[] parts = s.split("-");
-        if (parts.length != 2) {
-          throw new ConfigException(path, "'" + s + "' is not a range such as 08:00-15:00");
-        }
-        from = new Node(path, parts[0].strip()).asTime();
-        to = new Node(path, parts[1].strip()).asTime();
-      } else {
-        allow("from", "to");
-        from = req("from").asTime();
-        to = req("to").asTime();
-      }
-      if (!from.isBefore(to)) {
-        throw new ConfigException(path, "the range ends before it starts");
-      }
-      return new TimeRange(from, to);
-    }
-
-    /** {mon: "08:00-15:00", ..., sat: null}; a missing or null day is closed. */
-    Map<DayOfWeek, TimeRange> asWeek() {
-      Map<DayOfWeek, TimeRange> week = new EnumMap<>(DayOfWeek.class);
-      for (Map.Entry<String, Object> e : map().entrySet()) {
-        DayOfWeek d = DAYS.get(e.getKey());
-        if (d == null) {
-          throw new ConfigException(child(e.getKey()), "unknown day (use mon, tue, wed, thu, fri, sat, sun)");
-        }
-        if (e.getValue() != null && !"closed".equals(e.getValue())) {
-          week.put(d, new Node(child(e.getKey()), e.getValue()).asRange());
-        }
-      }
-      return week;
-    }
   }
 }
