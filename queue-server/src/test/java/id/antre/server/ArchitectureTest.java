@@ -44,7 +44,8 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(
           "id.antre.server.persistence..", "id.antre.server.api..", "id.antre.server.bus..",
           "id.antre.server.queue..", "id.antre.server.config..", "id.antre.server.auth..",
-          "id.antre.server.announce..", "id.antre.server.realtime..", "id.antre.server.view..")
+          "id.antre.server.announce..", "id.antre.server.realtime..", "id.antre.server.view..",
+          "id.antre.server.wiring..")
       .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class, Main.class, ServerConfig.class)
       .because("the adapters depend on the domain, never the other way round");
 
@@ -74,15 +75,13 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule onlyPersistenceAndTheServerWiringTouchTheSqlClient = noClasses()
-      .that().resideOutsideOfPackage("id.antre.server.persistence..")
-      .and(not(belongToAnyOf(AntreServer.class)))
+      .that().resideOutsideOfPackages("id.antre.server.persistence..", "id.antre.server.wiring..")
       .should().dependOnClassesThat().resideInAPackage("io.vertx.sqlclient..")
-      .because("SQL lives only in the persistence package (STYLE.md habit 6); AntreServer only builds the pool");
+      .because("SQL lives only in the persistence package (STYLE.md habit 6); the wiring only builds the pools");
 
   @ArchTest
   static final ArchRule onlyPersistenceInterpretsPostgresErrors = noClasses()
-      .that().resideOutsideOfPackage("id.antre.server.persistence..")
-      .and(not(belongToAnyOf(AntreServer.class)))
+      .that().resideOutsideOfPackages("id.antre.server.persistence..", "id.antre.server.wiring..")
       .should().dependOnClassesThat().resideInAPackage("io.vertx.pgclient..")
       .because("PostgreSQL errors are mapped by SQLSTATE constants in one place (STYLE.md habits 5 and 6)");
 
@@ -90,14 +89,16 @@ class ArchitectureTest {
   static final ArchRule persistenceIsUsedOnlyByTheApplicationAndTheWiring = noClasses()
       .that().resideOutsideOfPackages("id.antre.server.persistence..",
           "id.antre.server.auth..", "id.antre.server.survey..", "id.antre.server.stats..",
-          "id.antre.server.jobs..", "id.antre.server.metrics..", "id.antre.server.liveconfig..")
+          "id.antre.server.jobs..", "id.antre.server.metrics..", "id.antre.server.liveconfig..",
+          "id.antre.server.wiring..")
       .and(not(belongToAnyOf(AntreServer.class, ServerConfig.class, Failures.class)))
       .should().dependOnClassesThat().resideInAPackage("id.antre.server.persistence..")
       .because("no persistence type above the application: the routes, the gateway, the events and the views "
           + "see the application's and the domain's records (ServerConfig only reads the database settings); "
           + "the queue services call the repository interfaces they declare (TicketRepository, "
           + "CounterRepository, OverviewRepository, PrintRepository), which the stores implement and the unit "
-          + "tests fake, and only the wiring (AntreServer) names a store; Failures, the one classification of a "
+          + "tests fake, and only the wiring (the wiring package; AntreServer for the database settings of create-admin) "
+          + "names a store; Failures, the one classification of a "
           + "failure, asks PgErrors what a database failure stands for");
 
   @ArchTest
@@ -105,9 +106,17 @@ class ArchitectureTest {
       .that().resideInAnyPackage("id.antre.server.queue..", "id.antre.server.auth..", "id.antre.server.survey..",
           "id.antre.server.stats..", "id.antre.server.liveconfig..", "id.antre.server.booking..")
       .should().dependOnClassesThat().resideInAnyPackage("id.antre.server.api..", "id.antre.server.realtime..",
-          "id.antre.server.view..")
+          "id.antre.server.view..", "id.antre.server.wiring..")
       .orShould().dependOnClassesThat().belongToAnyOf(AntreServer.class)
       .because("the layering is one way: api and realtime -> application -> domain");
+
+  @ArchTest
+  static final ArchRule onlyTheNodeKnowsTheWiring = noClasses()
+      .that().resideOutsideOfPackage("id.antre.server.wiring..")
+      .and(not(belongToAnyOf(AntreServer.class)))
+      .should().dependOnClassesThat().resideInAPackage("id.antre.server.wiring..")
+      .because("the wiring is the node's composition root: AntreServer starts and stops the families it makes, "
+          + "and nothing it makes looks back at how it was made");
 
   @ArchTest
   static final ArchRule theHttpAdapterAndTheGatewayMeetOnlyWhereTheGatewayIsMounted = noClasses()
