@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The three administration pages in a real headless Chromium at 1366x768: an admin creates a user
  * and changes their role, registers a display (its token shown once) and rotates it, and reads the
- * audit trail of it all; a manager is sent back to the monitor.
+ * audit trail of it all, then moves on to the configuration page by the same tabs; a manager is
+ * sent back to the monitor.
  */
 @BrowserLane
 class AdminBrowserIT {
@@ -146,6 +147,16 @@ class AdminBrowserIT {
     browser.click("#lang");
     browser.until(d -> browser.text("#nav").contains("Audit trail"));
     browser.screenshot(SHOTS.resolve("admin-audit-en.png"));
+
+    // the configuration page carries the same bar and tabs, its own marked, in the language chosen
+    browser.click("#nav a[data-page=config]");
+    browser.until(d -> "config".equals(browser.body("view")) && browser.find("#nav").isDisplayed());
+    assertThat(browser.find("#nav a[aria-current=page]").getAttribute("data-page")).isEqualTo("config");
+    assertThat(browser.text("#view-config h1")).isEqualTo("Hall configuration");
+    browser.click("#lang");
+    browser.until(d -> browser.text("#nav").contains("Jejak audit") && browser.text("#view-config h1").equals("Konfigurasi Aula"));
+    assertThat(browser.text("#nav")).contains("Pengguna").contains("Perangkat").contains("Konfigurasi aula");
+    browser.screenshot(SHOTS.resolve("admin-config.png"));
   }
 
   @Test
