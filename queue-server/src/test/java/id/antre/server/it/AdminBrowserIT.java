@@ -99,7 +99,8 @@ class AdminBrowserIT {
     assertThat(f.hall.api.login("petugas-baru", "Sandi-Reset-2026")).isNotEmpty();
     browser.click("#users tr[data-user='petugas-baru'] button[data-act=disable]");
     browser.driver.switchTo().alert().accept();
-    browser.until(d -> row("users", "user", "petugas-baru").contains("Nonaktif"));
+    // the row's class, not its text: the button of an active account reads "Nonaktifkan" already
+    browser.until(d -> !d.findElements(By.cssSelector("#users tr.off[data-user='petugas-baru']")).isEmpty());
     assertThat(f.hall.api.post("/api/v1/auth/login", null, new JsonObject().put("username", "petugas-baru")
         .put("password", "Sandi-Reset-2026")).status()).isEqualTo(401);
     JsonObject changed = new JsonArray(f.hall.api.get("/api/v1/users", f.login("admin")).body()).stream()
