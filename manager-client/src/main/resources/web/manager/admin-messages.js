@@ -1,5 +1,6 @@
-// Every text of the administration pages (/admin/users, /admin/devices, /admin/audit), Bahasa
-// Indonesia first, English second. The language is the staff pages' one (localStorage 'antre.lang').
+// Every text of the administration pages (/admin/users, /admin/devices, /admin/audit) and of the
+// bar and tabs that /admin/config shares with them (admin-nav.js), Bahasa Indonesia first, English
+// second. The language is the staff pages' one (localStorage 'antre.lang').
 
 import { i18n, rememberedLang } from '/web/common/i18n.js';
 

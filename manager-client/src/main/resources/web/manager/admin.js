@@ -1,9 +1,10 @@
 // The shell of the administration pages: sign-in (administrators only; the manager pages' sign-in
-// of this tab carries over), the navigation between the three pages, the language toggle, and
-// the refusal messages by code. Each page calls startAdminPage with what it draws.
+// of this tab carries over), the bar and tabs (admin-nav.js, shared with /admin/config), and the
+// refusal messages by code. Each page calls startAdminPage with what it draws.
 
-import { t, translate, setLang, lang, serverText } from './admin-messages.js';
+import { t, translate, serverText } from './admin-messages.js';
 import { adminApi, session, saveSession, whenUnauthorized } from './admin-api.js';
+import { drawAdminNav } from './admin-nav.js';
 import { ApiError, NetworkError } from '/web/common/http.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,19 +29,29 @@ export function say(box, text, good = false) {
 
 /**
  * @param {object} page
- * @param {string} page.name users | devices | audit (the navigation's current page)
+ * @param {string} page.name users | devices | audit (the tab marked current)
  * @param {() => Promise<void>} page.show draws the page for a signed-in admin
  * @param {() => void} [page.relabel] redraws texts drawn by code after a language change
  */
 export function startAdminPage(page) {
+  const nav = drawAdminNav({
+    page: page.name,
+    onLanguage: () => {
+      translate();
+      page.relabel?.();
+    },
+    onSignOut: async () => {
+      await adminApi.logout();
+      saveSession(null);
+      showLogin(null);
+    },
+  });
+
   function view(v) {
     $('view-login').hidden = v !== 'login';
     $('view-page').hidden = v !== 'page';
-    $('nav').hidden = v !== 'page';
     document.body.dataset.view = v;
-    const s = session();
-    $('logout').hidden = !s;
-    $('bar-user').textContent = s ? s.user.displayName || s.user.username : '';
+    nav.signedIn(session()?.user ?? null);
   }
 
   function showLogin(key) {
@@ -78,21 +89,6 @@ export function startAdminPage(page) {
       await enter();
     } catch (e) {
       say($('login-message'), e instanceof ApiError && e.status === 401 ? t('wrongLogin') : refusal(e));
-    }
-  });
-  $('logout').addEventListener('click', async () => {
-    await adminApi.logout();
-    saveSession(null);
-    showLogin(null);
-  });
-  $('lang').addEventListener('click', () => {
-    setLang(lang() === 'id' ? 'en' : 'id');
-    translate();
-    page.relabel?.();
-  });
-  document.querySelectorAll('#nav a').forEach((a) => {
-    if (a.dataset.page === page.name) {
-      a.setAttribute('aria-current', 'page');
     }
   });
   translate();

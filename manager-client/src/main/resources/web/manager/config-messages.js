@@ -6,12 +6,6 @@ import { i18n, rememberedLang } from '/web/common/i18n.js';
 const MESSAGES = {
   id: {
     pageTitle: 'Konfigurasi Aula',
-    appName: 'Antre · Konfigurasi',
-    toMonitor: 'Pantauan',
-    toAdmin: 'Pengguna dan perangkat',
-    language: 'English',
-    languageLabel: 'Ganti bahasa ke English',
-    signOut: 'Keluar',
     loginTitle: 'Masuk Admin',
     loginHint: 'Konfigurasi aula: instansi, layanan, loket, hari libur, teks berjalan, tiket dan suara.',
     username: 'Nama pengguna',
@@ -89,12 +83,6 @@ const MESSAGES = {
   },
   en: {
     pageTitle: 'Hall configuration',
-    appName: 'Antre · Configuration',
-    toMonitor: 'Monitor',
-    toAdmin: 'Users and devices',
-    language: 'Bahasa Indonesia',
-    languageLabel: 'Switch language to Bahasa Indonesia',
-    signOut: 'Sign out',
     loginTitle: 'Administrator sign-in',
     loginHint: 'The hall configuration: agencies, services, counters, holidays, running text, ticket and voice.',
     username: 'User name',

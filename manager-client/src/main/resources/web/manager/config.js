@@ -1,25 +1,36 @@
 // The hall configuration page (/admin/config): administrators change the hall while it runs,
 // managers read it. The form is config-form.js; this module signs in, loads the configuration with
 // its version (the ETag), saves it against that version (If-Match) and shows what the server says.
+// The bar and the tabs are the administration pages' (admin-nav.js).
 
 import { api, saveSession, session } from './api.js';
 import { clearErrors, renderForm, showError } from './config-form.js';
-import { lang, setLang, t, translate } from './config-messages.js';
+import { setLang, t, translate } from './config-messages.js';
+import { drawAdminNav } from './admin-nav.js';
 import { ApiError } from '/web/common/http.js';
 import { h } from '/web/common/dom.js';
 
 const $ = (id) => document.getElementById(id);
 const ALLOWED = new Set(['admin', 'manager']);
 const state = { config: null, version: null, readOnly: true, status: null };
+const nav = drawAdminNav({
+  page: 'config',
+  onLanguage: (l) => {
+    setLang(l);
+    relabel();
+  },
+  onSignOut: () => {
+    api.logout();
+    signOut(null);
+  },
+});
 
 function show(view) {
   for (const v of ['login', 'config']) {
     $(`view-${v}`).hidden = view !== v;
   }
   document.body.dataset.view = view;
-  const s = session();
-  $('logout').hidden = !(view === 'config' && s);
-  $('bar-user').textContent = view === 'config' && s ? s.user.displayName || s.user.username : '';
+  nav.signedIn(view === 'config' ? session()?.user ?? null : null);
 }
 
 /** One request with the bearer token; the answer's JSON (or text) and its ETag, or an ApiError with the problem's field. */
@@ -153,7 +164,6 @@ async function onLogin(e) {
 
 function relabel() {
   translate();
-  $('lang').textContent = t('language');
   if (state.config) {
     draw();
   }
@@ -163,11 +173,8 @@ function relabel() {
 }
 
 $('login-form').addEventListener('submit', onLogin);
-$('logout').addEventListener('click', () => { api.logout(); signOut(null); });
 $('save').addEventListener('click', save);
 $('export').addEventListener('click', download);
-$('lang').addEventListener('click', () => { setLang(lang() === 'en' ? 'id' : 'en'); relabel(); });
-setLang(lang());
 translate();
 if (session()?.token && ALLOWED.has(session().user.role)) {
   load();

@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The three administration pages in a real headless Chromium at 1366x768: an admin creates a user
  * and changes their role, registers a display (its token shown once) and rotates it, and reads the
- * audit trail of it all; a manager is sent back to the monitor.
+ * audit trail of it all, then moves on to the configuration page by the same tabs; a manager is
+ * sent back to the monitor.
  */
 @BrowserLane
 class AdminBrowserIT {
@@ -98,7 +99,8 @@ class AdminBrowserIT {
     assertThat(f.hall.api.login("petugas-baru", "Sandi-Reset-2026")).isNotEmpty();
     browser.click("#users tr[data-user='petugas-baru'] button[data-act=disable]");
     browser.driver.switchTo().alert().accept();
-    browser.until(d -> row("users", "user", "petugas-baru").contains("Nonaktif"));
+    // the row's class, not its text: the button of an active account reads "Nonaktifkan" already
+    browser.until(d -> !d.findElements(By.cssSelector("#users tr.off[data-user='petugas-baru']")).isEmpty());
     assertThat(f.hall.api.post("/api/v1/auth/login", null, new JsonObject().put("username", "petugas-baru")
         .put("password", "Sandi-Reset-2026")).status()).isEqualTo(401);
     JsonObject changed = new JsonArray(f.hall.api.get("/api/v1/users", f.login("admin")).body()).stream()
@@ -146,6 +148,16 @@ class AdminBrowserIT {
     browser.click("#lang");
     browser.until(d -> browser.text("#nav").contains("Audit trail"));
     browser.screenshot(SHOTS.resolve("admin-audit-en.png"));
+
+    // the configuration page carries the same bar and tabs, its own marked, in the language chosen
+    browser.click("#nav a[data-page=config]");
+    browser.until(d -> "config".equals(browser.body("view")) && browser.find("#nav").isDisplayed());
+    assertThat(browser.find("#nav a[aria-current=page]").getAttribute("data-page")).isEqualTo("config");
+    assertThat(browser.text("#view-config h1")).isEqualTo("Hall configuration");
+    browser.click("#lang");
+    browser.until(d -> browser.text("#nav").contains("Jejak audit") && browser.text("#view-config h1").equals("Konfigurasi Aula"));
+    assertThat(browser.text("#nav")).contains("Pengguna").contains("Perangkat").contains("Konfigurasi aula");
+    browser.screenshot(SHOTS.resolve("admin-config.png"));
   }
 
   @Test

@@ -115,5 +115,8 @@ class LiveConfigBrowserIT {
     assertThat(b.find("#save").isDisplayed()).isFalse();
     assertThat(b.find("#read-only").isDisplayed()).isTrue();
     assertThat(b.find("[data-path='hall.name']").isEnabled()).isFalse();
+    // the administration tabs lead to pages for administrators only
+    assertThat(b.find("#nav").isDisplayed()).isFalse();
+    assertThat(b.text("#bar-user")).isNotEmpty();
   }
 }
