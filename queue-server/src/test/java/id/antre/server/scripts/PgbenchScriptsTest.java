@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * The test does that replacement and compares, after dropping {@code --} comments, pgbench
  * meta-commands ({@code \set}, {@code \gset}) and a trailing semicolon, and collapsing whitespace
  * (also around parentheses and before commas). Every parameter of the original must be in the table
- * and every entry of the table used.
+ * and every entry of the table used. The originals are read by reflection (they are package
+ * private) as the server runs them, lifecycle guards and booking slot filled in. A parameter the
+ * server casts ({@code #{counter}::text}) comes out cast twice in the script, which is the same cast.
  *
  * <p>What may differ: in {@code call-next.sql}, the column list of each statement's final
  * {@code SELECT} (the script keeps the columns it {@code \gset}s: the called ticket's id, which the
@@ -81,7 +84,7 @@ class PgbenchScriptsTest {
   void everyPgbenchScriptRunsTheStatementsItCopies() throws IOException {
     Path dir = ScriptsParseTest.root().resolve("scripts/bench.d");
     List<String> failures = new ArrayList<>();
-    for (Map.Entry<String, List<Copy>> script : new java.util.TreeMap<>(SCRIPTS).entrySet()) {
+    for (Map.Entry<String, List<Copy>> script : new TreeMap<>(SCRIPTS).entrySet()) {
       Path file = dir.resolve(script.getKey());
       List<String> statements = statements(Files.readString(file, StandardCharsets.UTF_8));
       List<Copy> copies = script.getValue();
@@ -101,7 +104,8 @@ class PgbenchScriptsTest {
         if (!expected.equals(actual)) {
           failures.add("scripts/bench.d/" + script.getKey() + ", statement " + (i + 1) + ", is no longer "
               + copy.origin() + " (update the script, or the parameter table in " + getClass().getSimpleName()
-              + " if a parameter changed); they part at: " + around(expected, actual) + " | " + around(actual, expected)
+              + " if a parameter changed). Where they part, " + copy.origin() + ": " + around(expected, actual)
+              + ", the script: " + around(actual, expected)
               + "\n  " + copy.origin() + " with the script's parameters:\n    " + expected
               + "\n  the script:\n    " + actual);
         }
