@@ -1,17 +1,19 @@
 -- pgbench script for scripts/bench: one call cycle as the server runs it, in the same two
 -- statements: Sql.CALL_NEXT (the officer's call-next) and Sql.TRANSITION as a no-show (which frees
--- the counter again), unchanged but for their parameters, which are pgbench variables and
--- constants here. Each pgbench client is its own counter, as each HTTP loop is: client k
--- (0-based) is counter 101+k, which serves service C(k+1) only.
---   CALL_NEXT:  $1 counter ((:client_id::int + 101)::text)   $2 service day :day (-D day=YYYY-MM-DD)
---     $3 the counter's services (ARRAY['C' || (:client_id::int + 1)])   $4 priority first true
---     $5 transfers first true   $6 officer 'petugas-pgbench'   $7 now now()   $8 request id NULL
---     $9 planned streak 0 (planned services NULL and weights {}: not reassigned), $10 streak after a
---     priority call 1, $11 after a regular call 0 (the
---     benchmark issues regular tickets only, so the streak stays 0)
---   TRANSITION: $1 the called ticket (:called, from \gset)   $2 'CALLED'   $3 'NO_SHOW'   $4 recall count 0
---     $5 event type 'NO_SHOW'   $6 now()   $7 outcome NULL   $8 counter   $9 officer
---     $10 request id NULL   $11 data NULL   $12 counter keeps the ticket false
+-- the counter again), each the server's text with its parameters replaced by pgbench variables and
+-- constants (a parameter the server casts is cast twice here: ::text::text). PgbenchScriptsTest
+-- makes the replacement and fails when this file and Sql differ; only the column list of each final
+-- SELECT is this script's own (it keeps what \gset needs). Each pgbench client is its own counter,
+-- as each HTTP loop is: client k (0-based) is counter 101+k, which serves service C(k+1) only.
+--   CALL_NEXT:  counter (:client_id::int + 101)::text   day :day (-D day=YYYY-MM-DD)
+--     services ARRAY['C' || (:client_id::int + 1)] (scripts/bench rewrites it for one service)
+--     priorityFirst true   transfersFirst true   officer 'petugas-pgbench'   now now()   requestId NULL
+--     plannedStreak 0, plannedServices NULL, plannedWeights '{}' (the configured services)
+--     streakAfterPriority 1, streakAfterRegular 0 (the benchmark issues regular tickets only, so the
+--     streak stays 0)
+--   TRANSITION: ticket :called (from \gset)   from 'CALLED'   to 'NO_SHOW'   eventType 'NO_SHOW'
+--     recallCount 0   now now()   outcome NULL::text   counter, officer as above   requestId NULL
+--     data NULL   counterKeepsTicket false
 -- Run with -M prepared: parsed once per connection, like the server's cached prepared statements.
 WITH cs AS (
   SELECT counter_id FROM counter_state
@@ -49,12 +51,12 @@ SELECT u.id AS called, e.id AS event_id, s.cs_state FROM u, e, s
 WITH u AS (
   UPDATE ticket SET status = 'NO_SHOW', recall_count = 0,
     started_at = CASE WHEN 'NO_SHOW' = 'START' THEN now() ELSE started_at END,
-    finished_at = CASE WHEN 'NO_SHOW' IN ('DONE', 'NO_SHOW', 'CANCELLED') THEN now() ELSE finished_at END,
+    finished_at = CASE WHEN 'NO_SHOW' IN ('DONE', 'NO_SHOW', 'CANCELLED', 'EXPIRED') THEN now() ELSE finished_at END,
     counter_id = CASE WHEN 'NO_SHOW' = 'WAITING' THEN NULL ELSE counter_id END,
     outcome = COALESCE(NULL::text, outcome),
     note = CASE WHEN 'NO_SHOW' = 'HOLD' AND NULL::jsonb ? 'note' THEN NULL::jsonb ->> 'note' ELSE note END
   WHERE id = :called AND status = 'CALLED'
-    AND ((:client_id::int + 101)::text IS NULL OR 'CALLED' IN ('HELD') OR counter_id = (:client_id::int + 101)::text)
+    AND ((:client_id::int + 101)::text::text IS NULL OR 'CALLED' IN ('HELD') OR counter_id = (:client_id::int + 101)::text)
     AND ('NO_SHOW' <> 'RECALL' OR recall_count = 0 - 1)
   RETURNING *
 ), e AS (
@@ -65,6 +67,6 @@ WITH u AS (
 ), s AS (
   UPDATE counter_state SET current_ticket = NULL, updated_at = now()
   FROM u WHERE counter_state.counter_id = (:client_id::int + 101)::text AND counter_state.current_ticket = u.id
-    AND NOT false
+    AND NOT false::boolean
 )
 SELECT u.id, e.id AS event_id FROM u, e;

@@ -1,7 +1,8 @@
 -- pgbench script for scripts/bench, "the floor": the minimal issue statement that BareServer runs
--- (bench/BareServer.ISSUE, unchanged but for its parameters): the daily sequence upsert, the ticket
--- and its ISSUE event in one statement, and nothing else (no quota, no position, no print job, no
--- request id). Whatever a queue does, it does at least this to hand out a number.
+-- (bench/BareServer.ISSUE, unchanged but for its parameters, which PgbenchScriptsTest checks): the
+-- daily sequence upsert, the ticket and its ISSUE event in one statement, and nothing else (no
+-- quota, no position, no print job, no request id). Whatever a queue does, it does at least this
+-- to hand out a number.
 --   $1 service ('S' || :s, uniform over S1..S:nservices)   $2 service day :day   $3 tracking token
 -- Run with -M prepared.
 \set s random(1, :nservices)

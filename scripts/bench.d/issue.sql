@@ -1,10 +1,11 @@
--- pgbench script for scripts/bench: the server's Sql.ISSUE statement, unchanged but for its
--- parameters, which are pgbench variables and constants here:
---   $1 service      ('S' || :s), a service drawn uniformly from S1..S:nservices, as the HTTP load does
---   $2 service day  :day (-D day=YYYY-MM-DD: today in the hall's time zone, as the server computes it)
---   $3 quota 100000 (the benchmark hall's dailyQuota)   $4 prefix 'PB'   $5 priority NULL
---   $6 channel 'kiosk'   $7 tracking token md5(random()::text)   $8 request id NULL
---   $9 issued at and queued at now()   $10 minutes per person 8   $11 kiosk whose printer prints it NULL (no print job)
+-- pgbench script for scripts/bench: the server's Sql.ISSUE statement, its text with its parameters
+-- replaced by pgbench variables and constants (a parameter the server casts is cast twice here:
+-- ::text::text). PgbenchScriptsTest makes the replacement and fails when this file and Sql differ.
+--   service      ('S' || :s), a service drawn uniformly from S1..S:nservices, as the HTTP load does
+--   day          :day (-D day=YYYY-MM-DD: today in the hall's time zone, as the server computes it)
+--   quota 100000 (the benchmark hall's dailyQuota)   prefix 'PB'   priority NULL   channel 'kiosk'
+--   trackingToken md5(random()::text)   requestId NULL   now now()   minutesPerPerson 8
+--   printKiosk NULL::text (no print job)
 -- Run with -M prepared: parsed once per connection, like the server's cached prepared statement.
 \set s random(1, :nservices)
 WITH seq AS (
@@ -28,7 +29,7 @@ WITH seq AS (
   SELECT id, 'ISSUE', NULL, 'WAITING', issued_at FROM t
 ), p AS (
   INSERT INTO print_job (ticket_id, kiosk, created_at, updated_at)
-  SELECT id, NULL::text, issued_at, issued_at FROM t WHERE NULL::text IS NOT NULL
+  SELECT id, NULL::text, issued_at, issued_at FROM t WHERE NULL::text::text IS NOT NULL
   RETURNING id
 )
 SELECT t.*, (SELECT id FROM p) AS print_job FROM t;
