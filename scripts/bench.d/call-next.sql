@@ -34,7 +34,7 @@ WITH cs AS (
   RETURNING id
 ), s AS (
   UPDATE counter_state SET current_ticket = u.id,
-    priority_streak = CASE WHEN u.priority IS NULL THEN 0 ELSE 1 END,
+    priority_streak = CASE WHEN u.priority IS NULL THEN 0::int ELSE 1::int END,
     served = (CASE WHEN counter_state.served_day = :day THEN counter_state.served ELSE '{}'::jsonb END)
       || jsonb_build_object(u.service, COALESCE(
            ((CASE WHEN counter_state.served_day = :day THEN counter_state.served ELSE '{}'::jsonb END) ->> u.service)::int,
