@@ -42,7 +42,8 @@ CP_FILE=queue-server/target/classpath.txt
 if [ ! -f "$CP_FILE" ] || [ ! -d queue-server/target/classes ] \
    || [ -n "$(find queue-server/src/main queue-server/pom.xml pom.xml manager-client/src -newer "$CP_FILE" -print -quit 2>/dev/null)" ]; then
   log "building"
-  mvn -B -ntp -o -q -DskipTests package || mvn -B -ntp -q -DskipTests package
+  # the build's output goes to stderr: stdout is the results table
+  { mvn -B -ntp -o -q -DskipTests package || mvn -B -ntp -q -DskipTests package; } >&2
 fi
 cp -r queue-server/target/classes "$WORK/server-classes"
 
