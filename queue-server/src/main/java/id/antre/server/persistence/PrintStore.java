@@ -23,16 +23,16 @@ public class PrintStore implements PrintRepository {
   private final Statement printers;
 
   public PrintStore(SqlClient client) {
-    open = new Statement(client, Sql.PRINT_JOBS_OPEN);
-    cancelStale = new Statement(client, Sql.PRINT_JOBS_CANCEL_STALE);
-    get = new Statement(client, Sql.PRINT_JOB_GET);
-    markSent = new Statement(client, Sql.PRINT_JOB_SENT);
-    result = new Statement(client, Sql.PRINT_JOB_RESULT);
-    cancel = new Statement(client, Sql.PRINT_JOB_CANCEL);
-    printerState = new Statement(client, Sql.PRINTER_STATE_UPSERT);
-    agentGone = new Statement(client, Sql.PRINTER_STATE_AGENT_GONE);
-    agentAlive = new Statement(client, Sql.PRINTER_STATE_ALIVE);
-    printers = new Statement(client, Sql.PRINTER_STATES);
+    open = new Statement(client, PrintSql.PRINT_JOBS_OPEN);
+    cancelStale = new Statement(client, PrintSql.PRINT_JOBS_CANCEL_STALE);
+    get = new Statement(client, PrintSql.PRINT_JOB_GET);
+    markSent = new Statement(client, PrintSql.PRINT_JOB_SENT);
+    result = new Statement(client, PrintSql.PRINT_JOB_RESULT);
+    cancel = new Statement(client, PrintSql.PRINT_JOB_CANCEL);
+    printerState = new Statement(client, PrintSql.PRINTER_STATE_UPSERT);
+    agentGone = new Statement(client, PrintSql.PRINTER_STATE_AGENT_GONE);
+    agentAlive = new Statement(client, PrintSql.PRINTER_STATE_ALIVE);
+    printers = new Statement(client, PrintSql.PRINTER_STATES);
   }
 
   public Future<List<Job>> open(String kiosk) {

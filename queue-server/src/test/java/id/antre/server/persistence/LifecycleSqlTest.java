@@ -47,7 +47,7 @@ class LifecycleSqlTest {
     assertThat(LifecycleSql.FRAGMENTS.get("FINAL")).isEqualTo("('DONE', 'NO_SHOW', 'CANCELLED', 'EXPIRED')");
     assertThat(Sql.CALL_TICKET).contains("t.status IN ('WAITING')").contains("SET status = 'CALLED'");
     assertThat(Sql.TRANSFER).contains("status IN ('SERVING')");
-    assertThat(Sql.PRINT_JOBS_CANCEL_STALE).contains("t.status <> 'WAITING'").doesNotContainPattern("\\{[A-Z_]+}");
+    assertThat(PrintSql.PRINT_JOBS_CANCEL_STALE).contains("t.status <> 'WAITING'").doesNotContainPattern("\\{[A-Z_]+}");
     // the partial indexes on waiting tickets still match the reads
     assertThat(Sql.QUEUES).contains("status = 'WAITING'");
   }
