@@ -33,11 +33,12 @@ export const bookingQrSrc = (code) => `/api/v1/bookings/${encodeURIComponent(cod
  * The live WebSocket of a visitor page, started: reconnects after 1 s, 2 s, 4 s ... up to 15 s,
  * and pings now and then, because a quiet socket through a NAT or proxy may die silently.
  *
- * @param subscription the subscribe message ({type:"subscribe", topics, token?})
+ * @param subscription the subscribe message ({type:"subscribe", topics, token?}), or a function
+ *   that makes it at each (re)connect
  * @param onMessage called with each parsed server message
  * @param onState called with true when subscribed, false when the socket is down
  */
 export function live(subscription, onMessage, onState = () => {}) {
-  return new Live(() => subscription, onMessage, onState,
+  return new Live(typeof subscription === 'function' ? subscription : () => subscription, onMessage, onState,
     { firstRetryMs: 1000, maxRetryMs: 15000, jitter: false, watchdogMs: 0, pingMs: 25000 }).start();
 }

@@ -43,6 +43,7 @@ function update(ticket) {
   const before = state.ticket?.status;
   state.ticket = ticket;
   state.missing = false;
+  followQueue();
   render();
   // only a change seen while the page is open alerts: a reload never replays an old call
   if (before && before !== 'CALLED' && ticket.status === 'CALLED') {
@@ -203,6 +204,27 @@ function askCancel() {
   no.focus();
 }
 
+// ------------------------------------------------------------------ live
+
+let line = null;
+let followed = null;
+
+function queueTopic() {
+  followed = state.ticket?.service ? `queues:${state.ticket.service}` : 'queues';
+  body.dataset.queues = followed;
+  return followed;
+}
+
+/** After a transfer the ticket's service changes: follow the new service's queue instead. */
+function followQueue() {
+  if (!line || !state.up || !followed || followed === `queues:${state.ticket.service}`) {
+    return;
+  }
+  const old = followed;
+  line.send({ type: 'unsubscribe', topics: [old] });
+  line.send({ type: 'subscribe', topics: [queueTopic()] });
+}
+
 // ------------------------------------------------------------------ start
 
 document.getElementById('lang').addEventListener('click', () => {
@@ -219,7 +241,9 @@ if (!token) {
   render();
 } else {
   refresh();
-  live({ type: 'subscribe', topics: [`ticket:${token}`, 'queues'] }, onLive, (up) => {
+  // the queue of the ticket's own service only, once the ticket is known: a phone on a slow line
+  // does not need every service's counts; on every (re)connect the topics are made anew
+  line = live(() => ({ type: 'subscribe', topics: [`ticket:${token}`, queueTopic()] }), onLive, (up) => {
     state.up = up;
     body.dataset.live = up ? 'on' : 'off';
     render();

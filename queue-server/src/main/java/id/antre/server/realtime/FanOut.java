@@ -76,8 +76,9 @@ final class FanOut<S extends Subscriber> {
     return seq;
   }
 
+  /** A service's queue changed: to the whole hall's followers and to that service's. */
   void queue(JsonObject event) {
-    broadcast(List.of(Topics.QUEUES), event::encode, 0);
+    broadcast(List.of(Topics.QUEUES, Topics.QUEUES_OF + event.getString("service")), event::encode, 0);
   }
 
   void hall(JsonObject event) {

@@ -2,6 +2,7 @@ package id.antre.server.realtime;
 
 import id.antre.server.auth.Actor;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,13 @@ final class Snapshots {
         return null;
       });
     }
+    String service = Topics.serviceOf(topic);
+    if (service != null) {
+      return shared.read(topic, () -> commands.queues().map(d -> snapshot(topic, only(d, service)))).map(json -> {
+        conn.send(json);
+        return null;
+      });
+    }
     return shared.read(topic, () -> {
       Future<JsonObject> data = switch (topic) {
         case Topics.QUEUES -> commands.queues();
@@ -73,6 +81,17 @@ final class Snapshots {
       conn.send(json);
       return null;
     });
+  }
+
+  /** The queues of one service out of all of them (none for a service the hall does not have). */
+  static JsonObject only(JsonObject queues, String service) {
+    JsonArray mine = new JsonArray();
+    for (Object q : queues.getJsonArray("queues", new JsonArray())) {
+      if (q instanceof JsonObject o && service.equals(o.getString("service"))) {
+        mine.add(o);
+      }
+    }
+    return queues.copy().put("queues", mine);
   }
 
   private static String snapshot(String topic, JsonObject data) {
@@ -92,8 +111,10 @@ final class Snapshots {
   void refresh(FanOut<Connection> fanOut, boolean tickets) {
     for (String topic : fanOut.topics()) {
       List<Connection> subs = fanOut.subscribersOf(topic);
-      if (topic.equals(Topics.QUEUES) || topic.equals(Topics.COUNTERS)) {
-        Future<JsonObject> data = topic.equals(Topics.QUEUES) ? commands.queues() : commands.publicCounters();
+      String service = Topics.serviceOf(topic);
+      if (topic.equals(Topics.QUEUES) || topic.equals(Topics.COUNTERS) || service != null) {
+        Future<JsonObject> data = topic.equals(Topics.COUNTERS) ? commands.publicCounters()
+            : service == null ? commands.queues() : commands.queues().map(d -> only(d, service));
         data.onSuccess(d -> {
           String json = d.copy().put("type", "snapshot").put("topic", topic).encode();
           subs.forEach(c -> c.deliver(json, 0));

@@ -696,7 +696,7 @@ public final class LoadClient {
    * {services}, comma separated); counters {first-counter}.. ({counters} of them) each run call-next,
    * start and finish once every {cycle} s, a third of a cycle apart (open loop, spread over the
    * cycle); {displays} displays follow calls, queues, counters and hall; {phones} phones each follow
-   * their ticket (tracking tokens one a line in {tokens}) and queues. Reports p50/p99 of every
+   * their ticket and its service's queue ("token service" one a line in {tokens}). Reports p50/p99 of every
    * request kind, timed from its intended start, and of call delivery: from sending the call-next
    * to the call at each display and to the ticket update at the phone of the called ticket.
    */
@@ -741,9 +741,13 @@ public final class LoadClient {
       subscriptions.add(new JsonObject().put("type", "subscribe").put("topics",
           new io.vertx.core.json.JsonArray().add("calls").add("queues").add("counters").add("hall")).encode());
     }
-    for (String token : tokens) {
+    for (String line : tokens) {
+      // "token service", as the phone page subscribes once it knows its ticket: its own service's
+      // queue only; a bare token follows every service's
+      String[] parts = line.trim().split("\\s+");
+      String queues = parts.length > 1 ? "queues:" + parts[1] : "queues";
       subscriptions.add(new JsonObject().put("type", "subscribe").put("topics",
-          new io.vertx.core.json.JsonArray().add("ticket:" + token).add("queues")).encode());
+          new io.vertx.core.json.JsonArray().add("ticket:" + parts[0]).add(queues)).encode());
     }
     for (int from = 0; from < subscriptions.size(); from += batch) {
       List<Future<Void>> ready = new ArrayList<>();

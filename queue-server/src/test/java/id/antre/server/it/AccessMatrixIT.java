@@ -249,6 +249,7 @@ class AccessMatrixIT {
     m.put("calls", AccessMatrixIT::open);
     m.put("calls:zone:lantai-1", AccessMatrixIT::open);
     m.put("queues", AccessMatrixIT::open);
+    m.put("queues:KTP", AccessMatrixIT::open);
     m.put("counters", AccessMatrixIT::open);
     m.put("hall", AccessMatrixIT::open);
     m.put("ticket:" + trackingToken, AccessMatrixIT::open);

@@ -86,6 +86,34 @@ class GatewayIT {
   }
 
   @Test
+  void aPhoneFollowingOneServicesQueueGetsThatServiceOnly() {
+    try (WsClient phone = new WsClient(hall.server.port()); WsClient display = new WsClient(hall.server.port())) {
+      phone.subscribe(null, "queues:KTP");
+      display.subscribe(null, "queues");
+      JsonObject snapshot = phone.next(m -> "snapshot".equals(m.getString("type")), WAIT);
+      assertThat(snapshot.getString("topic")).isEqualTo("queues:KTP");
+      assertThat(snapshot.getJsonArray("queues")).hasSize(1);
+      assertThat(snapshot.getJsonArray("queues").getJsonObject(0).getString("service")).isEqualTo("KTP");
+      display.next("snapshot");
+
+      hall.api.post("/api/v1/tickets", hall.kioskToken(), new JsonObject().put("service", "KK"));
+      // the display hears of KK; the phone must not
+      assertThat(display.next(m -> "queue".equals(m.getString("type")) && "KK".equals(m.getString("service")), WAIT)
+          .getInteger("waiting")).isEqualTo(1);
+      hall.api.post("/api/v1/tickets", hall.kioskToken(), new JsonObject().put("service", "KTP"));
+      JsonObject ktp = phone.next("queue");
+      assertThat(ktp.getString("service")).isEqualTo("KTP");
+      assertThat(ktp.getInteger("waiting")).isEqualTo(1);
+      assertThat(phone.drain("queue", Duration.ofMillis(600))).isEmpty();
+
+      // a service the hall does not have: an empty queue list, not an error
+      phone.subscribe(null, "queues:NOPE");
+      JsonObject none = phone.next(m -> "snapshot".equals(m.getString("type")) && "queues:NOPE".equals(m.getString("topic")), WAIT);
+      assertThat(none.getJsonArray("queues")).isEmpty();
+    }
+  }
+
+  @Test
   void aClientResumingWithSinceAfterAServerRestartGetsExactlyTheCallsItMissed() {
     long lastSeen;
     try (WsClient ws = new WsClient(hall.server.port())) {

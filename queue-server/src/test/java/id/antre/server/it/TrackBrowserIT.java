@@ -58,6 +58,8 @@ class TrackBrowserIT {
     assertThat(browser.body("status")).isEqualTo("WAITING");
     assertThat(browser.text(".number")).isEqualTo("A002");
     assertThat(browser.text(".status-card")).contains("Menunggu").contains("1 orang di depan Anda");
+    // once it knows its ticket, the page follows its own service's queue, not the whole hall's
+    browser.until(d -> "queues:KTP".equals(browser.body("queues")));
     browser.screenshot(SHOTS.resolve("track-waiting.png"));
     browser.js("window.notReloaded = true;");
 
