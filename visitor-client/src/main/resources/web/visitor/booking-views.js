@@ -1,7 +1,7 @@
 // The booking page's screens (see booking.js for the flow): start with "find my booking", the
 // choosing steps, the visitor's details with the consent line, and the booking itself with its
 // code, QR, arrival notes, cancel and move.
-import { h } from '/web/common/dom.js';
+import { confirmDialog, h } from '/web/common/dom.js';
 import { bookingQrSrc } from './api.js';
 import { clock, dayName, lang, t } from './booking-messages.js';
 import {
@@ -331,24 +331,6 @@ function qrImage(code) {
 }
 
 export function cancelDialog(dialog, b, confirm) {
-  const error = h('p', { class: 'cancel-error', role: 'alert' });
-  const yes = h('button', { class: 'danger', type: 'button', dataset: { action: 'cancel-yes' } }, t('cancelYes'));
-  const no = h('button', { class: 'secondary', type: 'button', dataset: { action: 'cancel-no' },
-    onclick: () => dialog.close() }, t('cancelNo'));
-  yes.addEventListener('click', async () => {
-    yes.disabled = true;
-    try {
-      await confirm();
-    } catch (e) {
-      yes.disabled = false;
-      error.textContent = refusal(e).text;
-    }
-  });
-  dialog.replaceChildren(
-    h('h2', {}, t('cancelQuestion', b.code)),
-    h('p', {}, t('cancelWarning')),
-    error,
-    h('div', { class: 'dialog-actions' }, no, yes));
-  dialog.showModal();
-  no.focus();
+  confirmDialog(dialog, { question: t('cancelQuestion', b.code), warning: t('cancelWarning'), yes: t('cancelYes'),
+    no: t('cancelNo'), confirm, failed: (e) => refusal(e).text });
 }

@@ -3,7 +3,7 @@
 // <body data-status> mirrors the ticket's status and <body data-live> the live connection, for tests.
 import { api, live } from './api.js';
 import { ApiError, NetworkError } from '/web/common/http.js';
-import { h } from '/web/common/dom.js';
+import { confirmDialog, h } from '/web/common/dom.js';
 import { lang, serverText, setLang, t } from './messages.js';
 import { trackSurvey } from './track-survey.js';
 
@@ -179,29 +179,18 @@ function alertCalled() {
 // ------------------------------------------------------------------ cancel
 
 function askCancel() {
-  const tk = state.ticket;
-  const error = h('p', { class: 'cancel-error', role: 'alert' });
-  const yes = h('button', { class: 'danger', type: 'button', dataset: { action: 'cancel-yes' } }, t('cancelYes'));
-  const no = h('button', { class: 'secondary', type: 'button', dataset: { action: 'cancel-no' },
-    onclick: () => dialog.close() }, t('cancelNo'));
-  yes.addEventListener('click', async () => {
-    yes.disabled = true;
-    try {
+  confirmDialog(dialog, {
+    question: t('cancelQuestion', state.ticket.number),
+    warning: t('cancelWarning'),
+    yes: t('cancelYes'),
+    no: t('cancelNo'),
+    confirm: async () => {
       await api.cancel(token);
       dialog.close();
       await refresh();
-    } catch (e) {
-      yes.disabled = false;
-      error.textContent = `${t('cancelFailed')} ${e instanceof ApiError ? serverText(e.detail || e.title) : e instanceof NetworkError ? e.message : e}`;
-    }
+    },
+    failed: (e) => `${t('cancelFailed')} ${e instanceof ApiError ? serverText(e.detail || e.title) : e instanceof NetworkError ? e.message : e}`,
   });
-  dialog.replaceChildren(
-    h('h2', {}, t('cancelQuestion', tk.number)),
-    h('p', {}, t('cancelWarning')),
-    error,
-    h('div', { class: 'dialog-actions' }, no, yes));
-  dialog.showModal();
-  no.focus();
 }
 
 // ------------------------------------------------------------------ live

@@ -31,3 +31,27 @@ export function h(tag, attrs = {}, ...children) {
 export function el(tag, cls, text) {
   return h(tag, { class: cls || null }, text);
 }
+
+/**
+ * Asks before something that cannot be undone (cancelling a number or a booking): a modal with
+ * the question, a warning, and No (focused) and Yes. Yes runs {@code confirm}; when it throws,
+ * the dialog stays open with {@code failed(error)} as its message.
+ */
+export function confirmDialog(dialog, { question, warning, yes: yesText, no: noText, confirm, failed }) {
+  const error = h('p', { class: 'cancel-error', role: 'alert' });
+  const yes = h('button', { class: 'danger', type: 'button', dataset: { action: 'cancel-yes' } }, yesText);
+  const no = h('button', { class: 'secondary', type: 'button', dataset: { action: 'cancel-no' },
+    onclick: () => dialog.close() }, noText);
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    try {
+      await confirm();
+    } catch (e) {
+      yes.disabled = false;
+      error.textContent = failed(e);
+    }
+  });
+  dialog.replaceChildren(h('h2', {}, question), h('p', {}, warning), error, h('div', { class: 'dialog-actions' }, no, yes));
+  dialog.showModal();
+  no.focus();
+}
