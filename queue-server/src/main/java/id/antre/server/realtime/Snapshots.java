@@ -27,6 +27,8 @@ final class Snapshots {
   private final RecentCalls recent;
   private final SharedReads<String> shared = new SharedReads<>();
   private final SharedReads<List<RecentCalls.Call>> replays = new SharedReads<>();
+  /** Every service's queue, read once for whoever asks at the same moment, whichever queue topic they follow. */
+  private final SharedReads<JsonObject> queues = new SharedReads<>();
 
   Snapshots(GatewayCommands commands, AgentChannel agents, RecentCalls recent) {
     this.commands = commands;
@@ -64,14 +66,14 @@ final class Snapshots {
     }
     String service = Topics.serviceOf(topic);
     if (service != null) {
-      return shared.read(topic, () -> commands.queues().map(d -> snapshot(topic, only(d, service)))).map(json -> {
+      return shared.read(topic, () -> queues().map(d -> snapshot(topic, only(d, service)))).map(json -> {
         conn.send(json);
         return null;
       });
     }
     return shared.read(topic, () -> {
       Future<JsonObject> data = switch (topic) {
-        case Topics.QUEUES -> commands.queues();
+        case Topics.QUEUES -> queues();
         case Topics.HALL -> commands.runningText();
         case Topics.COUNTERS -> commands.publicCounters();
         default -> commands.track(topic.substring(Topics.TICKET.length()));
@@ -81,6 +83,10 @@ final class Snapshots {
       conn.send(json);
       return null;
     });
+  }
+
+  private Future<JsonObject> queues() {
+    return queues.read(Topics.QUEUES, commands::queues);
   }
 
   /** The queues of one service out of all of them (none for a service the hall does not have). */
@@ -113,8 +119,9 @@ final class Snapshots {
       List<Connection> subs = fanOut.subscribersOf(topic);
       String service = Topics.serviceOf(topic);
       if (topic.equals(Topics.QUEUES) || topic.equals(Topics.COUNTERS) || service != null) {
+        // one read of every queue for the whole and the per-service topics alike
         Future<JsonObject> data = topic.equals(Topics.COUNTERS) ? commands.publicCounters()
-            : service == null ? commands.queues() : commands.queues().map(d -> only(d, service));
+            : service == null ? queues() : queues().map(d -> only(d, service));
         data.onSuccess(d -> {
           String json = d.copy().put("type", "snapshot").put("topic", topic).encode();
           subs.forEach(c -> c.deliver(json, 0));
