@@ -29,13 +29,48 @@ import java.util.TreeMap;
  * <p>Pure and single-threaded (the gateway's event loop). Calls are never changed once kept.
  */
 final class RecentCalls {
-  /** One kept call: its zone, its message, and the message as sent in a replay. */
-  record Call(long seq, String zone, JsonObject json, String replay) {
+  /**
+   * One kept call: its zone, its message, and the message as sent in a replay. The replay's text
+   * is made when first asked for: most calls are never replayed, and every call passes here once
+   * per gateway.
+   */
+  static final class Call {
+    private final long seq;
+    private final String zone;
+    private final JsonObject json;
+    private String replay;
+
+    private Call(long seq, String zone, JsonObject json) {
+      this.seq = seq;
+      this.zone = zone;
+      this.json = json;
+    }
+
     /** A call as read or heard (a copy is kept: the caller's object may change). */
     static Call of(JsonObject call) {
       JsonObject json = call.copy();
       json.remove("replay");
-      return new Call(json.getLong("seq", 0L), json.getString("zone"), json, json.copy().put("replay", true).encode());
+      return new Call(json.getLong("seq", 0L), json.getString("zone"), json);
+    }
+
+    long seq() {
+      return seq;
+    }
+
+    String zone() {
+      return zone;
+    }
+
+    JsonObject json() {
+      return json;
+    }
+
+    /** The message as sent in a replay (single-threaded, as the whole class). */
+    String replay() {
+      if (replay == null) {
+        replay = json.copy().put("replay", true).encode();
+      }
+      return replay;
     }
   }
 
