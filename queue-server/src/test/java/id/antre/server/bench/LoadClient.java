@@ -1336,10 +1336,17 @@ public final class LoadClient {
     if (start >= measureFrom && start < measureUntil) {
       synchronized (h) {
         h.recordValue(Math.max(0, end - start));
+        if (h == latency) {
+          int second = (int) Math.min(worstBySecond.length - 1, (start - measureFrom) / 1_000_000_000L);
+          worstBySecond[second] = Math.max(worstBySecond[second], end - start);
+        }
       }
       okCount.incrementAndGet();
     }
   }
+
+  /** The slowest answer of each second of the window (where a tail comes from: one stall, or all along). */
+  private final long[] worstBySecond = new long[3600];
 
   private void count(int status) {
     synchronized (statuses) {
@@ -1388,6 +1395,13 @@ public final class LoadClient {
       }
     }
     System.out.println("answers by status: " + statuses);
+    StringBuilder worst = new StringBuilder("slowest answer of each second, ms:");
+    synchronized (h) {
+      for (int i = 0; i < Math.min(worstBySecond.length, (int) Math.ceil(seconds)); i++) {
+        worst.append(' ').append(Math.round(worstBySecond[i] / 1e6));
+      }
+    }
+    System.out.println(worst);
     System.out.printf("RESULT mode=%s rate=%.1f throughput=%.1f p50=%.3f p90=%.3f p99=%.3f p999=%.3f max=%.3f"
         + " count=%d errors=%d%s%n", mode, rate, tput, ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9),
         ms(h.getMaxValue()), okCount.get(), errors.get(), extra);
