@@ -98,6 +98,8 @@ class ReleaseIT {
         assertThat(api.get("/metrics", null).body()).as("Vert.x's metrics, as Main builds it")
             .contains("vertx_http_server_requests_total").contains("antre_event_loop_delay_seconds");
         assertThat(api.login("kepala-it", "Sandi-Aula-MPP-71")).isNotEmpty();
+        assertThat(api.get("/metrics", null).body()).as("the documented families only (Metrics.enable)")
+            .contains("vertx_pool_in_use").doesNotContain("vertx_eventbus_").doesNotContain("vertx_net_client_");
       } finally {
         node.destroy();
         node.waitFor();
