@@ -1,10 +1,10 @@
 package id.antre.server.fault;
 
+import id.antre.server.it.Ports;
 import id.antre.server.persistence.DbConfig;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,9 +120,8 @@ final class ServerProcess {
     FaultCluster.run(java.util.List.of("kill", "-" + name, Long.toString(process.pid())), false);
   }
 
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  /** A port free now, below the kernel's ephemeral range ({@link Ports#free()}). */
+  static int freePort() {
+    return Ports.free();
   }
 }

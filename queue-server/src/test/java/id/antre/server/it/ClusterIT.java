@@ -11,7 +11,6 @@ import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +22,8 @@ import org.junit.jupiter.api.Test;
 @ClusterLane
 class ClusterIT {
 
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  static int freePort() {
+    return Ports.free();
   }
 
   @Test
