@@ -64,6 +64,14 @@ pg_cluster_on() {
   pg_lsclusters -h 2>/dev/null | awk -v port="$1" '$3 == port {print $1, $2}' | head -n 1
 }
 
+# psql as the postgres superuser over the local socket of this machine's cluster on port $1 (the
+# rest are psql's arguments); fails when no local cluster listens there.
+pg_superuser_psql() {
+  local port=$1; shift
+  [ -n "$(pg_cluster_on "$port")" ] || return 1
+  as_root runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$port" "$@"
+}
+
 # Creates (or updates) the login role and its database on the PostgreSQL at host $1, port $2.
 # psql runs as the postgres superuser over the local socket of the cluster on that port when
 # this machine has one, otherwise over TCP to the host (PGPASSWORD etc. from the caller).

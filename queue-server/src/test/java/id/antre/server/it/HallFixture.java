@@ -7,9 +7,6 @@ import id.antre.server.persistence.DbConfig;
 import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,10 +220,6 @@ public final class HallFixture implements AutoCloseable {
   }
 
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Ports.free();
   }
 }
