@@ -30,21 +30,21 @@ public record Hall(
   public Hall {
     holidays = Map.copyOf(holidays);
     outcomes = List.copyOf(outcomes);
-    agencies = List.copyOf(agencies);
-    services = List.copyOf(services);
-    counters = List.copyOf(counters);
+    agencies = Keyed.of(agencies, Agency::code);
+    services = Keyed.of(services, Service::code);
+    counters = Keyed.of(counters, Counter::id);
   }
 
   public Optional<Service> service(String code) {
-    return services.stream().filter(s -> s.code().equals(code)).findFirst();
+    return ((Keyed<Service>) services).find(code);
   }
 
   public Optional<Counter> counter(String id) {
-    return counters.stream().filter(c -> c.id().equals(id)).findFirst();
+    return ((Keyed<Counter>) counters).find(id);
   }
 
   public Optional<Agency> agency(String code) {
-    return agencies.stream().filter(a -> a.code().equals(code)).findFirst();
+    return ((Keyed<Agency>) agencies).find(code);
   }
 
   /**
