@@ -56,13 +56,16 @@ final class StatsSql {
   }
 
   /**
-   * Volumes and times per group; the key is one of {@link #KEYS}, never request text. Groups are
-   * sorted bytewise (COLLATE "C"): the ordered-set aggregates need the legs sorted by group, and a
-   * year sorted by the locale's rules costs more than everything else.
+   * Volumes and times per group; the grouping is one of {@link #KEYS}, never request text. Groups
+   * are sorted bytewise (COLLATE "C"): the ordered-set aggregates need the legs sorted by group, and
+   * a year sorted by the locale's rules costs more than everything else. A day or an hour is
+   * grouped as it is stored and shown as text only per group: a year's legs in the order of their
+   * day's index need no sort at all, where a year's day as text was sorted on disk (about 360 ms
+   * against 750-1,050 ms for the year's trend on the generated hall-year).
    */
-  static String summary(String key, boolean live) {
+  static String summary(Grouping grouping, boolean live) {
     return legs(live) + """
-        SELECT KEY COLLATE "C" AS key,
+        SELECT KEY AS key,
                count(*) FILTER (WHERE f.issued) AS issued,
                count(*) FILTER (WHERE f.outcome = 'served') AS served,
                count(*) FILTER (WHERE f.outcome = 'no_show') AS no_show,
@@ -78,7 +81,17 @@ final class StatsSql {
                max(f.service_s) AS service_max,
                count(*) FILTER (WHERE f.wait_s <= f.target_s) AS within_target
         FROM f
-        GROUP BY 1 ORDER BY 1""".replace("KEY", key);
+        GROUP BY BY ORDER BY 1""".replace("KEY", grouping.key()).replace("BY ORDER", grouping.by() + " ORDER");
+  }
+
+  /**
+   * A summary's grouping: {@code key} the key column's expression (text), {@code by} what the
+   * legs are grouped by ("1": the key itself).
+   */
+  record Grouping(String key, String by) {
+    static Grouping text(String expression) {
+      return new Grouping(expression + " COLLATE \"C\"", "1");
+    }
   }
 
   /** Arrivals (issued tickets) by ISO weekday (1 Monday) and hour of the day. */
@@ -104,16 +117,16 @@ final class StatsSql {
   }
 
   /** The grouping expressions of the summary, by the API's {@code groupBy}. */
-  static final java.util.Map<String, String> KEYS = java.util.Map.of(
-      "hall", "'hall'",
-      "agency", "f.agency",
-      "service", "f.service",
-      "counter", "coalesce(f.counter_id, '')",
-      "officer", "coalesce(f.officer, '')",
-      "channel", "f.channel",
-      "priority", "f.priority",
-      "day", "to_char(f.service_day, 'YYYY-MM-DD')",
-      "hour", "lpad(f.hour::text, 2, '0')");
+  static final java.util.Map<String, Grouping> KEYS = java.util.Map.of(
+      "hall", Grouping.text("'hall'"),
+      "agency", Grouping.text("f.agency"),
+      "service", Grouping.text("f.service"),
+      "counter", Grouping.text("coalesce(f.counter_id, '')"),
+      "officer", Grouping.text("coalesce(f.officer, '')"),
+      "channel", Grouping.text("f.channel"),
+      "priority", Grouping.text("f.priority"),
+      "day", new Grouping("to_char(f.service_day, 'YYYY-MM-DD')", "f.service_day"),
+      "hour", new Grouping("lpad(f.hour::text, 2, '0')", "f.hour"));
 
 
 

@@ -154,8 +154,7 @@ public class StatsStore {
 
   /** @param groupBy one of {@link #groupings()} */
   public Future<List<Group>> summary(Scope scope, String groupBy) {
-    String key = StatsSql.KEYS.get(groupBy);
-    if (key == null) {
+    if (!StatsSql.KEYS.containsKey(groupBy)) {
       return Future.failedFuture(new IllegalArgumentException("unknown grouping " + groupBy));
     }
     return summary.get(scope.anyLive()).get(groupBy).execute(scope.params()).map(rows -> {

@@ -297,6 +297,10 @@ class StatisticsIT {
     JsonObject trend = get("/api/v1/stats/summary?from=2026-11-29&to=2026-12-01&groupBy=day", manager);
     assertThat(trend.getJsonArray("rows")).hasSize(1);
     assertThat(trend.getJsonArray("rows").getJsonObject(0).getString("key")).isEqualTo(DAY);
+    // a day and an hour are grouped as stored and shown as text: "2026-11-30", "09"
+    JsonObject hours = get("/api/v1/stats/summary?from=" + DAY + "&to=" + DAY + "&groupBy=hour", manager);
+    assertThat(hours.getJsonArray("rows")).isNotEmpty()
+        .allSatisfy(r -> assertThat(((JsonObject) r).getString("key")).matches("[0-2][0-9]"));
   }
 
   @Test
