@@ -3,6 +3,7 @@ package id.antre.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antre.server.lanes.CoreLane;
+import id.antre.server.realtime.GatewayOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -164,6 +165,10 @@ class RevocationIT {
 
   @Test
   void aSocketWhoseSignInExpiresIsClosedAtTheNextHeartbeat() throws Exception {
+    // a heartbeat every second instead of 15: the test waits for the next one
+    f.close();
+    f = HallFixture.builder().at(Instant.parse("2026-11-30T02:00:00Z")).realHours(false)
+        .gateway(new GatewayOptions(256 * 1024, 1_000, 60_000, List.of())).start();
     String officer = f.hall.login("petugas-dukcapil");
     ws = new WsClient(f.hall.server.port());
     ws.send(subscribe(officer, "counter:1"));
