@@ -9,7 +9,8 @@ import { h } from '/web/common/dom.js';
 const $ = (id) => document.getElementById(id);
 let entries = [];
 
-function today() {
+/** The browser's date, until the hall's is known. */
+function browserToday() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -75,7 +76,30 @@ $('csv').addEventListener('click', async () => {
     say($('page-message'), refusal(e));
   }
 });
-$('from').value = today();
-$('to').value = today();
+$('from').value = browserToday();
+$('to').value = browserToday();
 
-startAdminPage({ name: 'audit', show: load, relabel: draw });
+/**
+ * The audit's days are the hall's (GET /audit reads from and to in the hall's time zone): the
+ * first time the page shows, "today" becomes the hall's, which the browser's date is not in
+ * another zone, nor for the hours around midnight when the browser's clock runs in UTC.
+ */
+let hallDayAsked = false;
+async function show() {
+  if (!hallDayAsked) {
+    hallDayAsked = true;
+    const before = browserToday();
+    try {
+      const day = (await adminApi.hall()).today;
+      if (day && $('from').value === before && $('to').value === before) {
+        $('from').value = day;
+        $('to').value = day;
+      }
+    } catch {
+      // the browser's date stays
+    }
+  }
+  return load();
+}
+
+startAdminPage({ name: 'audit', show, relabel: draw });
