@@ -8,6 +8,8 @@ import { h } from '/web/common/dom.js';
 
 const $ = (id) => document.getElementById(id);
 let entries = [];
+/** The hall's time zone once known: the days asked for and the times shown are the hall's. */
+let hallZone;
 
 /** The browser's date, until the hall's is known. */
 function browserToday() {
@@ -34,7 +36,7 @@ function draw() {
   const head = h('thead', {}, h('tr', {}, ['at', 'actor', 'action', 'target', 'address', 'change']
     .map((k) => h('th', { scope: 'col' }, t(k)))));
   const rows = entries.map((e) => h('tr', { dataset: { action: e.action } },
-    h('td', { class: 'when' }, when(e.at)),
+    h('td', { class: 'when' }, when(e.at, hallZone)),
     h('td', {}, e.actor),
     h('td', { class: 'mono' }, e.action),
     h('td', {}, e.target ?? ''),
@@ -82,7 +84,8 @@ $('to').value = browserToday();
 /**
  * The audit's days are the hall's (GET /audit reads from and to in the hall's time zone): the
  * first time the page shows, "today" becomes the hall's, which the browser's date is not in
- * another zone, nor for the hours around midnight when the browser's clock runs in UTC.
+ * another zone, nor for the hours around midnight when the browser's clock runs in UTC; the
+ * entries' times are shown in the hall's zone too.
  */
 let hallDayAsked = false;
 async function show() {
@@ -90,7 +93,9 @@ async function show() {
     hallDayAsked = true;
     const before = browserToday();
     try {
-      const day = (await adminApi.hall()).today;
+      const hall = await adminApi.hall();
+      hallZone = hall.timeZone;
+      const day = hall.today;
       if (day && $('from').value === before && $('to').value === before) {
         $('from').value = day;
         $('to').value = day;

@@ -96,11 +96,12 @@ export function startAdminPage(page) {
 }
 
 /** A time as the hall reads it (the browser's zone is the hall's on its PCs). */
-export function when(iso) {
+export function when(iso, timeZone) {
   if (!iso) {
     return '';
   }
   return new Date(iso).toLocaleString(t('locale'), {
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: timeZone || undefined,
   });
 }

@@ -135,10 +135,12 @@ class AdminBrowserIT {
 
     browser.click("#nav a[data-page=audit]");
     browser.until(d -> "audit".equals(browser.body("page")) && !d.findElements(By.cssSelector("#audit tbody tr[data-action]")).isEmpty());
-    // the audit's days are the hall's: "today" is the hall's day, not the browser's (UTC here)
-    assertThat(browser.find("#from").getAttribute("value"))
-        .isEqualTo(f.hall.api.get("/api/v1/hall", null).json().getString("today"));
+    // the audit's days are the hall's: "today" is the hall's day, not the browser's (UTC here),
+    // and the entries' times are the hall's (dd/mm/yyyy in Indonesian)
+    String hallToday = f.hall.api.get("/api/v1/hall", null).json().getString("today");
+    assertThat(browser.find("#from").getAttribute("value")).isEqualTo(hallToday);
     String audit = browser.text("#audit");
+    assertThat(audit).contains(hallToday.substring(8) + "/" + hallToday.substring(5, 7) + "/" + hallToday.substring(0, 4));
     assertThat(audit).contains("device.rotate").contains("device.create").contains("user.update").contains("user.create")
         .contains("auth.login").doesNotContain("Sandi-Reset-2026").contains("petugas-baru").doesNotContain(NEW_PASSWORD).doesNotContain(token);
     browser.screenshot(SHOTS.resolve("admin-audit.png"));
