@@ -95,7 +95,7 @@ export function startAdminPage(page) {
   enter().catch((e) => say($('page-message'), refusal(e)));
 }
 
-/** A time as the hall reads it (the browser's zone is the hall's on its PCs). */
+/** A time as the hall reads it: in timeZone (the hall's) when given, else the browser's zone. */
 export function when(iso, timeZone) {
   if (!iso) {
     return '';

@@ -81,7 +81,7 @@ final class StatsSql {
                max(f.service_s) AS service_max,
                count(*) FILTER (WHERE f.wait_s <= f.target_s) AS within_target
         FROM f
-        GROUP BY BY ORDER BY 1""".replace("KEY", grouping.key()).replace("BY ORDER", grouping.by() + " ORDER");
+        GROUP BY GROUPS ORDER BY 1""".replace("KEY", grouping.key()).replace("GROUPS", grouping.by());
   }
 
   /**
