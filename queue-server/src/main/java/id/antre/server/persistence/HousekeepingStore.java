@@ -20,7 +20,8 @@ public class HousekeepingStore {
   static final String CLOSE_DAY = LifecycleSql.fill("""
       WITH old AS (
         SELECT id, status, counter_id, service_day FROM ticket
-        WHERE service_day <= $1 AND status IN {EXPIRE_FROM} FOR UPDATE
+        -- the two arms are the two partial indexes: ticket_waiting and ticket_open_by_day (V018)
+        WHERE service_day <= $1 AND (status = {QUEUED} OR status IN {EXPIRE_FROM_UNQUEUED}) FOR UPDATE
       ), t AS (
         UPDATE ticket SET status = {EXPIRE_TO} FROM old WHERE ticket.id = old.id RETURNING ticket.id
       ), e AS (

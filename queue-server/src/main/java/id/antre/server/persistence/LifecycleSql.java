@@ -28,7 +28,10 @@ final class LifecycleSql {
       Map.entry("TRANSFER_TO", literal(Lifecycle.to(TicketAction.TRANSFER))),
       Map.entry("FINISH_TO", literal(Lifecycle.to(TicketAction.FINISH))),
       Map.entry("EXPIRE_TO", literal(Lifecycle.to(TicketAction.EXPIRE))),
-      Map.entry("EXPIRE_FROM", list(Lifecycle.from(TicketAction.EXPIRE))),
+      // the statuses the closing job expires besides the queue's, as the partial index
+      // ticket_open_by_day holds them (V018); the job reads {QUEUED} and these
+      Map.entry("EXPIRE_FROM_UNQUEUED", list(Lifecycle.from(TicketAction.EXPIRE).stream()
+          .filter(s -> s != Lifecycle.QUEUED).toList())),
       // the one status an action starts from, for its event's from_status
       Map.entry("CALL_FROM_STATUS", only(Lifecycle.from(TicketAction.CALL))),
       Map.entry("TRANSFER_FROM_STATUS", only(Lifecycle.from(TicketAction.TRANSFER))),

@@ -33,7 +33,8 @@ public final class Migrations {
       "V014__jobs_and_expiry.sql",
       "V015__admin_users_devices_audit.sql",
       "V016__live_configuration.sql",
-      "V017__booking.sql");
+      "V017__booking.sql",
+      "V018__open_index_without_waiting.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {

@@ -34,6 +34,9 @@ class LifecycleSqlTest {
     assertThat(statuses(LifecycleSql.FRAGMENTS.get("CALL_TO"))).containsExactly(Lifecycle.to(TicketAction.CALL));
     assertThat(statuses(LifecycleSql.FRAGMENTS.get("TRANSFER_TO"))).containsExactly(Lifecycle.to(TicketAction.TRANSFER));
     assertThat(statuses(LifecycleSql.FRAGMENTS.get("QUEUED"))).containsExactly(Lifecycle.QUEUED);
+    EnumSet<TicketStatus> expired = EnumSet.copyOf(statuses(LifecycleSql.FRAGMENTS.get("EXPIRE_FROM_UNQUEUED")));
+    expired.add(Lifecycle.QUEUED);
+    assertThat(expired).as("what the closing job reads").isEqualTo(Lifecycle.from(TicketAction.EXPIRE));
     assertThat(statuses(LifecycleSql.FRAGMENTS.get("FINAL")))
         .isEqualTo(EnumSet.of(TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED, TicketStatus.EXPIRED));
   }
@@ -45,6 +48,8 @@ class LifecycleSqlTest {
     assertThat(LifecycleSql.FRAGMENTS.get("TRANSFER_FROM")).isEqualTo("('SERVING')");
     assertThat(LifecycleSql.FRAGMENTS.get("RESUME_FROM")).isEqualTo("('HELD')");
     assertThat(LifecycleSql.FRAGMENTS.get("FINAL")).isEqualTo("('DONE', 'NO_SHOW', 'CANCELLED', 'EXPIRED')");
+    // the predicate of the partial index ticket_open_by_day (V018), which the closing job reads through
+    assertThat(LifecycleSql.FRAGMENTS.get("EXPIRE_FROM_UNQUEUED")).isEqualTo("('CALLED', 'SERVING', 'HELD')");
     assertThat(Sql.CALL_TICKET).contains("t.status IN ('WAITING')").contains("SET status = 'CALLED'");
     assertThat(Sql.TRANSFER).contains("status IN ('SERVING')");
     assertThat(PrintSql.PRINT_JOBS_CANCEL_STALE).contains("t.status <> 'WAITING'").doesNotContainPattern("\\{[A-Z_]+}");
