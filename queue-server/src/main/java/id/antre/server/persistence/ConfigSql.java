@@ -50,11 +50,16 @@ final class ConfigSql {
   /** The configuration's running text replaces a manager's. */
   static final String RUNNING_TEXT_CLEAR = "UPDATE hall SET running_text = NULL WHERE id = 1";
 
-  /** Services with visitors still in their queue or at a counter. */
-  static final String SERVICES_IN_USE = """
+  /**
+   * Services with visitors still in their queue or at a counter: the open statuses in the two
+   * partial indexes that hold them, ticket_waiting and ticket_open_by_day (V018; its predicate
+   * names service_day, hence the condition that is always true), not the whole table.
+   */
+  static final String SERVICES_IN_USE = LifecycleSql.fill("""
       SELECT service, count(*) AS tickets FROM ticket
-      WHERE service = ANY(#{services}::text[]) AND status IN ('WAITING', 'CALLED', 'SERVING', 'HELD')
-      GROUP BY service ORDER BY service""";
+      WHERE service = ANY(#{services}::text[]) AND service_day IS NOT NULL
+        AND (status = {QUEUED} OR status IN {EXPIRE_FROM_UNQUEUED})
+      GROUP BY service ORDER BY service""");
 
   /** Counters open, paused, or holding a ticket. */
   static final String COUNTERS_IN_USE = """

@@ -34,7 +34,8 @@ public final class Migrations {
       "V015__admin_users_devices_audit.sql",
       "V016__live_configuration.sql",
       "V017__booking.sql",
-      "V018__open_index_without_waiting.sql");
+      "V018__open_index_without_waiting.sql",
+      "V019__booking_functions_one_row.sql");
   private static final long LOCK_KEY = 0x616e747265L; // "antre"
 
   private Migrations() {
