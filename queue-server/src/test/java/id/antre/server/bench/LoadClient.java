@@ -402,14 +402,17 @@ public final class LoadClient {
   private static final class Sent {
     final long sentAt;
     final boolean measured;
+    /** The turn it was sent in (--turns), or 0 without turns. */
+    final int turn;
     final AtomicInteger receipts = new AtomicInteger();
     /** The first and the last receipt (nanoTime): the first shows the call itself, last - first the fan-out. */
     final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong last = new AtomicLong();
 
-    Sent(long sentAt, boolean measured) {
+    Sent(long sentAt, boolean measured, int turn) {
       this.sentAt = sentAt;
       this.measured = measured;
+      this.turn = turn;
     }
   }
 
@@ -422,6 +425,43 @@ public final class LoadClient {
   private final AtomicLong resyncCloses = new AtomicLong();
   private final AtomicLong connectFailures = new AtomicLong();
   private final Map<String, AtomicLong> closeCodes = new ConcurrentHashMap<>();
+  /**
+   * Turns (--turns N --turn-s S --mine "i,j,..."): two clients, one for Antre and one for the bare
+   * server, each holding its subscribers open, call in turns of S seconds from a common start
+   * (--ready-file / --go-file), so that both are measured by turns on the same machine in the
+   * same minute. A client calls only in its own turns; its first is a warm-up. 0 and empty
+   * without turns (one window, as before).
+   */
+  private long turnsBegin;
+  private long turnNanos;
+  private int[] myTurns = new int[0];
+  private int turnsTotal;
+  private final Map<Integer, Histogram> turnH = new ConcurrentHashMap<>();
+
+  /** The own turn that nanoTime t falls in, -1 if none. */
+  private int turnAt(long t) {
+    if (turnNanos <= 0 || t < turnsBegin) {
+      return -1;
+    }
+    long i = (t - turnsBegin) / turnNanos;
+    for (int m : myTurns) {
+      if (m == i) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  /** The start of the first own turn after nanoTime t, or Long.MAX_VALUE. */
+  private long nextTurnStart(long t) {
+    for (int m : myTurns) {
+      long start = turnsBegin + m * turnNanos;
+      if (start > t) {
+        return start;
+      }
+    }
+    return Long.MAX_VALUE;
+  }
 
   private int fanout() throws Exception {
     int subscribers = intOpt("subscribers", 1000);
@@ -501,10 +541,14 @@ public final class LoadClient {
 
     Thread.sleep(1000); // let the connection burst settle
     startWindow();
+    if (opts.containsKey("turns")) {
+      waitForTurns();
+    }
     long[] cpu0 = cpuTicks(pid);
     Map<String, Double> gc0 = jstat(pid);
+    long[] own0 = collections();
     long period = (long) (1e9 * counters / rate);
-    long start = System.nanoTime();
+    long start = turnNanos > 0 ? turnsBegin + myTurns[0] * turnNanos : System.nanoTime();
     List<Future<Void>> loops = new ArrayList<>();
     for (int c = 1; c <= counters; c++) {
       Promise<Void> p = Promise.promise();
@@ -515,8 +559,12 @@ public final class LoadClient {
     }
     Future.all(loops).toCompletionStage().toCompletableFuture().get(measureUntil - System.nanoTime()
         + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+    if (turnNanos > 0) { // the other client's last turn is no place for this one's jstat and jcmd
+      sleepUntil(turnsBegin + turnsTotal * turnNanos);
+    }
     long[] cpu1 = cpuTicks(pid);
     Map<String, Double> gc1 = jstat(pid);
+    long[] own1 = collections();
     // late messages: wait until every measured call reached every live subscriber, or the grace ends
     long graceEnd = System.nanoTime() + (long) (grace * 1e9);
     long expectedEach = live - (closes.get() - closedBefore);
@@ -561,7 +609,7 @@ public final class LoadClient {
     }
     long expected = calls * live;
     long closedDuring = closes.get() - closedBefore;
-    double seconds = doubleOpt("duration", 15);
+    double seconds = turnNanos > 0 ? (myTurns.length - 1) * turnNanos / 1e9 : doubleOpt("duration", 15);
     double cpuServer = cpu0 == null || cpu1 == null ? 0 : pct(cpu1[0] - cpu0[0], cpu1[2] - cpu0[2]);
     double cpuClient = cpu0 == null || cpu1 == null ? 0 : pct(cpu1[1] - cpu0[1], cpu1[2] - cpu0[2]);
     double ygc = gc1.getOrDefault("YGC", 0.0) - gc0.getOrDefault("YGC", 0.0);
@@ -587,14 +635,25 @@ public final class LoadClient {
           (afterGc.usedMb() - before.usedMb()) * 1024 / Math.max(1, live), rssKb / 1024.0, cpuServer, cpuClient,
           (long) ygc, (long) fgc, gcMs);
     }
+    System.out.printf("client: %d collections in the window, %d ms in all (every receipt waits for them)%n",
+        own1[0] - own0[0], own1[1] - own0[1]);
+    StringBuilder turnP99 = new StringBuilder();
+    for (int i = 1; i < myTurns.length; i++) {
+      Histogram th = turnH.get(myTurns[i]);
+      turnP99.append(i > 1 ? "," : "").append(myTurns[i]).append(':')
+          .append(th == null ? "0" : String.format(java.util.Locale.ROOT, "%.3f", ms(th, 99)));
+    }
+    if (turnNanos > 0) {
+      System.out.println("fanout: p99 in each measured turn (turn:ms) " + turnP99);
+    }
     System.out.println("answers by status: " + statuses);
-    System.out.printf("RESULT mode=fanout subscribers=%d live=%d connect_s=%.1f calls=%d rate=%.2f receipts=%d expected=%d"
+    System.out.printf("RESULT mode=fanout turn_p99=%s client_gc=%d client_gc_ms=%d subscribers=%d live=%d connect_s=%.1f calls=%d rate=%.2f receipts=%d expected=%d"
             + " missing=%d calls_missing=%d duplicates=%d unmatched=%d p50=%.3f p90=%.3f p99=%.3f p999=%.3f max=%.3f"
             + " closes=%d resync=%d connect_failures=%d errors=%d heap_used_mb=%.1f heap_committed_mb=%.1f"
             + " heap_live_mb=%.1f heap_before_mb=%.1f rss_mb=%.1f server_cpu=%.0f client_cpu=%.0f ygc=%d ogc=%d"
             + " gc_ms=%.0f first_p50=%.3f first_p99=%.3f spread_p50=%.3f spread_p99=%.3f spread_max=%.3f"
             + " callnext_p50=%.3f callnext_p99=%.3f%n",
-        subscribers, live, connectSeconds, calls, calls / seconds, receipts, expected, missing, callsMissing, duplicates,
+        turnNanos > 0 ? turnP99 : "-", own1[0] - own0[0], own1[1] - own0[1], subscribers, live, connectSeconds, calls, calls / seconds, receipts, expected, missing, callsMissing, duplicates,
         unmatched.get(), ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), ms(h.getMaxValue()), closedDuring,
         resyncCloses.get(), connectFailures.get(), errors.get(), after == null ? 0 : after.usedMb(),
         after == null ? 0 : after.committedMb(), afterGc == null ? 0 : afterGc.usedMb(),
@@ -602,6 +661,37 @@ public final class LoadClient {
         ms(firstH, 50), ms(firstH, 99), ms(spreadH, 50), ms(spreadH, 99), ms(spreadH.getMaxValue()), ms(secondary, 50),
         ms(secondary, 99));
     return 0;
+  }
+
+  /**
+   * Says it is connected (--ready-file), waits for the common start (--go-file: epoch millis,
+   * written once both clients are ready), and sets the window to its own turns after the first.
+   */
+  private void waitForTurns() throws Exception {
+    int turns = intOpt("turns", 2);
+    turnsTotal = turns;
+    turnNanos = (long) (doubleOpt("turn-s", 4) * 1e9);
+    myTurns = java.util.Arrays.stream(req("mine").split(",")).map(String::trim).mapToInt(Integer::parseInt)
+        .filter(t -> t >= 0 && t < turns).sorted().toArray();
+    if (myTurns.length < 2) {
+      throw new IllegalArgumentException("--mine needs two turns or more (the first is a warm-up)");
+    }
+    java.nio.file.Path go = java.nio.file.Path.of(req("go-file"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of(req("ready-file")), "ready\n");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    String at = "";
+    while (at.isBlank()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no common start in " + go);
+      }
+      Thread.sleep(20);
+      at = java.nio.file.Files.exists(go) ? java.nio.file.Files.readString(go).trim() : "";
+    }
+    turnsBegin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(at) - System.currentTimeMillis());
+    measureFrom = turnsBegin + myTurns[1] * turnNanos;
+    measureUntil = turnsBegin + (myTurns[myTurns.length - 1] + 1) * turnNanos;
+    System.out.printf("fanout: turns of %.1f s from the common start; mine %s (the first a warm-up)%n",
+        turnNanos / 1e9, java.util.Arrays.toString(myTurns));
   }
 
   /** A message at one subscriber: the snapshot, or a call to match with its call-next. */
@@ -628,6 +718,10 @@ public final class LoadClient {
       s.last.accumulateAndGet(now, Math::max);
       synchronized (latency) {
         latency.recordValue(Math.max(0, now - s.sentAt));
+      }
+      Histogram th = turnH.computeIfAbsent(s.turn, k -> new Histogram(TimeUnit.SECONDS.toNanos(60), 3));
+      synchronized (th) {
+        th.recordValue(Math.max(0, now - s.sentAt));
       }
     } else if (text.startsWith("{\"type\":\"snapshot\"")) {
       snapshots.incrementAndGet();
@@ -666,9 +760,21 @@ public final class LoadClient {
           id -> fanCycle(counter, token, scheduled, period, pending, done));
       return;
     }
+    if (turnNanos > 0 && turnAt(now) < 0) { // between own turns: the other server's turn
+      long resume = nextTurnStart(now);
+      if (resume == Long.MAX_VALUE) {
+        done.complete();
+        return;
+      }
+      long again = resume + Math.floorMod(scheduled - turnsBegin, period);
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(again - now)),
+          id -> fanCycle(counter, token, again, period, pending, done));
+      return;
+    }
     long next = scheduled + period;
     long sentAt = System.nanoTime();
-    Sent sent = new Sent(sentAt, sentAt >= measureFrom && sentAt < measureUntil);
+    int turn = turnNanos > 0 ? turnAt(sentAt) : 0;
+    Sent sent = new Sent(sentAt, sentAt >= measureFrom && sentAt < measureUntil && turn >= 0, turn);
     pending.set(counter, sent);
     post("/api/v1/counters/" + counter + "/call-next", token).onComplete(ar -> {
       long t = System.nanoTime();
