@@ -472,7 +472,11 @@ class HostileInputIT {
   }
 
   List<String> errorsLogged() {
-    return errors.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+    List<ILoggingEvent> events;
+    synchronized (errors) { // the server's threads append under the appender's lock meanwhile
+      events = List.copyOf(errors.list);
+    }
+    return events.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
         .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
   }
 }
