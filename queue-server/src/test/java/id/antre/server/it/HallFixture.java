@@ -91,8 +91,8 @@ public final class HallFixture implements AutoCloseable {
   public void close() {
     stopNode();
     pool.close().await();
-    TestDb.drop(vertx, db);
     vertx.close().await();
+    TestDb.dropLater(db);
   }
 
   /** What a test needs of its node; everything else stays at the defaults. */
