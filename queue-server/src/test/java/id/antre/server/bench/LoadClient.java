@@ -189,7 +189,7 @@ public final class LoadClient {
       });
     };
     one[0] = () -> send.accept(System.nanoTime());
-    startWindow();
+    beginWindow();
     Schedule schedule = null;
     if (rate <= 0) {
       System.out.printf("issue: closed loop, %d connections, %d services, warm-up %ss, measured %ss%n",
@@ -200,8 +200,13 @@ public final class LoadClient {
     } else {
       System.out.printf("issue: open loop at %.0f/s, up to %d connections, %d services, warm-up %ss, measured %ss%n",
           rate, connections, services, opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
-      schedule = new Schedule(System.nanoTime(), rate, measureUntil);
-      pace(schedule, send);
+      schedule = new Schedule(loadStart(), rate, measureUntil);
+      // in turns, only the requests due in this client's own turns go out
+      pace(schedule, turnNanos > 0 ? intended -> {
+        if (turnAt(intended) >= 0) {
+          send.accept(intended);
+        }
+      } : send);
     }
     Cpu cpu = measureCpu();
     stopping = true;
@@ -233,9 +238,11 @@ public final class LoadClient {
 
   private int call() throws Exception {
     int counters = intOpt("counters", 20);
+    // counters base+1 .. base+counters (the bare server's in the curve's turns: no counter id shared with Antre's)
+    int base = intOpt("counter-base", 0);
     double rate = doubleOpt("rate", 0);
     String token = login(req("user"), req("password"));
-    for (int c = 1; c <= counters; c++) {
+    for (int c = base + 1; c <= base + counters; c++) {
       HttpResponse<Buffer> r = await(post("/api/v1/counters/" + c + "/open", token));
       if (r.statusCode() != 200) {
         throw new IllegalStateException("counter " + c + " did not open: " + r.statusCode() + " " + r.bodyAsString());
@@ -245,9 +252,9 @@ public final class LoadClient {
         rate <= 0 ? "closed loop (call-next then no-show, back to back)"
             : String.format("open loop at %.0f cycles/s in all (%.1f/s per counter)", rate, rate / counters),
         opts.getOrDefault("warmup", "5"), opts.getOrDefault("duration", "20"));
-    startWindow();
+    beginWindow();
     long period = rate <= 0 ? 0 : Schedule.loopPeriod(rate, counters);
-    long start = System.nanoTime();
+    long start = loadStart();
     Schedule schedule = rate <= 0 ? null : new Schedule(start, rate, measureUntil);
     List<Future<Void>> loops = new ArrayList<>();
     String auth = "Bearer " + token;
@@ -255,7 +262,7 @@ public final class LoadClient {
       Promise<Void> p = Promise.promise();
       loops.add(p.future());
       long first = rate <= 0 ? 0 : Schedule.firstOfLoop(start, rate, c - 1);
-      int counter = c;
+      int counter = base + c;
       vertx.runOnContext(v -> cycle(counter, auth, first, period, p, first));
     }
     Cpu cpu = measureCpu();
@@ -275,6 +282,21 @@ public final class LoadClient {
     long now = System.nanoTime();
     if (now >= measureUntil) {
       done.complete();
+      return;
+    }
+    if (turnNanos > 0 && period > 0 && turnAt(scheduled) < 0) {
+      // in turns: the cycles due in the other client's turns are skipped, not sent late
+      long s = scheduled;
+      while (s < measureUntil && turnAt(s) < 0) {
+        s += period;
+      }
+      if (s >= measureUntil) {
+        done.complete();
+        return;
+      }
+      long next = s;
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now)),
+          id -> cycle(counter, auth, next, period, done, next));
       return;
     }
     if (period > 0 && scheduled > now) {
@@ -372,7 +394,8 @@ public final class LoadClient {
     long p1 = os.getProcessCpuTime();
     long l1 = threads.getThreadCpuTime(loopId);
     long[] gc1 = collections();
-    double wall = Math.max(1, w1 - w0);
+    // with turns the client idles through the other client's turns: its CPU is per second of its own
+    double wall = Math.max(1, turnNanos > 0 ? (myTurns.length - 1) * turnNanos : w1 - w0);
     return new Cpu(100.0 * (p1 - p0) / wall, l0 < 0 || l1 < 0 ? 0 : 100.0 * (l1 - l0) / wall,
         gc1[0] - gc0[0], gc1[1] - gc0[1]);
   }
@@ -690,7 +713,7 @@ public final class LoadClient {
     turnsBegin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(at) - System.currentTimeMillis());
     measureFrom = turnsBegin + myTurns[1] * turnNanos;
     measureUntil = turnsBegin + (myTurns[myTurns.length - 1] + 1) * turnNanos;
-    System.out.printf("fanout: turns of %.1f s from the common start; mine %s (the first a warm-up)%n",
+    System.out.printf("turns: turns of %.1f s from the common start; mine %s (the first a warm-up)%n",
         turnNanos / 1e9, java.util.Arrays.toString(myTurns));
   }
 
@@ -1447,6 +1470,39 @@ public final class LoadClient {
 
   // ------------------------------------------------------------------ helpers
 
+  /** The window: warm-up and duration, or with --turns this client's turns after its first. */
+  private void beginWindow() throws Exception {
+    if (opts.containsKey("turns")) {
+      collectBeforeLoad();
+      waitForTurns();
+    } else {
+      startWindow();
+    }
+  }
+
+  /** When the load starts: now, or with turns the start of this client's first (warm-up) turn. */
+  private long loadStart() {
+    return turnNanos > 0 ? turnsBegin + myTurns[0] * turnNanos : System.nanoTime();
+  }
+
+  /** The requests a schedule holds in the measured window: with turns, in this client's measured turns only. */
+  private long dueInWindow(Schedule schedule) {
+    if (turnNanos <= 0) {
+      return schedule.dueBy(measureUntil - 1) - schedule.dueBy(measureFrom - 1);
+    }
+    long n = 0;
+    for (int i = 1; i < myTurns.length; i++) {
+      long from = turnsBegin + myTurns[i] * turnNanos;
+      n += schedule.dueBy(from + turnNanos - 1) - schedule.dueBy(from - 1);
+    }
+    return n;
+  }
+
+  /** The measured seconds: the window, or with turns this client's measured turns. */
+  private double measuredSeconds() {
+    return turnNanos > 0 ? (myTurns.length - 1) * turnNanos / 1e9 : doubleOpt("duration", 20);
+  }
+
   private void startWindow() {
     collectBeforeLoad();
     long now = System.nanoTime();
@@ -1477,6 +1533,13 @@ public final class LoadClient {
     if (start >= measureFrom && start < measureUntil) {
       synchronized (h) {
         h.recordValue(Math.max(0, end - start));
+        if (h == latency && turnNanos > 0) {
+          int turn = turnAt(start);
+          if (turn >= 0) {
+            turnH.computeIfAbsent(turn, k -> new Histogram(TimeUnit.SECONDS.toNanos(60), 3)).recordValue(
+                Math.max(0, end - start));
+          }
+        }
         if (h == latency) {
           int second = (int) Math.min(worstBySecond.length - 1, (start - measureFrom) / 1_000_000_000L);
           worstBySecond[second] = Math.max(worstBySecond[second], end - start);
@@ -1497,13 +1560,12 @@ public final class LoadClient {
 
   private void report(String what, double rate, Histogram h, AtomicLong okCount, String mode, Schedule schedule,
       Cpu cpu) {
-    double seconds = doubleOpt("duration", 20);
+    double seconds = measuredSeconds();
     double tput = okCount.get() / seconds;
     System.out.printf("%s: %d ok in %.0f s = %.0f/s; latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",
         what, okCount.get(), seconds, tput, ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), ms(h.getMaxValue()));
     StringBuilder extra = new StringBuilder();
-    long intended = schedule == null ? 0
-        : schedule.dueBy(measureUntil - 1) - schedule.dueBy(measureFrom - 1);
+    long intended = schedule == null ? 0 : dueInWindow(schedule);
     double lagP50 = ms(lagH, 50);
     double lagP99 = ms(lagH, 99);
     double lagMax = ms(lagH.getMaxValue());
@@ -1522,6 +1584,16 @@ public final class LoadClient {
     System.out.printf("client: CPU %.0f%% of one core (event loop %.0f%%); %d collections in the window, %d ms in all;"
         + " figure %s%n", cpu.processPct(), cpu.loopPct(), cpu.collections(), cpu.collectionMs(),
         "ok".equals(valid) ? "valid" : "INVALID (" + valid + ")");
+    if (turnNanos > 0) {
+      StringBuilder turnP99 = new StringBuilder();
+      for (int i = 1; i < myTurns.length; i++) {
+        Histogram th = turnH.get(myTurns[i]);
+        turnP99.append(i > 1 ? "," : "").append(myTurns[i]).append(':')
+            .append(th == null ? "-" : String.format("%.3f", ms(th, 99)));
+      }
+      System.out.println(what + ": p99 in each measured turn (turn:ms) " + turnP99);
+      extra.append(" turn_p99=").append(turnP99);
+    }
     extra.append(String.format(" intended=%d sent=%d lag_p50=%.3f lag_p99=%.3f lag_max=%.3f dispatch_p99=%.3f"
         + " dispatch_max=%.3f client_cpu=%.0f loop_cpu=%.0f client_gc=%d client_gc_ms=%d valid=%s", intended,
         sentInWindow.get(), lagP50, lagP99, lagMax, ms(dispatchH, 99), ms(dispatchH.getMaxValue()), cpu.processPct(),
@@ -1540,7 +1612,7 @@ public final class LoadClient {
     System.out.println("answers by status: " + statuses);
     StringBuilder worst = new StringBuilder("slowest answer of each second, ms:");
     synchronized (h) {
-      for (int i = 0; i < Math.min(worstBySecond.length, (int) Math.ceil(seconds)); i++) {
+      for (int i = 0; i < Math.min(worstBySecond.length, (int) Math.ceil((measureUntil - measureFrom) / 1e9)); i++) {
         worst.append(' ').append(Math.round(worstBySecond[i] / 1e6));
       }
     }
