@@ -35,6 +35,7 @@ public class BusEvents implements Events {
   public BusEvents(Vertx vertx, HallRef halls, QueueCounts counts, Clock clock) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
+    SharedJson.registerOn(bus);
     this.halls = halls;
     this.counts = counts;
     this.clock = clock;
@@ -44,20 +45,21 @@ public class BusEvents implements Events {
   public void ticket(String type, Ticket ticket) {
     Hall hall = halls.get();
     bus.publish(Addresses.TICKETS, new JsonObject().put("type", "ticket").put("event", type)
-        .put("ticket", JsonViews.ticket(hall, ticket).put("trackingToken", ticket.trackingToken())));
+        .put("ticket", JsonViews.ticket(hall, ticket).put("trackingToken", ticket.trackingToken())), SharedJson.DELIVERY);
   }
 
   @Override
   public void call(Ticket ticket, Hall.Counter counter, boolean recall) {
     Hall hall = halls.get();
-    bus.publish(Addresses.CALLS, JsonViews.call(hall, ticket, counter, recall, ticket.eventId(), clock.instant()));
+    bus.publish(Addresses.CALLS, JsonViews.call(hall, ticket, counter, recall, ticket.eventId(), clock.instant()),
+        SharedJson.DELIVERY);
   }
 
   @Override
   public void counter(Hall.Counter counter, CounterSnapshot state) {
     Hall hall = halls.get();
     bus.publish(Addresses.COUNTERS, new JsonObject().put("type", "counter")
-        .put("counter", JsonViews.counter(hall, counter, state)));
+        .put("counter", JsonViews.counter(hall, counter, state)), SharedJson.DELIVERY);
   }
 
   @Override
@@ -89,7 +91,7 @@ public class BusEvents implements Events {
     }
     counts.waiting(services).onSuccess(queues -> queues.forEach((s, q) ->
         bus.publish(Addresses.QUEUES, new JsonObject().put("type", "queue").put("service", s)
-            .put("waiting", q.waiting()).put("oldestWaitMinutes", q.oldestWaitMinutes()))))
+            .put("waiting", q.waiting()).put("oldestWaitMinutes", q.oldestWaitMinutes()), SharedJson.DELIVERY)))
         .onFailure(e -> {
       // a database outage is logged once by PgErrors; anything else is a bug worth its stack trace
       if (Failures.isInternal(e)) {
