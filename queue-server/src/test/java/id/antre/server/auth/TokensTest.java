@@ -92,6 +92,41 @@ class TokensTest {
   }
 
   @Test
+  void aTokenVerifiedBeforeStillExpiresAtTheEndOfItsLifetime() {
+    String token = tokens.issue(OFFICER).token();
+    assertThat(tokens.verify(token)).isEqualTo(OFFICER); // now known: the next uses skip the signature
+
+    clock.advance(LIFETIME.minusSeconds(1));
+    assertThat(tokens.verify(token)).isEqualTo(OFFICER);
+    clock.advance(Duration.ofSeconds(2));
+
+    assertThat(refusal(tokens, token)).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+    assertThat(refusal(tokens, token)).as("and stays expired").isEqualTo(ErrorCode.TOKEN_EXPIRED);
+  }
+
+  @Test
+  void aForgeryOfATokenVerifiedBeforeIsStillUnauthenticated() {
+    String token = tokens.issue(OFFICER).token();
+    assertThat(tokens.verify(token)).isEqualTo(OFFICER);
+    String[] parts = token.split("\\.");
+    String[] fields = unb64(parts[1]).split("\\|", -1);
+    fields[2] = b64("ADMIN");
+
+    assertThat(refusal(tokens, "u1." + b64(String.join("|", fields)) + "." + parts[2]))
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(refusal(tokens, token + "x")).isEqualTo(ErrorCode.UNAUTHENTICATED);
+  }
+
+  @Test
+  void aTokenKnownToOneSecretIsUnauthenticatedUnderAnother() {
+    String token = tokens.issue(OFFICER).token();
+    assertThat(tokens.verify(token)).isEqualTo(OFFICER);
+    Tokens rotated = new Tokens("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII), clock, LIFETIME);
+
+    assertThat(refusal(rotated, token)).isEqualTo(ErrorCode.UNAUTHENTICATED);
+  }
+
+  @Test
   void aPayloadChangedToAnotherRoleIsUnauthenticated() {
     String[] parts = tokens.issue(OFFICER).token().split("\\.");
     String[] fields = unb64(parts[1]).split("\\|", -1);
