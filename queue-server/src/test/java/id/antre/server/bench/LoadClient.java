@@ -456,6 +456,8 @@ public final class LoadClient {
    * without turns (one window, as before).
    */
   private long turnsBegin;
+  /** The fan-out's counters are counterBase+1 .. counterBase+counters (--counter-base). */
+  private int counterBase;
   private long turnNanos;
   private int[] myTurns = new int[0];
   private int turnsTotal;
@@ -494,7 +496,10 @@ public final class LoadClient {
     double grace = doubleOpt("grace", 10);
     String pid = opts.get("server-pid");
     String token = login(req("user"), req("password"));
-    for (int c = 1; c <= counters; c++) {
+    // counters base+1 .. base+counters: the bare server's side uses 201.. while Antre's uses 1.. at
+    // the same time (turns), so that its no-show never finds a ticket Antre's counter called
+    counterBase = intOpt("counter-base", 0);
+    for (int c = counterBase + 1; c <= counterBase + counters; c++) {
       HttpResponse<Buffer> r = await(post("/api/v1/counters/" + c + "/open", token));
       if (r.statusCode() != 200) {
         throw new IllegalStateException("counter " + c + " did not open: " + r.statusCode() + " " + r.bodyAsString());
@@ -724,7 +729,7 @@ public final class LoadClient {
       Sent s = byTicket.get(ticket);
       if (s == null) {
         // the event came before the call-next's answer: it is the counter's call in flight
-        int counter = (int) longField(text, "\"counter\":\"");
+        int counter = (int) longField(text, "\"counter\":\"") - counterBase;
         Sent p = counter > 0 && counter < pending.length() ? pending.get(counter) : null;
         if (p == null) {
           unmatched.incrementAndGet();
@@ -801,7 +806,7 @@ public final class LoadClient {
     int turn = turnNanos > 0 ? turnAt(sentAt) : 0;
     Sent sent = new Sent(sentAt, sentAt >= measureFrom && sentAt < measureUntil && turn >= 0, turn);
     pending.set(counter, sent);
-    post("/api/v1/counters/" + counter + "/call-next", token).onComplete(ar -> {
+    post("/api/v1/counters/" + (counterBase + counter) + "/call-next", token).onComplete(ar -> {
       long t = System.nanoTime();
       int status = ar.succeeded() ? ar.result().statusCode() : -1;
       if (status == 204) {
@@ -825,10 +830,10 @@ public final class LoadClient {
           measuredCalls.add(sent);
         }
       } else if (errors.get() < 5) {
-        System.err.println("call-next on counter " + counter + ": " + status
+        System.err.println("call-next on counter " + (counterBase + counter) + ": " + status
             + (ar.succeeded() ? " " + ar.result().bodyAsString() : " " + ar.cause()));
       }
-      post("/api/v1/counters/" + counter + "/no-show", token).onComplete(ar2 -> {
+      post("/api/v1/counters/" + (counterBase + counter) + "/no-show", token).onComplete(ar2 -> {
         count(ar2.succeeded() ? ar2.result().statusCode() : -1);
         fanCycle(counter, token, next, period, pending, done);
       });
