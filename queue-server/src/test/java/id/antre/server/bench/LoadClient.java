@@ -448,16 +448,16 @@ public final class LoadClient {
   private final AtomicLong resyncCloses = new AtomicLong();
   private final AtomicLong connectFailures = new AtomicLong();
   private final Map<String, AtomicLong> closeCodes = new ConcurrentHashMap<>();
-  /**
-   * Turns (--turns N --turn-s S --mine "i,j,..."): two clients, one for Antre and one for the bare
-   * server, each holding its subscribers open, call in turns of S seconds from a common start
-   * (--ready-file / --go-file), so that both are measured by turns on the same machine in the
-   * same minute. A client calls only in its own turns; its first is a warm-up. 0 and empty
-   * without turns (one window, as before).
-   */
-  private long turnsBegin;
   /** The fan-out's counters are counterBase+1 .. counterBase+counters (--counter-base). */
   private int counterBase;
+  /**
+   * Turns (--turns N --turn-s S --mine "i,j,..."): two clients, one for Antre and one for the bare
+   * server, each holding its subscribers (the fan-out) or connections (the curve) open, send in
+   * turns of S seconds from a common start (--ready-file / --go-file), so that both are measured
+   * by turns on the same machine in the same minute. A client sends only in its own turns; its
+   * first is a warm-up. 0 and empty without turns (one window, as before).
+   */
+  private long turnsBegin;
   private long turnNanos;
   private int[] myTurns = new int[0];
   private int turnsTotal;
