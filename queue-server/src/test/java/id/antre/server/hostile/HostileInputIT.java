@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import id.antre.server.it.HallFixture;
+import id.antre.server.it.Logged;
 import id.antre.server.it.RawWebSocket;
 import id.antre.server.it.TestServer;
 import id.antre.server.lanes.HostileLane;
@@ -472,11 +473,7 @@ class HostileInputIT {
   }
 
   List<String> errorsLogged() {
-    List<ILoggingEvent> events;
-    synchronized (errors) { // the server's threads append under the appender's lock meanwhile
-      events = List.copyOf(errors.list);
-    }
-    return events.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+    return Logged.events(errors).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
         .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
   }
 }

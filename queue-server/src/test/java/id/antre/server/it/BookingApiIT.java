@@ -315,10 +315,7 @@ class BookingApiIT {
     String code = booked("KTP", TUESDAY, "11:00").getString("code");
     book("KTP", TUESDAY, "11:00", "3209011508909999", PHONE);
     book("KTP", TUESDAY, "11:00", "9909011508909999", "0899 1111 2222");
-    List<ILoggingEvent> events;
-    synchronized (log) { // the server's threads append under the appender's lock meanwhile
-      events = List.copyOf(log.list);
-    }
+    List<ILoggingEvent> events = Logged.events(log);
     assertThat(events).isNotEmpty();
     for (ILoggingEvent e : events) {
       String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());

@@ -161,12 +161,7 @@ class RobustnessIT {
             .put("detail", "hampir habis\nERROR forged line"));
         agent.next(m -> "ack".equals(m.getString("type")), Duration.ofSeconds(10));
       }
-      // the server's threads append while the test reads; the appender appends under its own lock
-      List<ILoggingEvent> events;
-      synchronized (logged) {
-        events = new java.util.ArrayList<>(logged.list);
-      }
-      List<String> lines = events.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      List<String> lines = Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage).toList();
       assertThat(lines).anyMatch(l -> l.contains("out of order") && l.contains("lansia\\r\\n12:00"));
       assertThat(lines).anyMatch(l -> l.contains("PAPER_NEAR_END") && l.contains("hampir habis\\nERROR"));
       assertThat(lines).allMatch(l -> l.chars().noneMatch(c -> c == '\n' || c == '\r'), "no raw control characters");
