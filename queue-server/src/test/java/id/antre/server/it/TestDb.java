@@ -57,7 +57,7 @@ public final class TestDb {
         env.getOrDefault("ANTRE_DB_PASSWORD", "antre"), 12);
   }
 
-  /** A new database with every migration applied, dropped by {@link #drop}. */
+  /** A new database with every migration applied, dropped by {@link #dropLater}. */
   public static synchronized DbConfig create(Vertx vertx) {
     String source = template(vertx);
     DbConfig db = takeSpare();
@@ -84,9 +84,13 @@ public final class TestDb {
   }
 
   private static DbConfig copy(Vertx vertx, String source) {
-    DbConfig db = named("antre_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    DbConfig db = freshName();
     admin(vertx, "CREATE DATABASE " + db.database() + " TEMPLATE " + source);
     return db;
+  }
+
+  private static DbConfig freshName() {
+    return named("antre_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
   }
 
   /** The copy made for this test, or null when it failed or took too long (PostgreSQL stopped by a test). */
@@ -143,7 +147,7 @@ public final class TestDb {
 
   /** A new database with nothing in it: for a test of the migrations themselves. */
   public static DbConfig createEmpty(Vertx vertx) {
-    DbConfig db = named("antre_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    DbConfig db = freshName();
     admin(vertx, "CREATE DATABASE " + db.database());
     return db;
   }
