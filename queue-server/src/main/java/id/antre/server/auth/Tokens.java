@@ -122,22 +122,21 @@ public final class Tokens {
     for (int i = 0; i < f.length; i++) {
       f[i] = new String(B64D.decode(f[i]), StandardCharsets.UTF_8);
     }
-    Instant expires = Instant.ofEpochSecond(Long.parseLong(f[4]));
-    if (expires.isBefore(clock.instant())) {
+    Actor actor = new Actor(f[1], Actor.Role.valueOf(f[2]), f[3].isEmpty() ? null : f[3]);
+    Verified v = new Verified(new Claims(f[0], actor), Instant.ofEpochSecond(Long.parseLong(f[4])));
+    if (v.expired(clock.instant())) {
       throw expired();
     }
-    Claims claims = new Claims(f[0], new Actor(f[1], Actor.Role.valueOf(f[2]), f[3].isEmpty() ? null : f[3]));
     if (verified.size() >= VERIFIED_MAX) {
       verified.clear(); // a day's sign-ins are far fewer; this only bounds it
     }
-    verified.put(token, new Verified(claims, expires));
-    return claims;
+    verified.put(token, v);
+    return v.claims();
   }
 
   private static QueueException expired() {
     return new QueueException(ErrorCode.TOKEN_EXPIRED, "Sesi berakhir, silakan masuk lagi (token expired)");
   }
-
 
   private record Verified(Claims claims, Instant expires) {
     boolean expired(Instant now) {
