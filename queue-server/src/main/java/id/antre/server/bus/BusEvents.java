@@ -45,7 +45,8 @@ public class BusEvents implements Events {
   public void ticket(String type, Ticket ticket) {
     Hall hall = halls.get();
     bus.publish(Addresses.TICKETS, new JsonObject().put("type", "ticket").put("event", type)
-        .put("ticket", JsonViews.ticket(hall, ticket).put("trackingToken", ticket.trackingToken())), SharedJson.DELIVERY);
+        .put("ticket", JsonViews.ticket(hall, ticket).put("trackingToken", ticket.trackingToken())),
+        SharedJson.DELIVERY);
   }
 
   @Override

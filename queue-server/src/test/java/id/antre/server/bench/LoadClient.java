@@ -238,11 +238,10 @@ public final class LoadClient {
 
   private int call() throws Exception {
     int counters = intOpt("counters", 20);
-    // counters base+1 .. base+counters (the bare server's in the curve's turns: no counter id shared with Antre's)
-    int base = intOpt("counter-base", 0);
+    counterBase = intOpt("counter-base", 0);
     double rate = doubleOpt("rate", 0);
     String token = login(req("user"), req("password"));
-    for (int c = base + 1; c <= base + counters; c++) {
+    for (int c = counterBase + 1; c <= counterBase + counters; c++) {
       HttpResponse<Buffer> r = await(post("/api/v1/counters/" + c + "/open", token));
       if (r.statusCode() != 200) {
         throw new IllegalStateException("counter " + c + " did not open: " + r.statusCode() + " " + r.bodyAsString());
@@ -262,7 +261,7 @@ public final class LoadClient {
       Promise<Void> p = Promise.promise();
       loops.add(p.future());
       long first = rate <= 0 ? 0 : Schedule.firstOfLoop(start, rate, c - 1);
-      int counter = base + c;
+      int counter = counterBase + c;
       vertx.runOnContext(v -> cycle(counter, auth, first, period, p, first));
     }
     Cpu cpu = measureCpu();
@@ -448,7 +447,11 @@ public final class LoadClient {
   private final AtomicLong resyncCloses = new AtomicLong();
   private final AtomicLong connectFailures = new AtomicLong();
   private final Map<String, AtomicLong> closeCodes = new ConcurrentHashMap<>();
-  /** The fan-out's counters are counterBase+1 .. counterBase+counters (--counter-base). */
+  /**
+   * The call-next and fan-out counters are counterBase+1 .. counterBase+counters (--counter-base):
+   * the bare server's client uses 201.. while Antre's uses 1.. at the same time (turns), so that
+   * its no-show never finds a ticket Antre's counter of the same id has just called.
+   */
   private int counterBase;
   /**
    * Turns (--turns N --turn-s S --mine "i,j,..."): two clients, one for Antre and one for the bare
@@ -496,8 +499,6 @@ public final class LoadClient {
     double grace = doubleOpt("grace", 10);
     String pid = opts.get("server-pid");
     String token = login(req("user"), req("password"));
-    // counters base+1 .. base+counters: the bare server's side uses 201.. while Antre's uses 1.. at
-    // the same time (turns), so that its no-show never finds a ticket Antre's counter called
     counterBase = intOpt("counter-base", 0);
     for (int c = counterBase + 1; c <= counterBase + counters; c++) {
       HttpResponse<Buffer> r = await(post("/api/v1/counters/" + c + "/open", token));
